@@ -1,0 +1,12 @@
+//! The domain: taxonomy codes and names, cases, changes, amounts, counts and the filter
+//! language. No I/O here.
+
+pub mod amount;
+pub mod case;
+pub mod change;
+pub mod taxonomy;
+
+pub use amount::{format_amount, parse_amount, AmountError};
+pub use case::{Case, Labels};
+pub use change::{field_text, Change, ChangeError, Field};
+pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

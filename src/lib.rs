@@ -1,0 +1,7 @@
+//! casebench: a keyboard-driven workbench for reviewing damage claims.
+//!
+//! The TUI and the headless commands are two front ends over the same modules: `domain`
+//! (taxonomy, cases, filters), `store` (the only place that speaks SQL) and `io` (import,
+//! export, the sample generator).
+
+pub mod domain;
