@@ -5,3 +5,4 @@
 //! export, the sample generator).
 
 pub mod domain;
+pub mod store;

@@ -1,0 +1,119 @@
+//! The append-only audit log: one row per changed field, plus one `case` row when a case is
+//! created.
+
+use serde::Serialize;
+
+use super::error::StoreError;
+use super::Store;
+
+/// The `field` of the audit row written when a case is created (by import or sample).
+pub const CREATED_FIELD: &str = "case";
+
+/// One audit row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditEvent {
+    pub seq: i64,
+    pub at: String,
+    pub reviewer: String,
+    pub case_id: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub action: String,
+    pub batch: Option<String>,
+}
+
+const AUDIT_COLUMNS: &str = "seq, at, reviewer, case_id, field, old, new, action, batch";
+
+fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
+    Ok(AuditEvent {
+        seq: row.get(0)?,
+        at: row.get(1)?,
+        reviewer: row.get(2)?,
+        case_id: row.get(3)?,
+        field: row.get(4)?,
+        old: row.get(5)?,
+        new: row.get(6)?,
+        action: row.get(7)?,
+        batch: row.get(8)?,
+    })
+}
+
+impl Store {
+    /// A case's audit trail, oldest first.
+    pub fn history(&self, case_id: &str) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit WHERE case_id = ?1 ORDER BY seq"
+        ))?;
+        let events = stmt
+            .query_map([case_id], event_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(events)
+    }
+
+    /// Audit rows after `seq`, oldest first (how a session learns of others' changes).
+    pub fn events_since(&self, seq: i64) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit WHERE seq > ?1 ORDER BY seq"
+        ))?;
+        let events = stmt
+            .query_map([seq], event_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(events)
+    }
+
+    /// The highest audit sequence number, 0 for an empty log.
+    pub fn last_seq(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |row| {
+                row.get(0)
+            })?)
+    }
+
+    /// How many audit rows there are.
+    pub fn audit_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+}
+
+/// An audit row about to be written.
+pub(super) struct NewEvent<'a> {
+    pub at: &'a str,
+    pub reviewer: &'a str,
+    pub case_id: &'a str,
+    pub field: &'a str,
+    pub old: Option<&'a str>,
+    pub new: Option<&'a str>,
+    pub action: &'a str,
+    pub batch: Option<&'a str>,
+}
+
+/// Appends one audit row; returns its sequence number.
+pub(super) fn append(tx: &rusqlite::Transaction<'_>, e: &NewEvent<'_>) -> Result<i64, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    stmt.execute(rusqlite::params![
+        e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Records `reviewer` in the reviewers table on their first change (open enrolment).
+pub(super) fn enrol(
+    tx: &rusqlite::Transaction<'_>,
+    reviewer: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO reviewers (name, role, added_at) VALUES (?1, 'reviewer', ?2) \
+         ON CONFLICT (name) DO NOTHING",
+    )?;
+    stmt.execute([reviewer, at])?;
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! The one function that changes a case.
+
+use rusqlite::TransactionBehavior;
+
+use super::audit::{append, enrol, AuditEvent, NewEvent};
+use super::error::StoreError;
+use super::row::{case_from_row, CASE_COLUMNS};
+use super::{now_timestamp, Store};
+use crate::domain::{Case, Change};
+
+/// Why a change was made; recorded in every audit row it writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A reviewer set a field.
+    Label,
+    /// A reviewer undid one of their changes.
+    Undo,
+    /// A reviewer redid an undone change.
+    Redo,
+    /// One case of a bulk change.
+    Bulk,
+    /// A lead overturned a reviewer's label in a spot-check.
+    Overturn,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Label => "label",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Bulk => "bulk",
+            Action::Overturn => "overturn",
+        }
+    }
+}
+
+/// A change to one case, as a reviewer asked for it.
+#[derive(Clone, Debug)]
+pub struct ChangeRequest<'a> {
+    pub case_id: &'a str,
+    /// The version the reviewer saw; `None` applies to whatever version is current.
+    pub expected_version: Option<i64>,
+    pub reviewer: &'a str,
+    pub action: Action,
+    pub batch: Option<&'a str>,
+    pub changes: &'a [Change],
+}
+
+/// What a change did.
+#[derive(Clone, Debug)]
+pub struct Applied {
+    /// The case as it now is in the database.
+    pub case: Case,
+    /// One audit row per field that really changed; empty when every value was already set.
+    pub events: Vec<AuditEvent>,
+}
+
+impl Applied {
+    pub fn changed(&self) -> bool {
+        !self.events.is_empty()
+    }
+}
+
+impl Store {
+    /// Applies `request` in one immediate transaction: checks the version the caller saw
+    /// (a stale one is refused with who changed the case and when), updates the row, bumps the
+    /// version and appends one audit row per changed field. Setting a field to the value it
+    /// already has writes nothing.
+    pub fn apply_change(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
+        if request.reviewer.trim().is_empty() {
+            return Err(StoreError::NoReviewer);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut case = {
+            let mut stmt =
+                tx.prepare_cached(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?;
+            let mut rows = stmt.query([request.case_id])?;
+            match rows.next()? {
+                Some(row) => case_from_row(row)?,
+                None => return Err(StoreError::NoSuchCase(request.case_id.to_string())),
+            }
+        };
+        if let Some(expected) = request.expected_version {
+            if expected != case.version {
+                return Err(StoreError::Conflict {
+                    case_id: case.id,
+                    by: case.updated_by.unwrap_or_else(|| "someone".into()),
+                    at: case.updated_at.unwrap_or_else(|| "an unknown time".into()),
+                    current: case.version,
+                    expected,
+                });
+            }
+        }
+        let mut diffs = Vec::new();
+        for change in request.changes {
+            let old = change.current_text(&case);
+            if change.apply_to(&mut case) {
+                diffs.push((change.field(), old, change.value_text()));
+            }
+        }
+        if diffs.is_empty() {
+            return Ok(Applied {
+                case,
+                events: Vec::new(),
+            });
+        }
+        let at = now_timestamp();
+        case.version += 1;
+        case.updated_at = Some(at.clone());
+        case.updated_by = Some(request.reviewer.to_string());
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE cases SET scope = ?2, reporter = ?3, kind = ?4, service = ?5, \
+                 substitute = ?6, amount_krw = ?7, status = ?8, note = ?9, version = ?10, \
+                 updated_at = ?11, updated_by = ?12 WHERE id = ?1 AND version = ?10 - 1",
+            )?;
+            let code = |i: usize| case.labels[i].map(|c| crate::domain::Dimension::ALL[i].code(c));
+            let updated = stmt.execute(rusqlite::params![
+                case.id,
+                code(0),
+                code(1),
+                code(2),
+                code(3),
+                code(4),
+                case.amount_krw,
+                case.status.code(),
+                case.note,
+                case.version,
+                case.updated_at,
+                case.updated_by,
+            ])?;
+            if updated != 1 {
+                return Err(StoreError::NoSuchCase(case.id));
+            }
+        }
+        let action = request.action.as_str();
+        let mut events = Vec::with_capacity(diffs.len());
+        for (field, old, new) in diffs {
+            let seq = append(
+                &tx,
+                &NewEvent {
+                    at: &at,
+                    reviewer: request.reviewer,
+                    case_id: &case.id,
+                    field: field.name(),
+                    old: old.as_deref(),
+                    new: new.as_deref(),
+                    action,
+                    batch: request.batch,
+                },
+            )?;
+            events.push(AuditEvent {
+                seq,
+                at: at.clone(),
+                reviewer: request.reviewer.to_string(),
+                case_id: case.id.clone(),
+                field: field.name().to_string(),
+                old,
+                new,
+                action: action.to_string(),
+                batch: request.batch.map(str::to_string),
+            });
+        }
+        enrol(&tx, request.reviewer, &at)?;
+        tx.commit()?;
+        Ok(Applied { case, events })
+    }
+}

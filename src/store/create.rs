@@ -1,0 +1,137 @@
+//! Creating cases: import and the sample data set. All or nothing: one transaction.
+
+use rusqlite::TransactionBehavior;
+
+use super::audit::{append, enrol, NewEvent, CREATED_FIELD};
+use super::error::StoreError;
+use super::{now_timestamp, Store};
+use crate::domain::{Case, Dimension};
+
+/// What to do with a case whose id the database already holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnExisting {
+    /// Refuse the whole batch.
+    Fail,
+    /// Leave the stored case as it is and go on.
+    Skip,
+}
+
+/// What [`Store::create_cases`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Created {
+    pub inserted: usize,
+    /// Ids skipped because the database already held them.
+    pub skipped: Vec<String>,
+    /// Cases erased first (only with `replace`).
+    pub erased: usize,
+}
+
+/// Who creates cases, and how.
+#[derive(Clone, Copy, Debug)]
+pub struct CreateOptions<'a> {
+    pub reviewer: &'a str,
+    /// Recorded as the audit action: `import` or `sample`.
+    pub action: &'a str,
+    pub batch: &'a str,
+    pub on_existing: OnExisting,
+    /// Erase every case and the whole audit log first, in the same transaction.
+    pub replace: bool,
+}
+
+impl Store {
+    /// Inserts `cases` as they are (labels, status, version and last-change fields included) and
+    /// one `case` audit row each, in one transaction: either every case is there afterwards, or
+    /// none is. `progress` is told how many cases are done, now and then.
+    pub fn create_cases(
+        &mut self,
+        cases: &[Case],
+        options: CreateOptions<'_>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Created, StoreError> {
+        if options.reviewer.trim().is_empty() {
+            return Err(StoreError::NoReviewer);
+        }
+        let at = now_timestamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut created = Created::default();
+        if options.replace {
+            created.erased = erase_everything(&tx)?;
+        }
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO cases (id, received_at, channel, text, scope, reporter, kind, \
+                 service, substitute, amount_krw, status, note, version, updated_at, updated_by) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+                 ON CONFLICT (id) DO NOTHING",
+            )?;
+            for (done, case) in cases.iter().enumerate() {
+                let code = |d: Dimension| case.label_code(d);
+                let inserted = insert.execute(rusqlite::params![
+                    case.id,
+                    case.received_at,
+                    case.channel,
+                    case.text,
+                    code(Dimension::Scope),
+                    code(Dimension::Reporter),
+                    code(Dimension::Kind),
+                    code(Dimension::Service),
+                    code(Dimension::Substitute),
+                    case.amount_krw,
+                    case.status.code(),
+                    case.note,
+                    case.version.max(1),
+                    case.updated_at,
+                    case.updated_by,
+                ])?;
+                if inserted == 0 {
+                    match options.on_existing {
+                        OnExisting::Fail => {
+                            return Err(StoreError::Exists {
+                                case_id: case.id.clone(),
+                            })
+                        }
+                        OnExisting::Skip => created.skipped.push(case.id.clone()),
+                    }
+                    continue;
+                }
+                append(
+                    &tx,
+                    &NewEvent {
+                        at: &at,
+                        reviewer: options.reviewer,
+                        case_id: &case.id,
+                        field: CREATED_FIELD,
+                        old: None,
+                        new: Some("created"),
+                        action: options.action,
+                        batch: Some(options.batch),
+                    },
+                )?;
+                created.inserted += 1;
+                if done % 4096 == 0 {
+                    progress(done);
+                }
+            }
+        }
+        enrol(&tx, options.reviewer, &at)?;
+        tx.commit()?;
+        progress(cases.len());
+        Ok(created)
+    }
+}
+
+/// Deletes every case and audit row. The append-only triggers are dropped and re-created
+/// inside the caller's transaction, so nothing else can slip a delete through.
+fn erase_everything(tx: &rusqlite::Transaction<'_>) -> Result<usize, StoreError> {
+    let cases: i64 = tx.query_row("SELECT count(*) FROM cases", [], |row| row.get(0))?;
+    tx.execute_batch(
+        "DROP TRIGGER audit_no_delete;
+         DELETE FROM audit;
+         DELETE FROM cases;
+         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    )?;
+    Ok(usize::try_from(cases).unwrap_or(0))
+}

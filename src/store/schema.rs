@@ -1,0 +1,110 @@
+//! The schema, versioned with `PRAGMA user_version` and migrated forward on open.
+//!
+//! Each entry of [`MIGRATIONS`] takes the database from version `i` to `i + 1`. A migration is
+//! never edited once released: change the schema by appending a new one.
+
+use rusqlite::Connection;
+
+use super::error::StoreError;
+
+/// Version 1: cases and the append-only audit log.
+const V1: &str = r#"
+CREATE TABLE cases (
+    id          TEXT PRIMARY KEY NOT NULL,
+    received_at TEXT,
+    channel     TEXT,
+    text        TEXT NOT NULL,
+    scope       TEXT CHECK (scope IN ('kakao', 'affiliate')),
+    reporter    TEXT CHECK (reporter IN ('individual', 'small_business', 'enterprise')),
+    kind        TEXT CHECK (kind IN ('paid', 'free_monetary', 'inquiry', 'opinion', 'protest',
+                                     'encouragement')),
+    service     TEXT CHECK (service IN ('kakaotalk', 'kakao_login', 'talk_channel', 'kakaomap',
+                                        'gift', 'emoticon', 'talk_drawer', 'daum', 'kakao_t',
+                                        'kakaopay', 'melon', 'kakao_page', 'other')),
+    substitute  TEXT CHECK (substitute IN ('available', 'unavailable', 'unknown')),
+    amount_krw  INTEGER CHECK (amount_krw IS NULL OR amount_krw >= 0),
+    status      TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'reviewed', 'escalated')),
+    note        TEXT,
+    version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    updated_at  TEXT,
+    updated_by  TEXT
+);
+
+CREATE TABLE audit (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at       TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    case_id  TEXT NOT NULL REFERENCES cases (id),
+    field    TEXT NOT NULL,
+    old      TEXT,
+    new      TEXT,
+    action   TEXT NOT NULL,
+    batch    TEXT
+);
+CREATE INDEX audit_by_case ON audit (case_id, seq);
+
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;
+
+/// Version 2: reviewers (back-filled from the audit log) and settings.
+const V2: &str = r#"
+CREATE TABLE reviewers (
+    name     TEXT PRIMARY KEY NOT NULL,
+    role     TEXT NOT NULL DEFAULT 'reviewer' CHECK (role IN ('reviewer', 'lead')),
+    added_at TEXT NOT NULL
+);
+INSERT INTO reviewers (name, role, added_at)
+    SELECT reviewer, 'reviewer', min(at) FROM audit GROUP BY reviewer;
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+INSERT INTO settings (key, value) VALUES ('open_enrolment', 'on');
+
+CREATE INDEX audit_by_reviewer ON audit (reviewer, at);
+"#;
+
+/// Migrations in order; the schema version of a database is how many of them it has had.
+pub const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the database up to [`CURRENT_VERSION`], or refuses a newer one. Runs in one
+/// immediate transaction, so two processes opening a new file at once migrate it once.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, CURRENT_VERSION)
+}
+
+/// Like [`migrate`], but stops at `target` (tests build older files with it).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
+    let found = user_version(conn)?;
+    if found > CURRENT_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if found >= target {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let found = user_version(&tx)?;
+    for (from, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        if from as i64 >= target {
+            break;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", from as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
