@@ -81,9 +81,18 @@ mod tests {
             parse_amount("5만원"),
             Err(AmountError::NotANumber(_))
         ));
-        assert!(matches!(parse_amount("50,00"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount("12.5"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount(",500"), Err(AmountError::NotANumber(_))));
+        assert!(matches!(
+            parse_amount("50,00"),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount("12.5"),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount(",500"),
+            Err(AmountError::NotANumber(_))
+        ));
         assert_eq!(parse_amount(""), Err(AmountError::Empty));
         assert!(matches!(
             parse_amount("99999999999999999999"),

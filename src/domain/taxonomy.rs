@@ -219,7 +219,14 @@ mod tests {
         );
         assert_eq!(
             names(Dimension::Kind),
-            ["paid", "free_monetary", "inquiry", "opinion", "protest", "encouragement"]
+            [
+                "paid",
+                "free_monetary",
+                "inquiry",
+                "opinion",
+                "protest",
+                "encouragement"
+            ]
         );
         assert_eq!(names(Dimension::Service).len(), 13);
         assert_eq!(names(Dimension::Service)[12], "other");
