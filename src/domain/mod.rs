@@ -4,9 +4,14 @@
 pub mod amount;
 pub mod case;
 pub mod change;
+pub mod counts;
+pub mod filter;
+pub mod suggest;
 pub mod taxonomy;
 
 pub use amount::{format_amount, parse_amount, AmountError};
 pub use case::{Case, Labels};
 pub use change::{field_text, Change, ChangeError, Field};
+pub use counts::{share, Counts};
+pub use filter::{Filter, FilterError};
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};
