@@ -1,0 +1,73 @@
+//! The fields of a case in files (import and export use the same names and order).
+
+use crate::domain::suggest::nearest;
+use crate::domain::Dimension;
+
+/// A field of a case as files name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Id,
+    ReceivedAt,
+    Channel,
+    Text,
+    Label(Dimension),
+    Amount,
+    Status,
+    Note,
+    Version,
+    UpdatedAt,
+    UpdatedBy,
+}
+
+impl Column {
+    /// Every column, in the order exports write them.
+    pub const ALL: [Column; 15] = [
+        Column::Id,
+        Column::ReceivedAt,
+        Column::Channel,
+        Column::Text,
+        Column::Label(Dimension::Scope),
+        Column::Label(Dimension::Reporter),
+        Column::Label(Dimension::Kind),
+        Column::Label(Dimension::Service),
+        Column::Label(Dimension::Substitute),
+        Column::Amount,
+        Column::Status,
+        Column::Note,
+        Column::Version,
+        Column::UpdatedAt,
+        Column::UpdatedBy,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::ReceivedAt => "received_at",
+            Column::Channel => "channel",
+            Column::Text => "text",
+            Column::Label(dim) => dim.name(),
+            Column::Amount => "amount_krw",
+            Column::Status => "status",
+            Column::Note => "note",
+            Column::Version => "version",
+            Column::UpdatedAt => "updated_at",
+            Column::UpdatedBy => "updated_by",
+        }
+    }
+
+    /// Looks a name up; `amount` is accepted for `amount_krw`. An unknown name is an error
+    /// message naming the nearest valid one, or all of them.
+    pub fn parse(name: &str) -> Result<Column, String> {
+        if name == "amount" {
+            return Ok(Column::Amount);
+        }
+        if let Some(column) = Column::ALL.into_iter().find(|c| c.name() == name) {
+            return Ok(column);
+        }
+        let names = Column::ALL.map(Column::name);
+        Err(match nearest(name, names) {
+            Some(near) => format!("unknown field \"{name}\" (did you mean \"{near}\"?)"),
+            None => format!("unknown field \"{name}\" (valid: {})", names.join(", ")),
+        })
+    }
+}
