@@ -4,5 +4,10 @@
 //! (taxonomy, cases, filters), `store` (the only place that speaks SQL) and `io` (import,
 //! export, the sample generator).
 
+pub mod cli;
+pub mod commands;
 pub mod domain;
+pub mod io;
+pub mod report;
 pub mod store;
+pub mod text;

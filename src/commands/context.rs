@@ -1,0 +1,166 @@
+//! What every command needs: the database, the reviewer, the output, and whether to show
+//! progress.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::error::BadInput;
+use super::output::Output;
+use super::progress;
+use crate::cli::GlobalArgs;
+use crate::domain::format_amount;
+use crate::io::sample::{self, SampleConfig};
+use crate::store::{new_batch_id, CreateOptions, OnExisting, Store};
+
+/// The longest reviewer name accepted.
+const MAX_REVIEWER_CHARS: usize = 64;
+
+pub struct Context {
+    pub global: GlobalArgs,
+}
+
+/// What a command does when the database file does not exist.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    /// Create it empty (commands that bring their own cases: sample, import).
+    Yes,
+    /// Refuse an explicit path; the default database is created with the sample data.
+    No,
+}
+
+impl Context {
+    /// The reviewer: --reviewer, else $CASEBENCH_REVIEWER (clap reads both), else the OS user.
+    pub fn reviewer(&self) -> anyhow::Result<String> {
+        let name = match &self.global.reviewer {
+            Some(name) => name.trim().to_string(),
+            None => os_user().ok_or_else(|| {
+                BadInput(
+                    "cannot tell who you are: pass --reviewer NAME or set CASEBENCH_REVIEWER"
+                        .into(),
+                )
+            })?,
+        };
+        if name.is_empty() {
+            return Err(BadInput("--reviewer: the name must not be empty".into()).into());
+        }
+        if name.chars().any(crate::text::is_unsafe) {
+            return Err(BadInput(
+                "--reviewer: the name must not contain control characters".into(),
+            )
+            .into());
+        }
+        if name.chars().count() > MAX_REVIEWER_CHARS {
+            return Err(BadInput(format!(
+                "--reviewer: the name is longer than {MAX_REVIEWER_CHARS} characters"
+            ))
+            .into());
+        }
+        Ok(name)
+    }
+
+    /// Opens the database. Without `Create::Yes`, the default database is created and filled
+    /// with the sample data on first use, with a one-line notice, and an explicit path that
+    /// does not exist is refused, so a mistyped path is not answered with an empty database.
+    pub fn open_store(&self, create: Create) -> anyhow::Result<Store> {
+        match &self.global.db {
+            Some(path) => {
+                if create == Create::No && !path.exists() {
+                    return Err(BadInput(format!(
+                        "{}: no such database (create one with `casebench sample --db {0}` or \
+                         `casebench import FILE --db {0}`)",
+                        path.display()
+                    ))
+                    .into());
+                }
+                Ok(Store::open(path)?)
+            }
+            None => self.open_default(create == Create::No),
+        }
+    }
+
+    fn open_default(&self, fill_on_first_use: bool) -> anyhow::Result<Store> {
+        let path = default_db_path().ok_or_else(|| {
+            BadInput("no data directory is known for this user: pass --db PATH".into())
+        })?;
+        let first_use = !path.exists();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+        }
+        let mut store = Store::open(&path)?;
+        if fill_on_first_use && first_use && store.case_count()? == 0 {
+            let reviewer = self.reviewer().unwrap_or_else(|_| "casebench".into());
+            let inserted = fill_with_sample(
+                &mut store,
+                SampleConfig::default(),
+                &reviewer,
+                false,
+                self.show_progress(true),
+            )?;
+            if !self.global.quiet {
+                eprintln!(
+                    "casebench: created {} with {} sample cases (use --db PATH for another database)",
+                    path.display(),
+                    format_amount(inserted as i64)
+                );
+            }
+        }
+        Ok(store)
+    }
+
+    pub fn output(&self) -> anyhow::Result<Output> {
+        Output::new(self.global.out.as_deref())
+    }
+
+    /// Progress bars: not with --quiet, and not when the output is piped.
+    pub fn show_progress(&self, output_interactive: bool) -> bool {
+        !self.global.quiet && output_interactive
+    }
+}
+
+/// Generates the sample set and stores it as one batch. Returns how many cases were stored.
+pub fn fill_with_sample(
+    store: &mut Store,
+    config: SampleConfig,
+    reviewer: &str,
+    replace: bool,
+    show_progress: bool,
+) -> anyhow::Result<usize> {
+    let cases = sample::generate(config);
+    let bar = progress::bar(cases.len(), "sample", show_progress);
+    let batch = new_batch_id("sample");
+    let created = store.create_cases(
+        &cases,
+        CreateOptions {
+            reviewer,
+            action: "sample",
+            batch: &batch,
+            on_existing: OnExisting::Skip,
+            replace,
+        },
+        &mut |done| bar.set_position(done as u64),
+    )?;
+    bar.finish_and_clear();
+    Ok(created.inserted)
+}
+
+/// `casebench.db` in the user's data directory (`~/.local/share/casebench/` on Linux).
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|dir| dir.join("casebench").join("casebench.db"))
+}
+
+/// The OS user: `$USER` (or `$LOGNAME`, `$USERNAME`), else the account of the process's uid.
+fn os_user() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .chain(whoami::username().ok())
+        .map(|name| name.trim().to_string())
+        .find(|name| !name.is_empty())
+}
+
+/// `path` as shown in messages.
+pub fn shown(path: &Path) -> String {
+    path.display().to_string()
+}

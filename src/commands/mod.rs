@@ -1,0 +1,42 @@
+//! The headless commands: each parses nothing itself (see `cli`), opens what it needs through
+//! `Context`, and goes through the same store and validation as the workbench.
+
+mod context;
+mod error;
+mod export;
+mod filter_arg;
+mod history;
+mod import;
+mod label;
+mod output;
+mod progress;
+mod sample;
+mod stats;
+
+pub use context::default_db_path;
+pub use error::{exit_code, is_broken_pipe, BadInput, Reported};
+
+use crate::cli::{Cli, Command, WhereArg};
+use context::Context;
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context { global: cli.global };
+    match cli.command {
+        None => stats::run(&ctx, &WhereArg { expr: None }, false),
+        Some(Command::Sample { cases, seed, force }) => sample::run(&ctx, cases, seed, force),
+        Some(Command::Import {
+            file,
+            format,
+            skip_existing,
+        }) => import::run(&ctx, &file, format, skip_existing),
+        Some(Command::Export { format, filter }) => export::run(&ctx, format, &filter),
+        Some(Command::Stats { filter, json }) => stats::run(&ctx, &filter, json),
+        Some(Command::Label {
+            id,
+            assignments,
+            if_version,
+        }) => label::run(&ctx, &id, &assignments, if_version),
+        Some(Command::History { id, json }) => history::run(&ctx, &id, json),
+    }
+}

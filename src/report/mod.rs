@@ -1,0 +1,4 @@
+//! What the headless commands print: aligned tables for people, JSON for scripts.
+
+pub mod history;
+pub mod stats;

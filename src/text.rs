@@ -1,0 +1,130 @@
+//! Text for terminals: making untrusted text safe to show, and measuring it by display width
+//! (Hangul takes two cells; never measure with `len()` or `chars().count()`).
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Replaces everything a terminal would act on rather than show: C0 and C1 control characters
+/// (ESC included, so no ANSI sequence survives), DEL, bidirectional overrides and isolates,
+/// and zero-width characters. Each becomes a visible placeholder: control pictures (`␛`, `␀`,
+/// `␊`, …) for C0 and DEL, `⟨U+XXXX⟩` for the rest. Text without any is returned as is.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        if is_unsafe(ch) {
+            push_placeholder(&mut out, ch);
+        } else {
+            out.push(ch);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `ch` must not reach a terminal as it is.
+pub fn is_unsafe(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch,
+            '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}'              // BOM / zero-width no-break space
+        )
+}
+
+fn push_placeholder(out: &mut String, ch: char) {
+    let code = ch as u32;
+    match code {
+        0x00..=0x1F => out.push(char::from_u32(0x2400 + code).unwrap_or('?')),
+        0x7F => out.push('␡'),
+        _ => out.push_str(&format!("⟨U+{code:04X}⟩")),
+    }
+}
+
+/// Display width in terminal cells.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` padded with spaces on the right to `cells` display cells (never cut).
+pub fn pad_right(text: &str, cells: usize) -> String {
+    let w = width(text);
+    let mut out = String::with_capacity(text.len() + cells.saturating_sub(w));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+/// `text` padded with spaces on the left to `cells` display cells (never cut).
+pub fn pad_left(text: &str, cells: usize) -> String {
+    let w = width(text);
+    let mut out = String::with_capacity(text.len() + cells.saturating_sub(w));
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out.push_str(text);
+    out
+}
+
+/// The longest prefix of `text` that fits in `cells` display cells, ending in `…` when cut.
+/// A wide character that would straddle the edge is left out rather than split.
+pub fn truncate(text: &str, cells: usize) -> Cow<'_, str> {
+    if width(text) <= cells {
+        return Cow::Borrowed(text);
+    }
+    if cells == 0 {
+        return Cow::Borrowed("");
+    }
+    let budget = cells - 1;
+    let mut used = 0;
+    let mut end = 0;
+    for (i, ch) in text.char_indices() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        end = i + ch.len_utf8();
+    }
+    Cow::Owned(format!("{}…", &text[..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_makes_escapes_and_controls_visible() {
+        assert_eq!(sanitize("평범한 글"), "평범한 글");
+        assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a␛[2Jb");
+        assert_eq!(sanitize("bell\u{7}\u{0}"), "bell␇␀");
+        assert_eq!(sanitize("줄\n바꿈\r"), "줄␊바꿈␍");
+        assert_eq!(sanitize("\u{202E}evil"), "⟨U+202E⟩evil");
+        assert_eq!(sanitize("x\u{9b}31m"), "x⟨U+009B⟩31m");
+        assert_eq!(sanitize("zero\u{200B}width"), "zero⟨U+200B⟩width");
+        assert_eq!(sanitize("del\u{7f}"), "del␡");
+    }
+
+    #[test]
+    fn widths_count_hangul_as_two_cells() {
+        assert_eq!(width("카카오"), 6);
+        assert_eq!(width("abc"), 3);
+        assert_eq!(pad_right("카카오", 8), "카카오  ");
+        assert_eq!(pad_left("1,000", 7), "  1,000");
+        assert_eq!(pad_right("긴 글자", 2), "긴 글자", "never cut");
+    }
+
+    #[test]
+    fn truncation_respects_cell_width() {
+        assert_eq!(truncate("카카오맵 배달", 7), "카카오…");
+        assert_eq!(truncate("카카오맵", 8), "카카오맵");
+        assert_eq!(truncate("카카오맵", 4), "카…");
+        assert_eq!(truncate("abc", 0), "");
+        for cells in 0..20 {
+            assert!(width(&truncate("안녕하세요 kakao 세상", cells)) <= cells);
+        }
+    }
+}
