@@ -1,0 +1,169 @@
+//! The foundation's speed targets on the full 105,116-case sample: generate, import, load,
+//! count, one durable change, export. Prints a Markdown table for the README.
+
+mod support;
+
+use casebench::domain::{Change, Counts, Dimension, Filter};
+use casebench::io::sample::{self, SampleConfig};
+use casebench::io::{export, import, Format};
+use casebench::store::{Action, ChangeRequest, CreateOptions, OnExisting, Store};
+use support::{header, measure, row};
+
+fn options(action: &str) -> CreateOptions<'_> {
+    CreateOptions {
+        reviewer: "bench",
+        action,
+        batch: "bench",
+        on_existing: OnExisting::Fail,
+        replace: false,
+    }
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = SampleConfig::default();
+    header();
+
+    let f = measure(5, true, || (), |()| sample::generate(config));
+    row("generate 105,116 cases (in memory)", "", &f);
+
+    let cases = sample::generate(config);
+    let mut n = 0;
+    let f = measure(
+        3,
+        false,
+        || {
+            n += 1;
+            Store::open(&dir.path().join(format!("gen{n}.db"))).expect("open")
+        },
+        |mut store| {
+            let cases = sample::generate(config);
+            store
+                .create_cases(&cases, options("sample"), &mut |_| {})
+                .expect("insert")
+        },
+    );
+    row("`sample`: generate + store 105,116 cases", "< 3 s", &f);
+
+    let mut jsonl = Vec::new();
+    export::write_jsonl(&mut jsonl, &cases, &mut |_| {}).expect("export");
+    let f = measure(
+        3,
+        false,
+        || {
+            n += 1;
+            Store::open(&dir.path().join(format!("imp{n}.db"))).expect("open")
+        },
+        |mut store| {
+            let parsed = import::parse(&jsonl, Format::Jsonl).expect("valid file");
+            store
+                .create_cases(&parsed.cases, options("import"), &mut |_| {})
+                .expect("insert")
+        },
+    );
+    row(
+        "`import`: parse + check + store 105,116 from JSONL",
+        "< 3 s",
+        &f,
+    );
+
+    let path = dir.path().join("main.db");
+    let mut store = Store::open(&path).expect("open");
+    store
+        .create_cases(&cases, options("sample"), &mut |_| {})
+        .expect("insert");
+
+    let f = measure(10, true, || (), |()| store.load_all().expect("load"));
+    row("load all 105,116 cases into memory", "< 300 ms", &f);
+
+    let bare = rusqlite::Connection::open(&path).expect("open");
+    let f = measure(
+        10,
+        true,
+        || (),
+        |()| {
+            let mut stmt = bare.prepare("SELECT * FROM cases").expect("prepare");
+            let mut rows = stmt.query([]).expect("query");
+            let mut n = 0usize;
+            while let Some(row) = rows.next().expect("row") {
+                let text: String = row.get(3).expect("text");
+                n += text.len();
+            }
+            n
+        },
+    );
+    row("(reference) bare rusqlite read of the same rows", "", &f);
+
+    let loaded = store.load_all().expect("load");
+    let f = measure(50, true, || (), |()| Counts::of(&loaded));
+    row("counts over all loaded cases", "< 5 ms", &f);
+
+    let filter = Filter::parse("scope=kakao kind=free_monetary amount_krw>300000").expect("filter");
+    let f = measure(
+        50,
+        true,
+        || (),
+        |()| loaded.iter().filter(|c| filter.matches(c)).count(),
+    );
+    row("filter over all loaded cases (3 clauses)", "", &f);
+
+    let mut counts = Counts::of(&loaded);
+    let ids: Vec<&str> = loaded.iter().map(|c| c.id.as_str()).step_by(97).collect();
+    let mut i = 0;
+    let f = measure(
+        500,
+        true,
+        || {
+            i += 1;
+            (ids[i % ids.len()], (i % 6) as u8)
+        },
+        |(id, code)| {
+            let kind = Change::Label(Dimension::Kind, Some(code));
+            let applied = store
+                .apply_change(&ChangeRequest {
+                    case_id: id,
+                    expected_version: None,
+                    reviewer: "bench",
+                    action: Action::Label,
+                    batch: None,
+                    changes: &[kind],
+                })
+                .expect("change");
+            counts.add(&applied.case);
+        },
+    );
+    row(
+        "one durable change (change function, fsync)",
+        "< 2 ms median",
+        &f,
+    );
+
+    let f = measure(
+        3,
+        true,
+        || (),
+        |()| {
+            let all = store.load_all().expect("load");
+            let mut out = Vec::with_capacity(64 << 20);
+            export::write_jsonl(&mut out, &all, &mut |_| {}).expect("export");
+            out.len()
+        },
+    );
+    row("`export`: load + write 105,116 as JSONL", "", &f);
+    let f = measure(
+        3,
+        true,
+        || (),
+        |()| {
+            let all = store.load_all().expect("load");
+            let mut out = Vec::with_capacity(64 << 20);
+            export::write_csv(&mut out, &all, &mut |_| {}).expect("export");
+            out.len()
+        },
+    );
+    row("`export`: load + write 105,116 as CSV", "", &f);
+}

@@ -1,0 +1,67 @@
+//! A small timing harness: runs an operation repeatedly and prints median, p99 and best as a
+//! row of the README's performance table. Wall-clock times on the machine at hand; run with
+//! `cargo bench`.
+
+use std::time::{Duration, Instant};
+
+pub struct Figures {
+    pub median: Duration,
+    pub p99: Duration,
+    pub best: Duration,
+    pub runs: usize,
+}
+
+/// Times `op` `runs` times (after one warm-up run when `warm_up`), with `setup` run untimed
+/// before each.
+pub fn measure<S, T>(
+    runs: usize,
+    warm_up: bool,
+    mut setup: impl FnMut() -> S,
+    mut op: impl FnMut(S) -> T,
+) -> Figures {
+    if warm_up {
+        std::hint::black_box(op(setup()));
+    }
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let input = setup();
+        let start = Instant::now();
+        let out = op(input);
+        times.push(start.elapsed());
+        std::hint::black_box(out);
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    Figures {
+        median: at(0.5),
+        p99: at(0.99),
+        best: times[0],
+        runs,
+    }
+}
+
+pub fn header() {
+    println!("| benchmark | target | median | p99 | best | runs |");
+    println!("|---|---|---|---|---|---|");
+}
+
+pub fn row(name: &str, target: &str, f: &Figures) {
+    println!(
+        "| {name} | {target} | {} | {} | {} | {} |",
+        show(f.median),
+        show(f.p99),
+        show(f.best),
+        f.runs
+    );
+}
+
+fn show(d: Duration) -> String {
+    let micros = d.as_secs_f64() * 1e6;
+    if micros >= 1e6 {
+        format!("{:.2} s", micros / 1e6)
+    } else if micros >= 1e3 {
+        format!("{:.2} ms", micros / 1e3)
+    } else {
+        format!("{micros:.1} µs")
+    }
+}

@@ -1,0 +1,306 @@
+//! The headless commands end to end: export ↔ import, stats, label, history, --where, --out,
+//! and the database checks.
+
+mod common;
+
+use common::{bare_cmd, run, Env};
+
+#[test]
+fn jsonl_export_imports_into_an_empty_database_as_the_same_cases() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "300", "--seed", "7"]).ok();
+    env.run(&[
+        "label",
+        "R-000005",
+        "kind=protest",
+        "note==cmd|' /C calc'!A0",
+        "status=escalated",
+    ])
+    .ok();
+    let first = env.path("first.jsonl");
+    env.run(&["export", "--out", first.to_str().unwrap()]).ok();
+
+    let copy = Env::new();
+    copy.run(&["import", first.to_str().unwrap()]).ok();
+    let second = copy.path("second.jsonl");
+    copy.run(&["export", "--out", second.to_str().unwrap()])
+        .ok();
+    let a = std::fs::read_to_string(&first).unwrap();
+    let b = std::fs::read_to_string(&second).unwrap();
+    assert_eq!(a.lines().count(), 300);
+    assert_eq!(a, b, "same cases, field for field");
+    assert!(
+        a.contains("\"version\":2"),
+        "the labelled case keeps its version"
+    );
+}
+
+#[test]
+fn csv_export_neutralizes_formulas() {
+    let env = Env::with_cases(2);
+    env.run(&["label", "C-1", "note=@SUM(1+1)"]).ok();
+    env.run(&["label", "C-2", "note=+82 10 1234"]).ok();
+    let out = env.run(&["export", "--format", "csv"]).ok();
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,received_at,channel,text,scope,reporter,kind,service,substitute,amount_krw,status,note,version,updated_at,updated_by")
+    );
+    assert!(out.contains(",new,'@SUM(1+1),2,"), "{out}");
+    assert!(out.contains(",new,'+82 10 1234,2,"), "{out}");
+}
+
+#[test]
+fn export_where_selects_cases_and_out_picks_the_format() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "500"]).ok();
+    let out = env.path("small.csv");
+    env.run(&[
+        "export",
+        "--where",
+        "kind=paid scope=kakao",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let expected = env.stats("kind=paid scope=kakao")["total"]
+        .as_u64()
+        .unwrap();
+    assert!(expected > 0);
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len() as u64, expected);
+    assert!(records.iter().all(|r| &r[4] == "kakao" && &r[6] == "paid"));
+}
+
+#[test]
+fn label_prints_the_new_version_and_history_shows_the_trail() {
+    let env = Env::with_cases(1);
+    assert_eq!(
+        env.run(&["label", "C-1", "kind=free_monetary", "amount=50,000"])
+            .ok(),
+        "2\n"
+    );
+    assert_eq!(
+        env.run(&[
+            "label",
+            "C-1",
+            "substitute=unavailable",
+            "--if-version",
+            "2"
+        ])
+        .ok(),
+        "3\n"
+    );
+    let run = env.run(&["label", "C-1", "substitute=unavailable"]);
+    assert_eq!(run.stdout, "3\n");
+    assert_eq!(
+        run.stderr,
+        "casebench: case C-1 already had those values; nothing changed\n"
+    );
+
+    let history = env.run(&["history", "C-1"]).ok();
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 5, "{history}");
+    assert!(lines[0].starts_with("seq"));
+    assert!(
+        lines[1].contains("tester") && lines[1].contains("import") && lines[1].contains("case")
+    );
+    assert!(
+        lines[2].contains("label") && lines[2].ends_with("kind        ∅ → free_monetary"),
+        "{history}"
+    );
+    assert!(lines[3].ends_with("amount_krw  ∅ → 50000"), "{history}");
+    assert!(
+        lines[4].ends_with("substitute  ∅ → unavailable"),
+        "{history}"
+    );
+
+    let json = env.run(&["history", "C-1", "--json"]).ok();
+    let events: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 4);
+    assert_eq!(events[1]["field"], "kind");
+    assert_eq!(events[1]["new"], "free_monetary");
+    assert_eq!(events[1]["reviewer"], "tester");
+    assert_eq!(events[1]["action"], "label");
+}
+
+#[test]
+fn label_refuses_a_stale_version_naming_who_changed_the_case() {
+    let env = Env::with_cases(1);
+    let mut cmd = env.cmd(&["label", "C-1", "kind=paid"]);
+    cmd.args(["--reviewer", "kim"]);
+    run(cmd).ok();
+    let run = env.run(&["label", "C-1", "kind=opinion", "--if-version", "1"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .starts_with("casebench: case C-1 was changed by kim at 20"),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stderr
+        .ends_with("(it is at version 2; you saw version 1)\n"));
+    assert_eq!(env.stats("")["by"]["kind"]["paid"], 1);
+}
+
+#[test]
+fn label_errors_are_bad_input() {
+    let env = Env::with_cases(1);
+    let cases = [
+        (vec!["label", "C-1", "kind=pai"], "casebench: kind=pai: unknown kind \"pai\" (valid: paid, free_monetary, inquiry, opinion, protest, encouragement)\n"),
+        (vec!["label", "C-1", "colour=red"], "casebench: colour=red: unknown field \"colour\" (valid: scope, reporter, kind, service, substitute, amount_krw, status, note)\n"),
+        (vec!["label", "C-1", "amount=-1"], "casebench: amount=-1: amount_krw: \"-1\" is negative: amounts are whole won, 0 or more\n"),
+        (vec!["label", "C-9", "kind=paid"], "casebench: no case with id \"C-9\"\n"),
+        (vec!["label", "C-1", "kind=paid", "kind=inquiry"], "casebench: kind: set twice\n"),
+    ];
+    for (args, message) in cases {
+        let run = env.run(&args);
+        assert_eq!((run.code, run.stderr.as_str()), (2, message), "{args:?}");
+    }
+    assert_eq!(env.stats("")["by"]["kind"]["unlabelled"], 1);
+}
+
+#[test]
+fn a_where_error_points_at_the_column() {
+    let env = Env::with_cases(1);
+    let run = env.run(&["stats", "--where", "kind=pai"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "casebench: --where \"kind=pai\": column 6: unknown kind \"pai\" (valid: paid, free_monetary, inquiry, opinion, protest, encouragement)\n"
+    );
+}
+
+#[test]
+fn stats_text_is_an_aligned_table_with_korean_names() {
+    let env = Env::with_cases(4);
+    env.run(&["label", "C-1", "kind=paid"]).ok();
+    let out = env.run(&["stats"]).ok();
+    assert!(out.starts_with("4 cases\n"), "{out}");
+    assert!(out.contains("kind · 피해 유형"));
+    let paid = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("paid "))
+        .unwrap();
+    assert!(
+        paid.contains("유료서비스 피해") && paid.ends_with("1   25.0%"),
+        "{paid:?}"
+    );
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("  ")).collect();
+    let width = casebench::text::width(rows[0]);
+    assert!(
+        rows.iter().all(|r| casebench::text::width(r) == width),
+        "{out}"
+    );
+}
+
+#[test]
+fn sample_refuses_a_database_with_cases_unless_forced() {
+    let env = Env::with_cases(2);
+    let run = env.run(&["sample", "--cases", "10"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.ends_with(
+        "already holds 2 cases; pass --force to replace them (and their audit history) with the sample\n"
+    ));
+    let out = env.run(&["sample", "--cases", "10", "--force"]).ok();
+    assert!(out.starts_with("generated 10 sample cases (seed 20221015) into "));
+    assert!(out.trim_end().ends_with(", replacing 2 cases"));
+    assert_eq!(env.stats("")["total"], 10);
+}
+
+#[test]
+fn sample_is_deterministic() {
+    let a = Env::new();
+    let b = Env::new();
+    for env in [&a, &b] {
+        env.run(&["sample", "--cases", "1000", "--seed", "42"]).ok();
+    }
+    let export = |env: &Env| env.run(&["export", "--format", "csv"]).ok();
+    assert_eq!(export(&a), export(&b));
+}
+
+#[test]
+fn commands_on_a_missing_database_say_so_and_create_nothing() {
+    let env = Env::new();
+    let run = env.run(&["stats"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no such database"), "{}", run.stderr);
+    assert!(!env.db.exists());
+}
+
+#[test]
+fn a_newer_database_is_refused() {
+    let env = Env::with_cases(1);
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.pragma_update(None, "user_version", 42).unwrap();
+    }
+    let run = env.run(&["stats"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "casebench: the database has schema version 42, newer than this casebench understands (2); use a newer casebench\n"
+    );
+}
+
+#[test]
+fn global_options_go_before_or_after_the_command() {
+    let env = Env::with_cases(1);
+    let mut cmd = bare_cmd(env.dir.path());
+    cmd.args(["stats", "--json", "--db"]).arg(&env.db);
+    let out = run(cmd).ok();
+    assert!(out.contains("\"total\": 1"));
+    let mut cmd = bare_cmd(env.dir.path());
+    cmd.env("CASEBENCH_DB", &env.db)
+        .env("CASEBENCH_REVIEWER", "envy");
+    cmd.args(["label", "C-1", "kind=paid"]);
+    run(cmd).ok();
+    let history = env.run(&["history", "C-1", "--json"]).ok();
+    assert!(history.contains("\"reviewer\":\"envy\""));
+}
+
+#[test]
+fn out_replaces_the_file_only_on_success() {
+    let env = Env::with_cases(1);
+    let out = env.write("report.txt", "previous report\n");
+    let run = env.run(&[
+        "stats",
+        "--where",
+        "kind=nope",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous report\n");
+    env.run(&["stats", "--out", out.to_str().unwrap()]).ok();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("1 cases\n"));
+    let leftovers = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn help_documents_every_command() {
+    let env = Env::new();
+    let help = env.run(&["--help"]).ok();
+    for command in ["sample", "import", "export", "stats", "label", "history"] {
+        assert!(help.contains(command), "{command} missing from --help");
+        let sub = env.run(&[command, "--help"]).ok();
+        assert!(sub.contains("--db"), "{command} --help lacks --db");
+    }
+}
