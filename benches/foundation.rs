@@ -3,7 +3,7 @@
 
 mod support;
 
-use casebench::domain::{Change, Counts, Dimension, Filter};
+use casebench::domain::{Change, Counts, Filter};
 use casebench::io::sample::{self, SampleConfig};
 use casebench::io::{export, import, Format};
 use casebench::store::{Action, ChangeRequest, CreateOptions, OnExisting, Store};
@@ -119,10 +119,11 @@ fn main() {
         true,
         || {
             i += 1;
-            (ids[i % ids.len()], (i % 6) as u8)
+            (ids[i % ids.len()], i as i64)
         },
-        |(id, code)| {
-            let kind = Change::Label(Dimension::Kind, Some(code));
+        |(id, won)| {
+            // A new amount every time, so that every iteration really writes.
+            let amount = Change::Amount(Some(won * 1000));
             let applied = store
                 .apply_change(&ChangeRequest {
                     case_id: id,
@@ -130,9 +131,10 @@ fn main() {
                     reviewer: "bench",
                     action: Action::Label,
                     batch: None,
-                    changes: &[kind],
+                    changes: &[amount],
                 })
                 .expect("change");
+            assert!(applied.changed());
             counts.add(&applied.case);
         },
     );
