@@ -144,28 +144,26 @@ fn main() {
         &f,
     );
 
-    let f = measure(
-        3,
-        true,
-        || (),
-        |()| {
-            let all = store.load_all().expect("load");
-            let mut out = Vec::with_capacity(64 << 20);
-            export::write_jsonl(&mut out, &all, &mut |_| {}).expect("export");
-            out.len()
-        },
-    );
-    row("`export`: load + write 105,116 as JSONL", "", &f);
-    let f = measure(
-        3,
-        true,
-        || (),
-        |()| {
-            let all = store.load_all().expect("load");
-            let mut out = Vec::with_capacity(64 << 20);
-            export::write_csv(&mut out, &all, &mut |_| {}).expect("export");
-            out.len()
-        },
-    );
-    row("`export`: load + write 105,116 as CSV", "", &f);
+    for format in [Format::Jsonl, Format::Csv] {
+        let f = measure(
+            3,
+            true,
+            || (),
+            |()| {
+                let all = store.load_all().expect("load");
+                let mut out = Vec::with_capacity(64 << 20);
+                match format {
+                    Format::Jsonl => export::write_jsonl(&mut out, &all, &mut |_| {}),
+                    Format::Csv => export::write_csv(&mut out, &all, &mut |_| {}),
+                }
+                .expect("export");
+                out.len()
+            },
+        );
+        row(
+            &format!("`export`: load + write 105,116 as {format:?}"),
+            "",
+            &f,
+        );
+    }
 }
