@@ -9,9 +9,9 @@ use crate::io::Format;
 
 /// A keyboard-driven workbench for reviewing damage claims.
 ///
-/// Without a command, casebench prints the stats of the database. The database is --db PATH,
+/// Without a command, casebench opens the workbench (`review`) on the database: --db PATH,
 /// else $CASEBENCH_DB, else casebench.db in your data directory (created with the sample data
-/// on first use).
+/// on first use). When standard input or output is not a terminal it prints the stats instead.
 #[derive(Debug, Parser)]
 #[command(
     name = "casebench",
@@ -42,10 +42,25 @@ pub struct GlobalArgs {
     /// No progress bars and no notices
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Keymap overriding the default keys [default: keymap.toml in your config directory,
+    /// if it exists]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the workbench: move through cases and relabel them with single keys
+    ///
+    /// Every change is saved at once, with your name and the time. Press ? inside for the
+    /// keys of the active keymap.
+    Review,
+    /// Print the effective keymap, or check a keymap file
+    Keys {
+        /// Check FILE and report every problem (exit code 2 if there is any)
+        #[arg(long, value_name = "FILE")]
+        check: Option<PathBuf>,
+    },
     /// Generate the synthetic sample data set into the database
     ///
     /// The default reproduces the published figures exactly: 105,116 reports, 87,198 about

@@ -11,3 +11,4 @@ pub mod io;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod tui;

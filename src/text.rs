@@ -91,6 +91,87 @@ pub fn truncate(text: &str, cells: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", &text[..end]))
 }
 
+/// One line of `text` for a list row: line breaks and tabs become spaces, everything else
+/// unsafe is made visible.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r', '\t']) {
+        return sanitize(text);
+    }
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    Cow::Owned(sanitize(&flat).into_owned())
+}
+
+/// `text` wrapped to lines of at most `cells` display cells: paragraphs at line breaks, lines
+/// at spaces where possible, long words cut between characters. Unsafe characters are made
+/// visible first (a CR before a line break is dropped; tabs become spaces).
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let paragraph = paragraph
+            .strip_suffix('\r')
+            .unwrap_or(paragraph)
+            .replace('\t', " ");
+        let paragraph = sanitize(&paragraph);
+        if paragraph.is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in paragraph.split_inclusive(' ') {
+            let visible = width(word.trim_end());
+            if line_w > 0 && line_w + visible > cells {
+                lines.push(line.trim_end().to_string());
+                line.clear();
+                line_w = 0;
+            }
+            if visible <= cells {
+                line.push_str(word);
+                line_w += width(word);
+                continue;
+            }
+            for ch in word.chars() {
+                let w = ch.width().unwrap_or(0);
+                if line_w + w > cells {
+                    lines.push(line.trim_end().to_string());
+                    line.clear();
+                    line_w = 0;
+                }
+                line.push(ch);
+                line_w += w;
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// A stored UTC time (`2026-11-28T01:15:03.123Z`) as local wall-clock time, short: `10:15:03`
+/// today, `11-27 10:15` on other days. Anything unreadable is shown as it is (sanitized).
+pub fn short_time(stored: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(stored) {
+        Ok(time) => {
+            let local = time.with_timezone(&chrono::Local);
+            if local.date_naive() == chrono::Local::now().date_naive() {
+                local.format("%H:%M:%S").to_string()
+            } else {
+                local.format("%m-%d %H:%M").to_string()
+            }
+        }
+        Err(_) => sanitize(stored).into_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +196,30 @@ mod tests {
         assert_eq!(pad_right("카카오", 8), "카카오  ");
         assert_eq!(pad_left("1,000", 7), "  1,000");
         assert_eq!(pad_right("긴 글자", 2), "긴 글자", "never cut");
+    }
+
+    #[test]
+    fn wrapping_respects_cell_width_and_line_breaks() {
+        let text = "카카오톡 채널 예약이 하루 종일 끊겨서 손님을 받지 못했습니다.\r\n\n둘째 문단 \u{1b}[2J";
+        let lines = wrap(text, 20);
+        assert_eq!(
+            lines,
+            [
+                "카카오톡 채널 예약이",
+                "하루 종일 끊겨서",
+                "손님을 받지",
+                "못했습니다.",
+                "",
+                "둘째 문단 ␛[2J",
+            ]
+        );
+        for cells in 2..40 {
+            for line in wrap(text, cells) {
+                assert!(width(&line) <= cells, "{line:?} wider than {cells}");
+            }
+        }
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(one_line("a\nb\tc\u{7}"), "a b c␇");
     }
 
     #[test]

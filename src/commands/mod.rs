@@ -7,9 +7,11 @@ mod export;
 mod filter_arg;
 mod history;
 mod import;
+mod keys;
 mod label;
 mod output;
 mod progress;
+mod review;
 mod sample;
 mod stats;
 
@@ -23,7 +25,21 @@ use context::Context;
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context { global: cli.global };
     match cli.command {
-        None => stats::run(&ctx, &WhereArg { expr: None }, false),
+        None if review::has_terminal() => review::run(&ctx),
+        None => {
+            if !ctx.global.quiet {
+                eprintln!(
+                    "casebench: not a terminal, so printing the stats (the workbench needs one)"
+                );
+            }
+            stats::run(&ctx, &WhereArg { expr: None }, false)
+        }
+        Some(Command::Review) => review::run(&ctx),
+        Some(Command::Keys { check }) => {
+            let mut out = ctx.output()?;
+            keys::run(&mut out, ctx.global.keymap.as_deref(), check.as_deref())?;
+            out.finish()
+        }
         Some(Command::Sample { cases, seed, force }) => sample::run(&ctx, cases, seed, force),
         Some(Command::Import {
             file,

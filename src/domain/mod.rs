@@ -3,14 +3,17 @@
 
 pub mod amount;
 pub mod case;
+pub mod case_set;
 pub mod change;
 pub mod counts;
 pub mod filter;
+pub mod published;
 pub mod suggest;
 pub mod taxonomy;
 
 pub use amount::{format_amount, parse_amount, AmountError};
 pub use case::{Case, Labels};
+pub use case_set::CaseSet;
 pub use change::{field_text, Change, ChangeError, Field};
 pub use counts::{share, Counts};
 pub use filter::{Filter, FilterError};

@@ -6,6 +6,8 @@ use std::process::{Command, Stdio};
 
 use tempfile::TempDir;
 
+pub mod workbench;
+
 /// A temporary directory with a database path in it (not created until a command does).
 pub struct Env {
     pub dir: TempDir,

@@ -1,0 +1,30 @@
+//! `casebench review` (and `casebench` in a terminal): the workbench.
+
+use std::io::IsTerminal;
+
+use super::context::{Context, Create};
+use super::error::BadInput;
+use crate::tui::keymap::Keymap;
+
+/// Whether standard input and output are a terminal the workbench can take over.
+pub fn has_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+pub fn run(ctx: &Context) -> anyhow::Result<()> {
+    if !has_terminal() {
+        return Err(BadInput(
+            "the workbench needs a terminal; in scripts use the commands (stats, export, label)"
+                .into(),
+        )
+        .into());
+    }
+    if ctx.global.out.is_some() {
+        return Err(BadInput("--out does not apply to the workbench".into()).into());
+    }
+    let reviewer = ctx.reviewer()?;
+    let store = ctx.open_store(Create::No)?;
+    let (keymap, errors) = Keymap::load_user(ctx.global.keymap.as_deref());
+    let errors = errors.iter().map(ToString::to_string).collect();
+    crate::tui::run::run(store, reviewer, keymap, errors)
+}

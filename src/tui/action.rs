@@ -1,0 +1,217 @@
+//! What a reviewer can ask the workbench to do. Keys become actions only through the keymap;
+//! every action has a kebab-case name used in keymap files and the help overlay.
+
+use std::fmt;
+
+use crate::domain::Dimension;
+
+/// An action a key can be bound to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    MoveDown,
+    MoveUp,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    NextUnreviewed,
+    PrevUnreviewed,
+    /// Set a label to one code (`set-kind-paid`, `set-service-kakaomap`, ...).
+    SetLabel(Dimension, u8),
+    /// Clear a label (`clear-kind`, ...).
+    ClearLabel(Dimension),
+    ToggleScope,
+    PickService,
+    EditAmount,
+    EditNote,
+    Escalate,
+    /// Mark the case reviewed and jump to the next unreviewed case.
+    Confirm,
+    Undo,
+    Redo,
+    /// Scroll the case text in the detail pane.
+    DetailDown,
+    DetailUp,
+    TogglePanel,
+    Help,
+    DismissMessage,
+    Quit,
+    /// In a picker or prompt: accept.
+    Accept,
+    /// In a picker, prompt or overlay: leave without a change.
+    Cancel,
+    /// In a picker: move the selection.
+    SelectNext,
+    SelectPrev,
+    /// In a prompt: delete the character before the cursor.
+    DeleteBack,
+    /// In a prompt: clear the whole input.
+    ClearInput,
+}
+
+/// Fixed-name actions with the help text shown beside their keys.
+const FIXED: &[(Action, &str, &str)] = &[
+    (Action::MoveDown, "move-down", "next case"),
+    (Action::MoveUp, "move-up", "previous case"),
+    (Action::First, "first", "first case"),
+    (Action::Last, "last", "last case"),
+    (Action::PageDown, "page-down", "a page down"),
+    (Action::PageUp, "page-up", "a page up"),
+    (
+        Action::NextUnreviewed,
+        "next-unreviewed",
+        "next unreviewed case",
+    ),
+    (
+        Action::PrevUnreviewed,
+        "prev-unreviewed",
+        "previous unreviewed case",
+    ),
+    (
+        Action::ToggleScope,
+        "toggle-scope",
+        "scope kakao ↔ affiliate",
+    ),
+    (Action::PickService, "pick-service", "pick the service"),
+    (Action::EditAmount, "edit-amount", "edit the amount"),
+    (Action::EditNote, "edit-note", "edit the note"),
+    (Action::Escalate, "escalate", "escalate the case"),
+    (
+        Action::Confirm,
+        "confirm",
+        "mark reviewed, go to the next unreviewed",
+    ),
+    (Action::Undo, "undo", "undo my last change"),
+    (Action::Redo, "redo", "redo what I undid"),
+    (
+        Action::DetailDown,
+        "detail-down",
+        "scroll the case text down",
+    ),
+    (Action::DetailUp, "detail-up", "scroll the case text up"),
+    (
+        Action::TogglePanel,
+        "toggle-panel",
+        "show or hide the counts panel",
+    ),
+    (Action::Help, "help", "this help"),
+    (
+        Action::DismissMessage,
+        "dismiss-message",
+        "dismiss the message",
+    ),
+    (Action::Quit, "quit", "quit"),
+    (Action::Accept, "accept", "accept"),
+    (Action::Cancel, "cancel", "cancel"),
+    (Action::SelectNext, "select-next", "next choice"),
+    (Action::SelectPrev, "select-prev", "previous choice"),
+    (
+        Action::DeleteBack,
+        "delete-back",
+        "delete the character before the cursor",
+    ),
+    (Action::ClearInput, "clear-input", "clear the input"),
+];
+
+impl Action {
+    /// Every action, in help order: fixed ones, then every set-/clear- of every dimension.
+    pub fn all() -> Vec<Action> {
+        let mut all: Vec<Action> = FIXED.iter().map(|(a, _, _)| *a).collect();
+        for dim in Dimension::ALL {
+            for code in 0..dim.codes().len() {
+                all.push(Action::SetLabel(dim, code as u8));
+            }
+            all.push(Action::ClearLabel(dim));
+        }
+        all
+    }
+
+    /// The kebab-case name used in keymap files: `move-down`, `set-kind-free-monetary`.
+    pub fn name(self) -> String {
+        match self {
+            Action::SetLabel(dim, code) => {
+                format!("set-{}-{}", dim.name(), dim.code(code).replace('_', "-"))
+            }
+            Action::ClearLabel(dim) => format!("clear-{}", dim.name()),
+            other => FIXED
+                .iter()
+                .find(|(a, _, _)| *a == other)
+                .map(|(_, name, _)| name.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// What the action does, for the help overlay.
+    pub fn description(self) -> String {
+        match self {
+            Action::SetLabel(dim, code) => {
+                let info = dim.info(code);
+                format!("{} = {} ({})", dim.name(), info.code, info.korean)
+            }
+            Action::ClearLabel(dim) => format!("clear {}", dim.name()),
+            other => FIXED
+                .iter()
+                .find(|(a, _, _)| *a == other)
+                .map(|(_, _, help)| help.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Looks an action up by its name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        if let Some((action, _, _)) = FIXED.iter().find(|(_, n, _)| *n == name) {
+            return Some(*action);
+        }
+        if let Some(dim_name) = name.strip_prefix("clear-") {
+            return Dimension::from_name(dim_name).map(Action::ClearLabel);
+        }
+        let rest = name.strip_prefix("set-")?;
+        Dimension::ALL.into_iter().find_map(|dim| {
+            let code = rest.strip_prefix(dim.name())?.strip_prefix('-')?;
+            let index = dim.parse_code(&code.replace('-', "_")).ok()?;
+            Some(Action::SetLabel(dim, index))
+        })
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_round_trips_through_its_name() {
+        let all = Action::all();
+        assert_eq!(all.len(), FIXED.len() + 2 + 3 + 6 + 13 + 3 + 5);
+        for action in all {
+            let name = action.name();
+            assert!(!name.is_empty());
+            assert_eq!(Action::from_name(&name), Some(action), "{name}");
+            assert!(!action.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn label_actions_use_kebab_case_codes() {
+        let free = Action::SetLabel(Dimension::Kind, 1);
+        assert_eq!(free.name(), "set-kind-free-monetary");
+        assert_eq!(
+            free.description(),
+            "kind = free_monetary (무료서비스 금전 피해)"
+        );
+        assert_eq!(
+            Action::from_name("set-service-kakao-t"),
+            Some(Action::SetLabel(Dimension::Service, 8))
+        );
+        assert_eq!(Action::from_name("set-kind-pai"), None);
+        assert_eq!(
+            Action::from_name("clear-substitute"),
+            Some(Action::ClearLabel(Dimension::Substitute))
+        );
+    }
+}

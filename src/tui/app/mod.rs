@@ -1,0 +1,183 @@
+//! The workbench's state and all its behaviour. `update` is pure: it changes the state and
+//! returns effects (store writes, quitting) for the event loop to run; results come back as
+//! messages. Everything here is testable without a terminal.
+
+mod edit;
+mod message;
+mod msg;
+mod navigate;
+mod undo;
+mod update;
+mod view;
+
+use std::time::{Duration, Instant};
+
+pub use message::{Message, Tone};
+pub use msg::{Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved};
+pub use undo::{History, UndoEntry};
+pub use view::View;
+
+use crate::domain::{Case, CaseSet, Filter};
+use crate::tui::keymap::{Keymap, Mode};
+
+/// A one-line text input over the list: the amount or the note of a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub case_id: String,
+    pub input: String,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    Amount,
+    Note,
+}
+
+/// The service picker: type to narrow, Enter to set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    pub case_id: String,
+    pub query: String,
+    /// Position in [`Picker::items`].
+    pub selected: usize,
+}
+
+/// What is drawn over the list, taking the keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Picker(Picker),
+    Prompt(Prompt),
+    Help { scroll: usize },
+}
+
+/// This session's work, for the pace shown in the status line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SessionStats {
+    /// Cases this reviewer marked reviewed in this session.
+    pub confirmed: usize,
+    /// Changes saved in this session.
+    pub saves: usize,
+}
+
+/// The whole state of the workbench.
+pub struct App {
+    pub cases: CaseSet,
+    pub view: View,
+    /// Position of the selected case in the view.
+    pub cursor: usize,
+    /// First view position shown in the list.
+    pub offset: usize,
+    pub overlay: Overlay,
+    /// The counts panel toggle: on wide terminals it hides the panel, on narrow ones it shows
+    /// the panel in place of the detail.
+    pub panel_toggled: bool,
+    /// How many lines of the case text are scrolled off the top of the detail.
+    pub detail_scroll: usize,
+    pub message: Option<Message>,
+    pub history: History,
+    pub stats: SessionStats,
+    pub reviewer: String,
+    /// How the database is named in the status line.
+    pub db_label: String,
+    pub keymap: Keymap,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub clock: Clock,
+    pub quitting: bool,
+}
+
+impl App {
+    pub fn new(cases: Vec<Case>, reviewer: String, db_label: String, keymap: Keymap) -> App {
+        let cases = CaseSet::new(cases);
+        let view = View::new(&cases, Filter::default());
+        let now = Instant::now();
+        App {
+            cases,
+            view,
+            cursor: 0,
+            offset: 0,
+            overlay: Overlay::None,
+            panel_toggled: false,
+            detail_scroll: 0,
+            message: None,
+            history: History::default(),
+            stats: SessionStats::default(),
+            reviewer,
+            db_label,
+            keymap,
+            size: (80, 24),
+            clock: Clock { started: now, now },
+            quitting: false,
+        }
+    }
+
+    /// The selected case.
+    pub fn current(&self) -> Option<&Case> {
+        self.view
+            .indices
+            .get(self.cursor)
+            .and_then(|&i| self.cases.get(i))
+    }
+
+    /// The case at a view position.
+    pub fn case_at(&self, position: usize) -> Option<&Case> {
+        self.view
+            .indices
+            .get(position)
+            .and_then(|&i| self.cases.get(i))
+    }
+
+    /// Which keymap section the keys go through now.
+    pub fn key_mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::None => Mode::Normal,
+            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Prompt(_) => Mode::Prompt,
+            Overlay::Help { .. } => Mode::Help,
+        }
+    }
+
+    /// Whether typed characters go into a text input.
+    pub fn takes_text(&self) -> bool {
+        matches!(self.overlay, Overlay::Picker(_) | Overlay::Prompt(_))
+    }
+
+    /// Cases per hour this session, once a minute has passed.
+    pub fn pace(&self) -> Option<f64> {
+        let elapsed = self.clock.now.saturating_duration_since(self.clock.started);
+        (elapsed >= Duration::from_secs(60))
+            .then(|| self.stats.confirmed as f64 * 3600.0 / elapsed.as_secs_f64())
+    }
+
+    /// How many list rows fit on screen now.
+    pub fn list_rows(&self) -> usize {
+        crate::tui::ui::layout::list_rows(self.size, self.panel_toggled)
+    }
+}
+
+impl Picker {
+    /// The service codes whose code or Korean name contains the query (case-insensitive),
+    /// in taxonomy order.
+    pub fn items(&self) -> Vec<u8> {
+        let query = self.query.trim().to_lowercase();
+        crate::domain::Dimension::Service
+            .codes()
+            .iter()
+            .enumerate()
+            .filter(|(_, info)| {
+                query.is_empty()
+                    || info.code.contains(&query)
+                    || info.korean.to_lowercase().contains(&query)
+                    || info
+                        .korean
+                        .replace(' ', "")
+                        .contains(&query.replace(' ', ""))
+            })
+            .map(|(i, _)| i as u8)
+            .collect()
+    }
+}

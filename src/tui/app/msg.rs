@@ -1,0 +1,90 @@
+//! What flows into `App::update` (messages) and out of it (effects).
+
+use std::time::Instant;
+
+use super::undo::UndoEntry;
+use crate::domain::{Case, Change};
+use crate::store::{Action as StoreAction, Applied};
+use crate::tui::action::Action;
+
+/// Everything that can happen to the workbench.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    /// A key, through the keymap.
+    Action(Action),
+    /// A character typed into a prompt or picker.
+    Input(char),
+    /// The terminal's size changed (columns, rows).
+    Resize(u16, u16),
+    /// A save the app asked for has finished (boxed: a case is large beside the other
+    /// messages).
+    Saved(Box<Saved>),
+    /// Other sessions changed or created these cases (read from the audit log).
+    External(Vec<ExternalChange>),
+    /// Problems found at start-up (a bad user keymap): shown until dismissed.
+    StartupErrors(Vec<String>),
+}
+
+/// The result of a save, with the request it answers.
+#[derive(Clone, Debug)]
+pub struct Saved {
+    pub save: Save,
+    pub outcome: Result<Applied, SaveFailure>,
+}
+
+/// A case as another session left it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalChange {
+    pub case: Case,
+    pub reviewer: String,
+    /// The fields they changed (`case` for a case they created).
+    pub fields: Vec<String>,
+}
+
+/// What the app asks the event loop to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write a change through the store's change function, then report back with
+    /// [`Msg::Saved`].
+    Save(Save),
+    /// Leave the workbench.
+    Quit,
+}
+
+/// A change to write, with the version the reviewer saw and what to do once it is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Save {
+    pub case_id: String,
+    pub expected_version: i64,
+    pub changes: Vec<Change>,
+    pub action: StoreAction,
+    pub intent: Intent,
+}
+
+/// What a save is for, so its result can be followed up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Intent {
+    /// An edit: it can be undone.
+    Edit,
+    /// Mark reviewed, then go to the next unreviewed case.
+    Confirm,
+    /// Undo of this entry: on success it can be redone.
+    Undo(UndoEntry),
+    /// Redo of this entry: on success it can be undone again.
+    Redo(UndoEntry),
+}
+
+/// Why a save did not happen; `fresh` is the case as the database now holds it (a conflict
+/// reloads the case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveFailure {
+    pub message: String,
+    pub fresh: Option<Case>,
+}
+
+/// The clock as the event loop saw it when a message arrived (the app itself never reads it).
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    pub started: Instant,
+    pub now: Instant,
+}

@@ -1,0 +1,122 @@
+//! The key → action → update → effect path, shared by the event loop and the tests: a key goes
+//! through the keymap, the actions through `App::update`, and every effect runs to completion
+//! (a save is durable) before the next key is taken.
+
+use std::collections::VecDeque;
+use std::time::Instant;
+
+use crate::store::{Store, StoreError};
+use crate::tui::app::{App, Effect, Msg};
+use crate::tui::effects::Runner;
+use crate::tui::keymap::{parse_sequence, KeyChord, Keymap, Resolved};
+
+pub struct Driver {
+    pub app: App,
+    runner: Runner,
+    /// Keys of a sequence typed so far (`g` of `g g`).
+    pending: Vec<KeyChord>,
+}
+
+impl Driver {
+    /// Loads every case of `store` and starts the app. `keymap_errors` (a bad user keymap)
+    /// are shown in the message line.
+    pub fn new(
+        store: Store,
+        reviewer: String,
+        keymap: Keymap,
+        keymap_errors: Vec<String>,
+    ) -> Result<Driver, StoreError> {
+        let last_seq = store.last_seq()?;
+        let cases = store.load_all()?;
+        let db_label = store
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| store.path().display().to_string());
+        let app = App::new(cases, reviewer.clone(), db_label, keymap);
+        let runner = Runner::new(store, reviewer, last_seq)?;
+        let mut driver = Driver {
+            app,
+            runner,
+            pending: Vec::new(),
+        };
+        driver.handle(Msg::StartupErrors(keymap_errors));
+        Ok(driver)
+    }
+
+    /// One key: resolved through the keymap of the current mode. Returns whether anything
+    /// may have changed on screen.
+    pub fn handle_chord(&mut self, chord: KeyChord) -> bool {
+        let mode = self.app.key_mode();
+        match self.app.keymap.resolve(mode, &self.pending, chord) {
+            Resolved::Pending => {
+                self.pending.push(chord);
+                false
+            }
+            Resolved::Actions(actions) => {
+                self.pending.clear();
+                for action in actions {
+                    self.handle(Msg::Action(action));
+                }
+                true
+            }
+            Resolved::Unbound => {
+                let was_pending = !self.pending.is_empty();
+                self.pending.clear();
+                match chord.typed_char() {
+                    Some(ch) if self.app.takes_text() && !was_pending => {
+                        self.handle(Msg::Input(ch));
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// Applies a message and runs every effect it leads to, feeding results back in.
+    pub fn handle(&mut self, msg: Msg) {
+        let mut queue = VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            self.app.clock.now = Instant::now();
+            for effect in self.app.update(msg) {
+                match effect {
+                    Effect::Save(save) => queue.push_back(self.runner.save(save)),
+                    Effect::Quit => {}
+                }
+            }
+        }
+    }
+
+    /// Applies other sessions' changes, if any were committed. Returns whether any arrived.
+    pub fn poll_others(&mut self) -> Result<bool, StoreError> {
+        match self.runner.poll_others()? {
+            Some(msg) => {
+                self.handle(msg);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Types keys given by their keymap names, separated by spaces (`"j j 2 enter"`); for
+    /// tests and benchmarks. A name that is not a key is an error.
+    pub fn press(&mut self, keys: &str) -> Result<(), String> {
+        let chords = parse_sequence(keys).map_err(|e| e.to_string())?;
+        for chord in chords {
+            self.handle_chord(chord);
+        }
+        Ok(())
+    }
+
+    /// Types text into a prompt or picker, character by character.
+    pub fn type_text(&mut self, text: &str) {
+        for ch in text.chars() {
+            self.handle(Msg::Input(ch));
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.app.quitting
+    }
+}

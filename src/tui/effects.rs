@@ -1,0 +1,112 @@
+//! Running the app's effects against the store, and learning of other sessions' changes.
+//! The only part of the workbench that does I/O on the database.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use crate::store::{ChangeRequest, Store, StoreError, CREATED_FIELD};
+use crate::tui::app::{ExternalChange, Msg, Save, SaveFailure, Saved};
+
+/// How often the database is asked whether another session committed something.
+pub const POLL_EVERY: Duration = Duration::from_millis(250);
+
+pub struct Runner {
+    store: Store,
+    reviewer: String,
+    /// The last audit row applied.
+    last_seq: i64,
+    data_version: i64,
+    last_poll: Instant,
+}
+
+impl Runner {
+    /// `last_seq` is the audit position the loaded cases reflect (read before loading them:
+    /// anything after it is applied again, harmlessly, by version).
+    pub fn new(store: Store, reviewer: String, last_seq: i64) -> Result<Runner, StoreError> {
+        let data_version = store.data_version()?;
+        Ok(Runner {
+            store,
+            reviewer,
+            last_seq,
+            data_version,
+            last_poll: Instant::now(),
+        })
+    }
+
+    /// Writes a save through the store's change function (durably, before the next key is
+    /// read) and returns its result as a message. A refused save reloads the case.
+    pub fn save(&mut self, save: Save) -> Msg {
+        let request = ChangeRequest {
+            case_id: &save.case_id,
+            expected_version: Some(save.expected_version),
+            reviewer: &self.reviewer,
+            action: save.action,
+            batch: None,
+            changes: &save.changes,
+        };
+        let outcome = self.store.apply_change(&request).map_err(|e| {
+            let message = match &e {
+                StoreError::Conflict {
+                    case_id, by, at, ..
+                } => {
+                    format!(
+                        "case {case_id} was changed by {by} at {}",
+                        crate::text::short_time(at)
+                    )
+                }
+                other => other.to_string(),
+            };
+            SaveFailure {
+                message,
+                fresh: self.store.get(&save.case_id).ok().flatten(),
+            }
+        });
+        Msg::Saved(Box::new(Saved { save, outcome }))
+    }
+
+    /// At most every [`POLL_EVERY`]: when another connection committed (SQLite's
+    /// `data_version` moved), reads the audit rows past the last seen and returns the cases
+    /// they touched as they now are.
+    pub fn poll_others(&mut self) -> Result<Option<Msg>, StoreError> {
+        if self.last_poll.elapsed() < POLL_EVERY {
+            return Ok(None);
+        }
+        self.last_poll = Instant::now();
+        let version = self.store.data_version()?;
+        if version == self.data_version {
+            return Ok(None);
+        }
+        self.data_version = version;
+        self.changes_since_last()
+    }
+
+    fn changes_since_last(&mut self) -> Result<Option<Msg>, StoreError> {
+        let events = self.store.events_since(self.last_seq)?;
+        let Some(last) = events.last() else {
+            return Ok(None);
+        };
+        self.last_seq = last.seq;
+        let mut touched: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+        for event in events {
+            let entry = touched.entry(event.case_id).or_default();
+            entry.0 = event.reviewer;
+            if !entry.1.contains(&event.field) {
+                entry.1.push(event.field);
+            }
+        }
+        let mut changes = Vec::with_capacity(touched.len());
+        for (id, (reviewer, mut fields)) in touched {
+            if let Some(case) = self.store.get(&id)? {
+                if fields.iter().any(|f| f == CREATED_FIELD) {
+                    fields = vec![CREATED_FIELD.to_string()];
+                }
+                changes.push(ExternalChange {
+                    case,
+                    reviewer,
+                    fields,
+                });
+            }
+        }
+        Ok((!changes.is_empty()).then_some(Msg::External(changes)))
+    }
+}

@@ -1,0 +1,10 @@
+//! The reviewer's workbench: a keyboard-driven TUI over the same store as the commands.
+
+pub mod action;
+pub mod app;
+pub mod driver;
+pub mod effects;
+pub mod keymap;
+pub mod run;
+pub mod terminal;
+pub mod ui;

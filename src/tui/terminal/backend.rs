@@ -1,0 +1,596 @@
+//! [`CompactBackend`]: a ratatui backend that sends as few bytes as it can.
+//!
+//! ratatui's `CrosstermBackend` moves the cursor before every cell that does not directly follow
+//! the previous one it wrote, and it assumes every cell is one column wide: after a Hangul
+//! syllable (two columns) the next cell is at x + 2, so it sends `ESC[y;xH` (7–9 bytes) before
+//! *every* syllable. A scrolled row of Korean text costs three times what it should, and
+//! reviewers hold `j` over slow SSH links.
+//!
+//! This backend instead tracks where the terminal's cursor really is after each symbol (it
+//! advances by the symbol's display width, measured with unicode-width as ratatui measures it)
+//! and moves the cursor only when the next cell is somewhere else, with the shortest of: carriage
+//! return, cursor forward/back (`ESC[nC`/`ESC[nD`), column absolute (`ESC[nG`) and cursor
+//! position (`ESC[y;xH`, `ESC[yH`, `ESC[H`). It sends SGR only when the style changes, with the
+//! shortest sequence (see the `sgr` module), and resets the style at the end of every draw.
+//!
+//! # What it relies on
+//!
+//! Only sequences that xterm, xterm-256color, screen-256color, tmux-256color and the Linux
+//! console all implement: CUP, CHA, CUF, CUB, CR, SGR (see `sgr`), ED (`ESC[2J`, `ESC[J`,
+//! `ESC[1J`), EL (`ESC[2K`, `ESC[K`) and DECTCEM (`ESC[?25l`/`ESC[?25h`). No scroll regions,
+//! no terminfo lookup.
+//!
+//! Tracking the cursor trusts the terminal to agree on widths. Where terminals are known to
+//! disagree, the position is treated as unknown after the symbol and the next cell gets an
+//! absolute move, so a disagreement can spoil at most that one cell:
+//!
+//! - a wide symbol other than a single CJK/Hangul/fullwidth character (emoji, with or without
+//!   VS16, are two columns in some terminals and one in others),
+//! - a symbol of more than one code point (combining marks, conjoining Hangul jamo) or of width
+//!   zero,
+//! - the last column of a row: terminals differ on the "pending wrap" state there, so the
+//!   backend never prints past the right edge and never relies on automatic wrapping.
+//!
+//! # Untrusted text
+//!
+//! Case texts come from the public and are sanitized before they reach a widget; as a last line
+//! of defence a cell whose symbol holds a control character (C0, DEL, C1, so also ESC) or a
+//! bidirectional control is sent as U+FFFD instead, so no cell can inject an escape sequence.
+//! A wide symbol placed in the last column (it cannot fit) is sent as a space: printing it would
+//! wrap it onto the next row.
+
+use std::cell::Cell as StdCell;
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::crossterm::terminal;
+use ratatui::layout::{Position, Size};
+use unicode_width::UnicodeWidthStr;
+
+use super::sgr::{push_decimal, write_transition, ColorMode, Pen};
+
+/// A ratatui backend that writes the fewest bytes it can; see the module documentation.
+///
+/// The backend assumes it is the only thing writing to the terminal between calls. Bytes
+/// written through the backend's own `Write` impl make it forget the cursor position and the
+/// style it believed the terminal had (the next draw starts with an absolute move and a style
+/// reset); after writing through [`CompactBackend::writer_mut`], call
+/// [`CompactBackend::invalidate`].
+///
+/// ratatui's optional `scrolling-regions` feature (off in casebench) is not supported.
+#[derive(Debug)]
+pub struct CompactBackend<W: Write> {
+    writer: W,
+    color_mode: ColorMode,
+    /// `Some` for a backend of a fixed size (tests, benchmarks); `None` asks the terminal.
+    fixed_size: Option<Size>,
+    /// The size last reported by [`Backend::size`], used to keep output inside the screen.
+    known_size: StdCell<Option<Size>>,
+    /// Set when that size changed: the terminal may have moved the cursor (reflow, clamping).
+    resized: StdCell<bool>,
+    /// Where the terminal's cursor is, when the backend knows.
+    cursor: Option<Position>,
+    /// The last position the cursor was known to be at, for [`Backend::get_cursor_position`].
+    last_cursor: Position,
+    /// The terminal's current SGR state, when known.
+    pen: Option<Pen>,
+    /// Whether the terminal shows the cursor, when known.
+    cursor_visible: Option<bool>,
+    /// The bytes of the operation being built; written to `writer` in one call.
+    out: Vec<u8>,
+}
+
+impl<W: Write> CompactBackend<W> {
+    /// A backend for the real terminal on `writer`: its size comes from the terminal
+    /// (`crossterm::terminal::size`). Use `ColorMode::detect()` to honour `NO_COLOR` and
+    /// `COLORTERM`.
+    pub fn new(writer: W, color_mode: ColorMode) -> Self {
+        Self::build(writer, None, color_mode)
+    }
+
+    /// A backend that reports a fixed size of `cols` × `rows` and never asks a terminal: for
+    /// tests and benchmarks that run headless.
+    pub fn with_size(writer: W, cols: u16, rows: u16, color_mode: ColorMode) -> Self {
+        Self::build(
+            writer,
+            Some(Size {
+                width: cols,
+                height: rows,
+            }),
+            color_mode,
+        )
+    }
+
+    fn build(writer: W, fixed_size: Option<Size>, color_mode: ColorMode) -> Self {
+        Self {
+            writer,
+            color_mode,
+            fixed_size,
+            known_size: StdCell::new(fixed_size),
+            resized: StdCell::new(false),
+            cursor: None,
+            last_cursor: Position::ORIGIN,
+            pen: None,
+            cursor_visible: None,
+            out: Vec::with_capacity(16 * 1024),
+        }
+    }
+
+    /// The colour mode the backend draws with.
+    pub fn color_mode(&self) -> ColorMode {
+        self.color_mode
+    }
+
+    /// Changes the fixed size (a simulated resize); does nothing to a backend of the real
+    /// terminal.
+    pub fn set_fixed_size(&mut self, cols: u16, rows: u16) {
+        if self.fixed_size.is_some() {
+            let size = Size {
+                width: cols,
+                height: rows,
+            };
+            self.fixed_size = Some(size);
+            self.note_size(size);
+        }
+    }
+
+    /// The writer.
+    pub fn writer(&self) -> &W {
+        &self.writer
+    }
+
+    /// The writer, mutably (to read or reset a counting writer, say). Bytes written to the
+    /// terminal through it are unknown to the backend: call [`CompactBackend::invalidate`]
+    /// after writing any.
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.writer
+    }
+
+    /// The writer, giving up the backend.
+    pub fn into_inner(self) -> W {
+        self.writer
+    }
+
+    /// Forgets what the backend believes about the terminal (cursor position, style, cursor
+    /// visibility): call it after something else wrote to the terminal. The next draw then starts
+    /// with an absolute cursor move and a style reset.
+    pub fn invalidate(&mut self) {
+        self.cursor = None;
+        self.pen = None;
+        self.cursor_visible = None;
+    }
+
+    /// Records a size reported by the terminal. On a change the terminal may have moved the
+    /// cursor (reflow, clamping): the next operation forgets its position.
+    fn note_size(&self, size: Size) {
+        let previous = self.known_size.replace(Some(size));
+        if previous.is_some_and(|previous| previous != size) {
+            self.resized.set(true);
+        }
+    }
+
+    /// The screen size as last known (asking the terminal if it never was); forgets the cursor
+    /// position if the size changed.
+    fn current_size(&mut self) -> Option<Size> {
+        if self.known_size.get().is_none() {
+            if let Ok(size) = self.query_size() {
+                self.note_size(size);
+            }
+        }
+        if self.resized.replace(false) {
+            self.cursor = None;
+        }
+        self.known_size.get()
+    }
+
+    fn query_size(&self) -> io::Result<Size> {
+        match self.fixed_size {
+            Some(size) => Ok(size),
+            None => {
+                let (width, height) = terminal::size()?;
+                Ok(Size { width, height })
+            }
+        }
+    }
+
+    /// Writes `self.out` to the writer as one call. The cursor and style state must already
+    /// describe the terminal *after* these bytes; on an error they are forgotten.
+    fn emit(&mut self) -> io::Result<()> {
+        if self.out.is_empty() {
+            return Ok(());
+        }
+        let result = self.writer.write_all(&self.out);
+        self.out.clear();
+        if result.is_err() {
+            self.invalidate();
+        }
+        result
+    }
+
+    /// Appends the shortest move from the tracked cursor position to `to`, and tracks it.
+    fn move_to(&mut self, to: Position) {
+        write_move(&mut self.out, self.cursor, to);
+        self.cursor = Some(to);
+        self.last_cursor = to;
+    }
+
+    /// Makes sure the terminal's pen is the default one (erasing fills with the current
+    /// background colour).
+    fn reset_pen(&mut self) {
+        if self.pen != Some(Pen::DEFAULT) {
+            self.out.extend_from_slice(b"\x1b[m");
+            self.pen = Some(Pen::DEFAULT);
+        }
+    }
+}
+
+/// How a cell's symbol is sent.
+struct Glyph<'a> {
+    text: &'a str,
+    /// Columns the symbol takes on screen.
+    width: u16,
+    /// Whether every terminal we support advances the cursor by exactly `width`.
+    trusted: bool,
+}
+
+const REPLACEMENT: &str = "\u{FFFD}";
+
+fn glyph(symbol: &str) -> Glyph<'_> {
+    if let [byte] = symbol.as_bytes() {
+        return if (0x20..0x7f).contains(byte) {
+            Glyph {
+                text: symbol,
+                width: 1,
+                trusted: true,
+            }
+        } else {
+            Glyph {
+                text: REPLACEMENT,
+                width: 1,
+                trusted: false,
+            }
+        };
+    }
+    if symbol.is_empty() {
+        // A cell with no symbol still covers its column: print a blank over what was there.
+        return Glyph {
+            text: " ",
+            width: 1,
+            trusted: true,
+        };
+    }
+    if symbol.chars().any(is_unsafe_char) {
+        return Glyph {
+            text: REPLACEMENT,
+            width: 1,
+            trusted: false,
+        };
+    }
+    let width = u16::try_from(symbol.width()).unwrap_or(u16::MAX);
+    let mut chars = symbol.chars();
+    let first = chars.next();
+    let single = chars.next().is_none();
+    let trusted = single
+        && match (width, first) {
+            (1, _) => true,
+            (2, Some(c)) => is_reliably_wide(c),
+            _ => false,
+        };
+    Glyph {
+        text: symbol,
+        width: width.max(1),
+        trusted,
+    }
+}
+
+/// Characters that must never reach the terminal: controls (they could start an escape
+/// sequence or move the cursor) and bidirectional controls (they can reorder what is shown).
+fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Wide characters every terminal agrees take two columns: the East Asian Wide ranges of
+/// Markus Kuhn's reference `wcwidth` (Hangul, CJK, kana, fullwidth forms), which predate emoji.
+fn is_reliably_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{2FFFD}'
+        | '\u{30000}'..='\u{3FFFD}')
+}
+
+/// Appends the shortest sequence that moves the cursor from `from` (if known) to `to`.
+fn write_move(out: &mut Vec<u8>, from: Option<Position>, to: Position) {
+    if from == Some(to) {
+        return;
+    }
+    // Cursor position, with the defaults left out: ESC[H, ESC[yH, ESC[y;xH.
+    let row = to.y.saturating_add(1);
+    let col = to.x.saturating_add(1);
+    let cup_len = match (to.y, to.x) {
+        (0, 0) => 3,
+        (_, 0) => 3 + digits(row),
+        _ => 4 + digits(row) + digits(col),
+    };
+    if let Some(from) = from.filter(|from| from.y == to.y) {
+        if to.x == 0 {
+            out.push(b'\r');
+            return;
+        }
+        let (distance, final_byte) = if to.x > from.x {
+            (to.x - from.x, b'C')
+        } else {
+            (from.x - to.x, b'D')
+        };
+        let relative_len = if distance == 1 {
+            3
+        } else {
+            3 + digits(distance)
+        };
+        let absolute_len = 3 + digits(col);
+        if relative_len <= absolute_len && relative_len <= cup_len {
+            out.extend_from_slice(b"\x1b[");
+            if distance != 1 {
+                push_decimal(out, distance);
+            }
+            out.push(final_byte);
+            return;
+        }
+        if absolute_len < cup_len {
+            out.extend_from_slice(b"\x1b[");
+            push_decimal(out, col);
+            out.push(b'G');
+            return;
+        }
+    }
+    out.extend_from_slice(b"\x1b[");
+    if to.y != 0 || to.x != 0 {
+        push_decimal(out, row);
+    }
+    if to.x != 0 {
+        out.push(b';');
+        push_decimal(out, col);
+    }
+    out.push(b'H');
+}
+
+fn digits(value: u16) -> usize {
+    match value {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+impl<W: Write> Write for CompactBackend<W> {
+    /// Writes straight to the writer; the backend forgets cursor and style (see
+    /// [`CompactBackend::invalidate`]).
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.invalidate();
+        self.writer.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+impl<W: Write> Backend for CompactBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let size = self.current_size();
+        let (width, height) = size.map_or((u16::MAX, u16::MAX), |s| (s.width, s.height));
+        self.out.clear();
+        // `None` until the first cell when the terminal's style is unknown (then it is reset).
+        let mut pen = self.pen;
+        for (x, y, cell) in content {
+            if x >= width || y >= height {
+                // Outside the screen (the terminal shrank since the frame was laid out): the
+                // resize that follows redraws everything.
+                continue;
+            }
+            let mut glyph = glyph(cell.symbol());
+            let room = width - x;
+            if glyph.width > room {
+                glyph = Glyph {
+                    text: " ",
+                    width: 1,
+                    trusted: true,
+                };
+            }
+            self.move_to(Position { x, y });
+            let next = Pen::for_cell(cell, self.color_mode);
+            let current = pen.unwrap_or_else(|| {
+                self.out.extend_from_slice(b"\x1b[m");
+                Pen::DEFAULT
+            });
+            write_transition(&mut self.out, current, next);
+            pen = Some(next);
+            self.out.extend_from_slice(glyph.text.as_bytes());
+            let end = x + glyph.width;
+            self.cursor = if glyph.trusted && end < width {
+                Some(Position { x: end, y })
+            } else {
+                None
+            };
+            self.last_cursor = Position {
+                x: end.min(width - 1),
+                y,
+            };
+        }
+        if let Some(pen) = pen {
+            write_transition(&mut self.out, pen, Pen::DEFAULT);
+            self.pen = Some(Pen::DEFAULT);
+        }
+        self.emit()
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.out.clear();
+        for _ in 0..n {
+            self.out.push(b'\n');
+        }
+        self.cursor = None;
+        self.emit()?;
+        self.writer.flush()
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(false) {
+            self.out.clear();
+            self.out.extend_from_slice(b"\x1b[?25l");
+            self.cursor_visible = Some(false);
+            self.emit()?;
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(true) {
+            self.out.clear();
+            self.out.extend_from_slice(b"\x1b[?25h");
+            self.cursor_visible = Some(true);
+            self.emit()?;
+        }
+        Ok(())
+    }
+
+    /// The position the backend last moved the cursor to (or drew up to). It never asks the
+    /// terminal: that round trip (`ESC[6n`) reads standard input, which over a slow link
+    /// stalls, and may swallow keys the reviewer typed.
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(self.cursor.unwrap_or(self.last_cursor))
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let size = self.current_size();
+        let position = position.into();
+        self.out.clear();
+        self.move_to(position);
+        if size.is_none_or(|size| position.x >= size.width || position.y >= size.height) {
+            // The terminal clamps a position outside the screen: where it ends up is unknown.
+            self.cursor = None;
+        }
+        self.emit()
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.current_size();
+        self.out.clear();
+        // Erasing paints with the current background colour.
+        self.reset_pen();
+        self.out.extend_from_slice(match clear_type {
+            ClearType::All => b"\x1b[2J",
+            ClearType::AfterCursor => b"\x1b[J",
+            ClearType::BeforeCursor => b"\x1b[1J",
+            ClearType::CurrentLine => b"\x1b[2K",
+            ClearType::UntilNewLine => b"\x1b[K",
+        });
+        self.emit()
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        let size = self.query_size()?;
+        self.note_size(size);
+        Ok(size)
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        if let Some(size) = self.fixed_size {
+            return Ok(WindowSize {
+                columns_rows: size,
+                pixels: Size::ZERO,
+            });
+        }
+        let window = terminal::window_size()?;
+        Ok(WindowSize {
+            columns_rows: Size {
+                width: window.columns,
+                height: window.rows,
+            },
+            pixels: Size {
+                width: window.width,
+                height: window.height,
+            },
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(from: Option<(u16, u16)>, to: (u16, u16)) -> String {
+        let mut out = Vec::new();
+        write_move(
+            &mut out,
+            from.map(|(x, y)| Position { x, y }),
+            Position { x: to.0, y: to.1 },
+        );
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn moves_are_the_shortest_available() {
+        assert_eq!(moved(Some((3, 4)), (3, 4)), "");
+        assert_eq!(moved(None, (0, 0)), "\x1b[H");
+        assert_eq!(moved(None, (0, 9)), "\x1b[10H");
+        assert_eq!(moved(None, (4, 9)), "\x1b[10;5H");
+        assert_eq!(moved(Some((50, 9)), (0, 9)), "\r");
+        assert_eq!(moved(Some((3, 9)), (4, 9)), "\x1b[C");
+        assert_eq!(moved(Some((3, 9)), (10, 9)), "\x1b[7C");
+        assert_eq!(moved(Some((10, 9)), (9, 9)), "\x1b[D");
+        assert_eq!(moved(Some((100, 9)), (5, 9)), "\x1b[6G");
+        assert_eq!(moved(Some((3, 8)), (4, 9)), "\x1b[10;5H");
+        assert_eq!(moved(Some((0, 0)), (1, 0)), "\x1b[C");
+        assert_eq!(moved(Some((1, 0)), (110, 0)), "\x1b[109C");
+    }
+
+    #[test]
+    fn glyphs() {
+        let g = glyph("a");
+        assert_eq!((g.text, g.width, g.trusted), ("a", 1, true));
+        let g = glyph("한");
+        assert_eq!((g.text, g.width, g.trusted), ("한", 2, true));
+        let g = glyph("─");
+        assert_eq!((g.text, g.width, g.trusted), ("─", 1, true));
+        let g = glyph("😀");
+        assert_eq!((g.width, g.trusted), (2, false), "emoji widths vary");
+        let g = glyph("e\u{301}");
+        assert_eq!((g.width, g.trusted), (1, false));
+        for unsafe_symbol in ["\x1b", "\x07", "\u{9b}", "a\u{202E}", "\u{2066}", "\x7f"] {
+            let g = glyph(unsafe_symbol);
+            assert_eq!((g.text, g.width), (REPLACEMENT, 1), "{unsafe_symbol:?}");
+        }
+        let g = glyph("");
+        assert_eq!((g.text, g.width), (" ", 1));
+    }
+}

@@ -1,0 +1,158 @@
+//! The case in detail: labels with their Korean names and keys, amount, dates, status, note,
+//! version and last change, then the whole text wrapped by display width.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::keys::{action_keys, dimension_keys};
+use super::theme;
+use crate::domain::{format_amount, Case, Dimension};
+use crate::text::{one_line, pad_right, sanitize, truncate, width, wrap};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+
+/// Width of the field-name column.
+const NAME_W: usize = 11;
+/// From this inner width on, fields go in two columns.
+const TWO_COLUMNS: usize = 72;
+/// The left column is at least this wide: `kind` with the longest Korean name and its keys.
+const LEFT_MIN: usize = 38;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(case) = app.current() else {
+        Block::bordered().title(" detail ").render(area, buf);
+        return;
+    };
+    let title = format!(
+        " {} · {} {} · v{} ",
+        one_line(&case.id),
+        case.status.code(),
+        case.status.korean(),
+        case.version
+    );
+    let block = Block::bordered().title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let cells = usize::from(inner.width);
+    let mut lines = field_lines(app, case, cells);
+    lines.push(Line::styled("─".repeat(cells), theme::dim()));
+    let text_rows = usize::from(inner.height).saturating_sub(lines.len());
+    let text = wrap(&case.text, cells);
+    let scroll = app
+        .detail_scroll
+        .min(text.len().saturating_sub(text_rows.max(1)));
+    let shown = text.iter().skip(scroll).take(text_rows);
+    lines.extend(shown.map(|l| Line::from(l.clone())));
+    let hidden = text.len().saturating_sub(scroll + text_rows);
+    if hidden > 0 && text_rows > 0 {
+        if let Some(last) = lines.last_mut() {
+            let more = format!(
+                "… {hidden} more lines ({})",
+                action_keys(app, &[Action::DetailDown])
+            );
+            *last = Line::styled(truncate(&more, cells).into_owned(), theme::dim());
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// One field: name, value, and the keys that change it.
+fn cell(name: &str, value: Span<'static>, keys: String, cells: usize) -> Line<'static> {
+    let keys = if keys.is_empty() {
+        keys
+    } else {
+        format!(" [{keys}]")
+    };
+    let value_cells = cells.saturating_sub(NAME_W + width(&keys));
+    let value_text = truncate(&value.content, value_cells).into_owned();
+    let pad = value_cells.saturating_sub(width(&value_text));
+    Line::from(vec![
+        Span::styled(pad_right(name, NAME_W), theme::dim()),
+        Span::styled(value_text, value.style),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(keys, theme::key()),
+    ])
+}
+
+fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
+    let mut fields: Vec<(String, Span<'static>, String)> = Dimension::ALL
+        .iter()
+        .map(|&dim| {
+            let value = match case.label(dim) {
+                Some(code) => Span::raw(dim.info(code).korean.to_string()),
+                None => Span::styled("미분류 —", theme::unlabelled()),
+            };
+            (dim.name().to_string(), value, dimension_keys(app, dim))
+        })
+        .collect();
+    let amount = match case.amount_krw {
+        Some(won) => Span::raw(format!("{}원", format_amount(won))),
+        None => Span::styled("—", theme::unlabelled()),
+    };
+    fields.push((
+        "amount".into(),
+        amount,
+        action_keys(app, &[Action::EditAmount]),
+    ));
+    fields.push((
+        "status".into(),
+        Span::raw(format!("{} {}", case.status.korean(), case.status.code())),
+        action_keys(app, &[Action::Confirm, Action::Escalate]),
+    ));
+    let two = cells >= TWO_COLUMNS;
+    let mut lines = Vec::new();
+    if two {
+        let left = (cells / 2).max(LEFT_MIN);
+        for pair in fields.chunks(2) {
+            let mut spans = cell(&pair[0].0, pair[0].1.clone(), pair[0].2.clone(), left - 1).spans;
+            spans.push(Span::raw(" "));
+            if let Some(second) = pair.get(1) {
+                spans.extend(
+                    cell(&second.0, second.1.clone(), second.2.clone(), cells - left).spans,
+                );
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        for (name, value, keys) in fields {
+            lines.push(cell(&name, value, keys, cells));
+        }
+    }
+    let note = case.note.as_deref().map(|n| one_line(n).into_owned());
+    let note = match note {
+        Some(n) => Span::raw(n),
+        None => Span::styled("—", theme::unlabelled()),
+    };
+    lines.push(cell(
+        "note",
+        note,
+        action_keys(app, &[Action::EditNote]),
+        cells,
+    ));
+    let received = case
+        .received_at
+        .as_deref()
+        .map(|r| one_line(r).into_owned())
+        .unwrap_or_else(|| "—".into());
+    let channel = case
+        .channel
+        .as_deref()
+        .map(|c| format!(" via {}", one_line(c)))
+        .unwrap_or_default();
+    let changed = match (&case.updated_by, &case.updated_at) {
+        (Some(by), Some(at)) => {
+            format!("v{} by {} at {}", case.version, sanitize(by), sanitize(at))
+        }
+        _ => format!("v{}, not changed since it came in", case.version),
+    };
+    lines.push(cell(
+        "received",
+        Span::raw(format!("{received}{channel}")),
+        String::new(),
+        cells,
+    ));
+    lines.push(cell("changed", Span::raw(changed), String::new(), cells));
+    lines
+}

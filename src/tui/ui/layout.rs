@@ -1,0 +1,116 @@
+//! Where each pane goes, for every terminal size. Shared by drawing and by `update` (which
+//! needs the page height), so the two always agree.
+
+use ratatui::layout::Rect;
+
+/// Below this the workbench asks for a larger terminal instead of drawing.
+pub const MIN_COLS: u16 = 60;
+pub const MIN_ROWS: u16 = 16;
+/// From this width on, the counts panel stands beside the list and detail.
+pub const WIDE_COLS: u16 = 120;
+/// Width of the counts panel on a wide terminal.
+const PANEL_COLS: u16 = 44;
+/// Status line and hint/message line.
+const BOTTOM_ROWS: u16 = 2;
+
+/// The panes of one frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub list: Rect,
+    pub detail: Option<Rect>,
+    pub panel: Option<Rect>,
+    pub status: Rect,
+    pub hint: Rect,
+}
+
+/// The panes for a terminal of `size` (columns, rows), or `None` when it is too small.
+///
+/// Wide (≥ 120 columns): the list above the detail on the left, the counts panel on the right
+/// (the toggle hides it). Narrow: the list above the detail; the toggle shows the panel in the
+/// detail's place.
+pub fn areas(size: (u16, u16), panel_toggled: bool) -> Option<Areas> {
+    let (cols, rows) = size;
+    if cols < MIN_COLS || rows < MIN_ROWS {
+        return None;
+    }
+    let body_rows = rows - BOTTOM_ROWS;
+    let status = Rect::new(0, body_rows, cols, 1);
+    let hint = Rect::new(0, body_rows + 1, cols, 1);
+    let wide = cols >= WIDE_COLS;
+    let panel_beside = wide && !panel_toggled;
+    let left_cols = if panel_beside {
+        cols - PANEL_COLS
+    } else {
+        cols
+    };
+    // The list takes two fifths of the height; when the panel is toggled in on a narrow
+    // terminal, the list shrinks to a few rows to give the counts the room.
+    let list_rows = if !wide && panel_toggled {
+        5
+    } else {
+        (body_rows * 2 / 5).max(5)
+    };
+    let list = Rect::new(0, 0, left_cols, list_rows);
+    let below = Rect::new(0, list_rows, left_cols, body_rows - list_rows);
+    let (detail, panel) = if panel_beside {
+        (
+            Some(below),
+            Some(Rect::new(left_cols, 0, PANEL_COLS, body_rows)),
+        )
+    } else if !wide && panel_toggled {
+        (None, Some(below))
+    } else {
+        (Some(below), None)
+    };
+    Some(Areas {
+        list,
+        detail,
+        panel,
+        status,
+        hint,
+    })
+}
+
+/// How many cases the list shows at once (inside its border).
+pub fn list_rows(size: (u16, u16), panel_toggled: bool) -> usize {
+    areas(size, panel_toggled).map_or(1, |a| usize::from(a.list.height.saturating_sub(2)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_terminals_stack_list_and_detail_and_toggle_the_panel_in() {
+        let a = areas((80, 24), false).unwrap();
+        assert_eq!(a.list, Rect::new(0, 0, 80, 8));
+        assert_eq!(a.detail, Some(Rect::new(0, 8, 80, 14)));
+        assert_eq!(a.panel, None);
+        assert_eq!(a.status.y, 22);
+        let t = areas((80, 24), true).unwrap();
+        assert_eq!((t.detail, t.panel), (None, Some(Rect::new(0, 5, 80, 17))));
+        assert_eq!(list_rows((80, 24), false), 6);
+    }
+
+    #[test]
+    fn wide_terminals_show_all_three() {
+        let a = areas((120, 40), false).unwrap();
+        assert_eq!(a.panel, Some(Rect::new(76, 0, 44, 38)));
+        assert_eq!(a.list.width, 76);
+        let hidden = areas((120, 40), true).unwrap();
+        assert_eq!((hidden.panel, hidden.list.width), (None, 120));
+    }
+
+    #[test]
+    fn too_small_is_none_and_never_panics() {
+        assert_eq!(areas((59, 30), false), None);
+        assert_eq!(areas((100, 15), false), None);
+        for cols in 0..200 {
+            for rows in 0..60 {
+                if let Some(a) = areas((cols, rows), cols % 2 == 0) {
+                    assert!(a.list.height >= 5 && a.hint.y < rows);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The case list: one row per case of the view; only the visible rows are built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::short::{label_columns, status_mark};
+use super::theme;
+use crate::domain::format_amount;
+use crate::text::{one_line, pad_left, pad_right, truncate, width};
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let title = format!(
+        " cases {}/{} ",
+        format_amount(app.cursor as i64 + i64::from(!app.view.is_empty())),
+        format_amount(app.view.len() as i64)
+    );
+    let block = Block::bordered().title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let rows = usize::from(inner.height);
+    let cells = usize::from(inner.width);
+    let visible: Vec<usize> = (app.offset..app.view.len()).take(rows).collect();
+    let id_w = visible
+        .iter()
+        .filter_map(|&p| app.case_at(p))
+        .map(|c| width(&one_line(&c.id)))
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    let lines: Vec<Line> = visible
+        .iter()
+        .filter_map(|&position| {
+            let case = app.case_at(position)?;
+            let amount = case.amount_krw.map(format_amount).unwrap_or_default();
+            let head = format!(
+                "{} {} {} {} ",
+                pad_right(&truncate(&one_line(&case.id), id_w), id_w),
+                status_mark(case.status),
+                label_columns(case),
+                pad_left(&amount, 11),
+            );
+            let text_cells = cells.saturating_sub(width(&head));
+            let row = format!("{head}{}", truncate(&one_line(&case.text), text_cells));
+            let row = pad_right(&truncate(&row, cells), cells);
+            Some(if position == app.cursor {
+                Line::from(Span::styled(row, theme::selected()))
+            } else {
+                Line::from(row)
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        Paragraph::new(Line::styled("no cases in this view", theme::dim())).render(inner, buf);
+    } else {
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

@@ -1,0 +1,42 @@
+//! Drawing: every widget renders from `&App` (no I/O, no mutation). Text is measured by
+//! display width and sanitized before it reaches the terminal.
+
+mod detail;
+mod keys;
+pub mod layout;
+mod list;
+mod overlay;
+mod panel;
+mod short;
+mod status;
+mod theme;
+
+use ratatui::Frame;
+
+use crate::tui::app::{App, Overlay};
+
+/// Draws the whole workbench.
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let Some(areas) = layout::areas((area.width, area.height), app.panel_toggled) else {
+        overlay::render_too_small((area.width, area.height), area, buf);
+        return;
+    };
+    list::render(app, areas.list, buf);
+    if let Some(detail) = areas.detail {
+        detail::render(app, detail, buf);
+    }
+    if let Some(panel) = areas.panel {
+        panel::render(app, panel, buf);
+    }
+    status::render_status(app, areas.status, buf);
+    status::render_hint(app, areas.hint, buf);
+    let body = ratatui::layout::Rect::new(0, 0, area.width, areas.status.y);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => overlay::render_help(app, *scroll, body, buf),
+        Overlay::Picker(picker) => overlay::render_picker(picker, body, buf),
+        Overlay::Prompt(prompt) => overlay::render_prompt(prompt, body, buf),
+    }
+}

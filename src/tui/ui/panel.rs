@@ -1,0 +1,207 @@
+//! The counts panel: for the current view, every code's count, share and a bar; beside the
+//! reporter and kind shares of kakao-scope cases, the published share.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::theme;
+use crate::domain::published::{self, NON_MONETARY_KINDS, NON_MONETARY_SHARE};
+use crate::domain::{format_amount, share, Counts, Dimension, Status};
+use crate::text::{pad_left, pad_right, truncate, width};
+use crate::tui::app::App;
+
+/// Columns: code, count, share, bar; for compared dimensions also kakao share and published.
+const CODE_W: usize = 15;
+const COUNT_W: usize = 8;
+const SHARE_W: usize = 6;
+/// ` kakao  pub`: the share among the view's kakao-scope cases, and the published share.
+const COMPARE_W: usize = 11;
+const COMPARE_HEADING: &str = "  kakao pub";
+
+/// From this inner width on, a panel too long for its height flows into two columns.
+const TWO_COLUMNS: usize = 76;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered().title(Span::styled(" counts (this view) ", theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let cells = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let mut lines = all_lines(app, cells);
+    if lines.len() > rows && cells >= TWO_COLUMNS {
+        let half = cells / 2;
+        lines = all_lines(app, half - 1);
+        let right: Vec<Line> = lines.split_off(rows.min(lines.len()));
+        let left_area = Rect::new(inner.x, inner.y, half as u16 - 1, inner.height);
+        let right_area = Rect::new(
+            inner.x + half as u16,
+            inner.y,
+            inner.width - half as u16,
+            inner.height,
+        );
+        Paragraph::new(lines).render(left_area, buf);
+        Paragraph::new(right).render(right_area, buf);
+    } else {
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// Every line of the panel for a column `cells` wide.
+fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
+    let counts = &app.view.counts;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(pad_right("total", CODE_W), theme::heading()),
+        Span::raw(pad_left(&format_amount(counts.total() as i64), COUNT_W)),
+    ])];
+    // The long service section goes last, where a short panel cuts it.
+    for dim in [
+        Dimension::Scope,
+        Dimension::Reporter,
+        Dimension::Kind,
+        Dimension::Substitute,
+    ] {
+        lines.extend(section(app, dim, cells));
+    }
+    lines.push(heading("status", "상태", false, cells));
+    for status in Status::ALL {
+        let n = counts.status(status);
+        lines.push(row(
+            status.code(),
+            n,
+            counts.total(),
+            None,
+            cells,
+            code_width(cells, 0),
+        ));
+    }
+    lines.extend(section(app, Dimension::Service, cells));
+    lines
+}
+
+fn heading(name: &str, korean: &str, compared: bool, cells: usize) -> Line<'static> {
+    let title = format!("{name} · {korean}");
+    let text = if compared && cells >= COUNT_W + SHARE_W + COMPARE_W + 6 {
+        let keep = cells - COMPARE_W;
+        format!(
+            "{}{COMPARE_HEADING}",
+            pad_right(&truncate(&title, keep), keep)
+        )
+    } else {
+        truncate(&title, cells).into_owned()
+    };
+    Line::styled(text, theme::heading())
+}
+
+fn section(app: &App, dim: Dimension, cells: usize) -> Vec<Line<'static>> {
+    let counts = &app.view.counts;
+    let compared = matches!(dim, Dimension::Reporter | Dimension::Kind);
+    let code_w = code_width(cells, if compared { COMPARE_W } else { 0 });
+    let mut lines = vec![heading(dim.name(), dim.korean(), compared, cells)];
+    for (code, info) in dim.codes().iter().enumerate() {
+        let code = code as u8;
+        let n = counts.label(dim, Some(code));
+        let compare = compared.then(|| {
+            let kakao = &app.view.kakao;
+            let of_kakao = share(kakao.label(dim, Some(code)), kakao.total());
+            (of_kakao, published::share(dim, code))
+        });
+        lines.push(row(info.code, n, counts.total(), compare, cells, code_w));
+    }
+    if dim == Dimension::Kind {
+        lines.push(non_monetary_row(&app.view.kakao, cells));
+    }
+    let unlabelled = counts.unlabelled(dim);
+    if unlabelled > 0 {
+        let mut line = row(
+            "unlabelled",
+            unlabelled,
+            counts.total(),
+            None,
+            cells,
+            code_w,
+        );
+        line.style = theme::unlabelled();
+        lines.push(line);
+    }
+    lines
+}
+
+/// The four non-monetary kinds together, against their published share.
+fn non_monetary_row(kakao: &Counts, cells: usize) -> Line<'static> {
+    let n: usize = NON_MONETARY_KINDS
+        .iter()
+        .map(|c| kakao.label(Dimension::Kind, Some(*c)))
+        .sum();
+    let compare = compare_text(share(n, kakao.total()), Some(NON_MONETARY_SHARE));
+    let label_w = cells.saturating_sub(width(&compare));
+    let label = pad_right(&truncate("(non-monetary)", label_w), label_w);
+    Line::styled(format!("{label}{compare}"), theme::dim())
+}
+
+/// `  89.6 89.6`, [`COMPARE_W`] cells (`—` where nothing was published).
+fn compare_text(of_kakao: f64, published: Option<f64>) -> String {
+    let published = published.map_or_else(|| "—".to_string(), |p| format!("{p:.1}"));
+    format!(" {:>5.1} {}", of_kakao, pad_left(&published, 4))
+}
+
+/// The code column: [`CODE_W`], narrower when the column is too narrow for everything else.
+fn code_width(cells: usize, compare_w: usize) -> usize {
+    CODE_W
+        .min(cells.saturating_sub(COUNT_W + SHARE_W + compare_w + 2))
+        .max(4)
+}
+
+/// One code: count, share, bar and, in a compared section, the kakao and published shares.
+/// `code_w` is the section's code column, so that its rows line up.
+fn row(
+    code: &str,
+    n: usize,
+    total: usize,
+    compare: Option<(f64, Option<f64>)>,
+    cells: usize,
+    code_w: usize,
+) -> Line<'static> {
+    let pct = share(n, total);
+    let compare = compare.map(|(k, p)| compare_text(k, p)).unwrap_or_default();
+    let head = format!(
+        "{}{}{}",
+        pad_right(&truncate(code, code_w - 1), code_w),
+        pad_left(&format_amount(n as i64), COUNT_W),
+        pad_left(&format!("{pct:.1}%"), SHARE_W),
+    );
+    let bar_cells = cells
+        .saturating_sub(code_w + COUNT_W + SHARE_W + width(&compare))
+        .saturating_sub(1);
+    let bar = pad_right(&bar_text(pct, bar_cells), bar_cells);
+    Line::from(vec![
+        Span::raw(head),
+        Span::raw(" "),
+        Span::styled(bar, theme::bar()),
+        Span::styled(compare, theme::dim()),
+    ])
+}
+
+/// A bar of eighth-blocks: `pct` of `cells` cells.
+fn bar_text(pct: f64, cells: usize) -> String {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let eighths = ((pct / 100.0) * cells as f64 * 8.0).round().max(0.0) as usize;
+    let eighths = eighths.min(cells * 8);
+    let mut bar = "█".repeat(eighths / 8);
+    bar.push_str(EIGHTHS[eighths % 8]);
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_text;
+
+    #[test]
+    fn bars_fill_by_eighths() {
+        assert_eq!(bar_text(100.0, 4), "████");
+        assert_eq!(bar_text(50.0, 4), "██");
+        assert_eq!(bar_text(3.125, 4), "▏");
+        assert_eq!(bar_text(0.0, 4), "");
+    }
+}

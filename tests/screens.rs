@@ -1,0 +1,152 @@
+//! Whole-screen snapshots over ratatui's TestBackend, driven through the same keymap → action
+//! → update path a person uses: Korean texts at 80×24 and 120×40, hostile bytes, the help,
+//! a version conflict, the prompts, and a terminal too small.
+
+mod common;
+
+use casebench::domain::{Change, Dimension};
+use casebench::store::{Action, ChangeRequest, Store};
+use casebench::tui::app::Msg;
+use casebench::tui::driver::Driver;
+use casebench::tui::ui;
+use common::workbench::driver;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// The screen as text, with timestamps and the session's pace made stable.
+fn screen(d: &Driver) -> String {
+    let (cols, rows) = d.app.size;
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
+    terminal.draw(|frame| ui::render(&d.app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..rows {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..cols {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = casebench::text::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+fn assert_screen(name: &str, d: &Driver) {
+    let text = screen(d);
+    for line in text.lines() {
+        assert!(
+            casebench::text::width(line) <= usize::from(d.app.size.0),
+            "line wider than the terminal: {line}"
+        );
+        assert!(
+            !line.contains('\u{1b}'),
+            "raw escape reached the screen: {line:?}"
+        );
+    }
+    insta::with_settings!({filters => vec![
+        (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", "[time]"),
+        (r"at \d\d:\d\d:\d\d", "at [clock]"),
+    ]}, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[test]
+fn list_and_detail_at_80x24() {
+    let (_dir, _path, d) = driver(80, 24);
+    assert_screen("start_80x24", &d);
+}
+
+#[test]
+fn all_three_panes_at_120x40() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.press("j 2 b").unwrap();
+    assert_screen("relabelled_120x40", &d);
+}
+
+#[test]
+fn hostile_bytes_are_shown_as_placeholders() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("G k k").unwrap(); // R-000008 carries ESC sequences, BEL and a bidi override
+    let text = screen(&d);
+    assert!(text.contains("␛[2J␛]0;pwned␇"), "{text}");
+    assert!(text.contains("⟨U+202E⟩"), "{text}");
+    assert_screen("hostile_80x24", &d);
+}
+
+#[test]
+fn the_panel_toggles_in_at_80x24() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("tab").unwrap();
+    assert_screen("panel_80x24", &d);
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("?").unwrap();
+    assert_screen("help_80x24", &d);
+    d.press("j j j j j j j j j j j j j j j j j j j j").unwrap();
+    let text = screen(&d);
+    assert!(
+        text.contains("kind = free_monetary (무료서비스 금전 피해)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_version_conflict_is_shown_and_the_case_reloads() {
+    let (_dir, path, mut d) = driver(80, 24);
+    Store::open(&path)
+        .unwrap()
+        .apply_change(&ChangeRequest {
+            case_id: "R-000001",
+            expected_version: None,
+            reviewer: "lee",
+            action: Action::Label,
+            batch: None,
+            changes: &[Change::Label(Dimension::Reporter, Some(2))],
+        })
+        .unwrap();
+    d.press("i").unwrap();
+    let text = screen(&d);
+    assert!(
+        text.contains("case R-000001 was changed by lee at"),
+        "{text}"
+    );
+    assert!(
+        text.contains("중대형 기업"),
+        "the detail shows lee's label: {text}"
+    );
+    assert_screen("conflict_80x24", &d);
+}
+
+#[test]
+fn the_service_picker_and_the_amount_prompt() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("j s").unwrap();
+    d.type_text("카카오");
+    assert_screen("picker_80x24", &d);
+    d.press("esc $").unwrap();
+    d.type_text("12만");
+    d.press("enter").unwrap();
+    assert_screen("amount_error_80x24", &d);
+}
+
+#[test]
+fn a_terminal_too_small_says_so() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.handle(Msg::Resize(40, 10));
+    assert_screen("too_small", &d);
+    for (cols, rows) in [(0, 0), (1, 1), (59, 24), (60, 16), (61, 17), (200, 5)] {
+        d.handle(Msg::Resize(cols, rows));
+        let _ = screen(&d); // never panics
+    }
+}

@@ -1,0 +1,331 @@
+//! The workbench driven headless through the real keymap → action → update → store path:
+//! keys change exactly the labels, statuses and counts expected, and the database agrees.
+
+mod common;
+
+use casebench::domain::{Change, Dimension, Status};
+use casebench::store::{Action, ChangeRequest, Store};
+use casebench::tui::app::{Overlay, Tone};
+use common::workbench::driver;
+
+fn code(dim: Dimension, text: &str) -> Option<u8> {
+    Some(dim.parse_code(text).unwrap())
+}
+
+#[test]
+fn label_keys_save_at_once_and_move_the_counts() {
+    let (_dir, path, mut d) = driver(80, 24);
+    assert_eq!(
+        d.app
+            .view
+            .counts
+            .label(Dimension::Kind, code(Dimension::Kind, "free_monetary")),
+        2
+    );
+    d.press("j 3").unwrap(); // R-000002: free_monetary → inquiry
+    let case = d.app.current().unwrap();
+    assert_eq!(case.id, "R-000002");
+    assert_eq!(
+        case.label(Dimension::Kind),
+        code(Dimension::Kind, "inquiry")
+    );
+    assert_eq!(case.version, 2);
+    let counts = &d.app.view.counts;
+    assert_eq!(
+        counts.label(Dimension::Kind, code(Dimension::Kind, "free_monetary")),
+        1
+    );
+    assert_eq!(
+        counts.label(Dimension::Kind, code(Dimension::Kind, "inquiry")),
+        1
+    );
+
+    d.press("b a o").unwrap(); // small business, substitute available, scope kakao → affiliate
+    let store = Store::open(&path).unwrap();
+    let saved = store.get("R-000002").unwrap().unwrap();
+    assert_eq!(saved.label_code(Dimension::Kind), Some("inquiry"));
+    assert_eq!(
+        saved.label_code(Dimension::Reporter),
+        Some("small_business")
+    );
+    assert_eq!(saved.label_code(Dimension::Substitute), Some("available"));
+    assert_eq!(saved.label_code(Dimension::Scope), Some("affiliate"));
+    assert_eq!(saved.version, 5);
+    assert_eq!(saved.updated_by.as_deref(), Some("kim"));
+    let history = store.history("R-000002").unwrap();
+    let fields: Vec<&str> = history.iter().skip(1).map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["kind", "reporter", "substitute", "scope"]);
+    assert!(history
+        .iter()
+        .skip(1)
+        .all(|e| e.action == "label" && e.reviewer == "kim"));
+    assert_eq!(
+        d.app.view.counts,
+        casebench::domain::Counts::of(store.load_all().unwrap().iter())
+    );
+}
+
+#[test]
+fn pressing_the_value_already_set_writes_nothing() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("2").unwrap(); // R-000001 is already free_monetary
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        "kind is already free_monetary"
+    );
+    assert_eq!(Store::open(&path).unwrap().audit_count().unwrap(), 10);
+}
+
+#[test]
+fn enter_confirms_and_jumps_to_the_next_unreviewed_case() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("j enter").unwrap(); // R-000002 reviewed; R-000003 is reviewed already → R-000004
+    assert_eq!(d.app.current().unwrap().id, "R-000004");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.get("R-000002").unwrap().unwrap().status,
+        Status::Reviewed
+    );
+    assert_eq!(d.app.view.counts.status(Status::Reviewed), 2);
+    assert_eq!(d.app.stats.confirmed, 1);
+    d.press("N").unwrap();
+    assert_eq!(
+        d.app.current().unwrap().id,
+        "R-000001",
+        "previous unreviewed skips 2 and 3"
+    );
+    d.press("!").unwrap();
+    assert_eq!(
+        store.get("R-000001").unwrap().unwrap().status,
+        Status::Escalated
+    );
+    assert_eq!(d.app.current().unwrap().status, Status::Escalated);
+}
+
+#[test]
+fn movement_keys() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("G").unwrap();
+    assert_eq!(d.app.cursor, 9);
+    d.press("g").unwrap();
+    assert_eq!(d.app.cursor, 0);
+    d.press("ctrl-d").unwrap();
+    assert_eq!(d.app.cursor, 6, "a page is the list's 6 rows at 80×24");
+    assert_eq!(d.app.offset, 1);
+    d.press("ctrl-u k down up").unwrap();
+    assert_eq!(d.app.cursor, 0);
+    d.press("n").unwrap();
+    assert_eq!(d.app.current().unwrap().id, "R-000002");
+}
+
+#[test]
+fn undo_and_redo_walk_my_changes_as_recorded_changes() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("4 i").unwrap(); // R-000001: kind opinion, reporter individual
+    d.press("u").unwrap();
+    let store = Store::open(&path).unwrap();
+    let case = store.get("R-000001").unwrap().unwrap();
+    assert_eq!(case.label_code(Dimension::Reporter), Some("small_business"));
+    assert_eq!(case.label_code(Dimension::Kind), Some("opinion"));
+    d.press("u").unwrap();
+    let case = store.get("R-000001").unwrap().unwrap();
+    assert_eq!(case.label_code(Dimension::Kind), Some("free_monetary"));
+    d.press("ctrl-r").unwrap();
+    let case = store.get("R-000001").unwrap().unwrap();
+    assert_eq!(case.label_code(Dimension::Kind), Some("opinion"));
+    let actions: Vec<String> = store
+        .history("R-000001")
+        .unwrap()
+        .into_iter()
+        .skip(1)
+        .map(|e| format!("{} {}", e.action, e.field))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "label kind",
+            "label reporter",
+            "undo reporter",
+            "undo kind",
+            "redo kind"
+        ]
+    );
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        "R-000001: redone kind → opinion"
+    );
+    d.press("ctrl-r ctrl-r").unwrap();
+    assert_eq!(d.app.message.as_ref().unwrap().text, "nothing to redo");
+}
+
+#[test]
+fn a_change_by_someone_else_meanwhile_is_refused_and_the_case_reloads() {
+    let (_dir, path, mut d) = driver(80, 24);
+    let mut other = Store::open(&path).unwrap();
+    other
+        .apply_change(&ChangeRequest {
+            case_id: "R-000001",
+            expected_version: None,
+            reviewer: "lee",
+            action: Action::Label,
+            batch: None,
+            changes: &[Change::Label(Dimension::Kind, Some(0))],
+        })
+        .unwrap();
+    d.press("3").unwrap();
+    let message = d.app.message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Error);
+    assert!(
+        message
+            .text
+            .starts_with("case R-000001 was changed by lee at "),
+        "{}",
+        message.text
+    );
+    let case = d.app.current().unwrap();
+    assert_eq!(
+        case.label(Dimension::Kind),
+        Some(0),
+        "reloaded with lee's label"
+    );
+    assert_eq!(case.version, 2);
+    assert_eq!(
+        other
+            .get("R-000001")
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Kind),
+        Some("paid")
+    );
+    d.press("3").unwrap();
+    assert_eq!(
+        other
+            .get("R-000001")
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Kind),
+        Some("inquiry")
+    );
+}
+
+#[test]
+fn other_reviewers_changes_arrive_without_a_key() {
+    let (_dir, path, mut d) = driver(80, 24);
+    let mut other = Store::open(&path).unwrap();
+    for (id, kind) in [("R-000001", 0u8), ("R-000005", 5)] {
+        other
+            .apply_change(&ChangeRequest {
+                case_id: id,
+                expected_version: None,
+                reviewer: "lee",
+                action: Action::Label,
+                batch: None,
+                changes: &[Change::Label(Dimension::Kind, Some(kind))],
+            })
+            .unwrap();
+    }
+    std::thread::sleep(casebench::tui::effects::POLL_EVERY);
+    assert!(d.poll_others().unwrap());
+    assert_eq!(
+        d.app
+            .cases
+            .by_id("R-000005")
+            .unwrap()
+            .label(Dimension::Kind),
+        Some(5)
+    );
+    assert_eq!(d.app.view.counts.label(Dimension::Kind, Some(5)), 1);
+    let message = d.app.message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Notice);
+    assert_eq!(message.text, "R-000001 was just changed by lee (kind)");
+    std::thread::sleep(casebench::tui::effects::POLL_EVERY);
+    assert!(!d.poll_others().unwrap(), "nothing new");
+}
+
+#[test]
+fn the_service_picker_narrows_as_you_type() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("j s").unwrap();
+    assert!(matches!(d.app.overlay, Overlay::Picker(_)));
+    d.type_text("맵");
+    let Overlay::Picker(picker) = &d.app.overlay else {
+        panic!()
+    };
+    assert_eq!(picker.items(), [3], "only kakaomap");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.overlay, Overlay::None);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store
+            .get("R-000002")
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Service),
+        Some("kakaomap")
+    );
+    d.press("s").unwrap();
+    d.type_text("pay");
+    d.press("esc").unwrap();
+    assert_eq!(
+        store
+            .get("R-000002")
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Service),
+        Some("kakaomap")
+    );
+}
+
+#[test]
+fn amount_and_note_prompts_check_and_save() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("$").unwrap();
+    let Overlay::Prompt(prompt) = &d.app.overlay else {
+        panic!()
+    };
+    assert_eq!(prompt.input, "300,000", "starts from the current amount");
+    d.press("ctrl-u").unwrap();
+    d.type_text("5만원");
+    d.press("enter").unwrap();
+    let Overlay::Prompt(prompt) = &d.app.overlay else {
+        panic!("a bad amount keeps the prompt open")
+    };
+    assert!(prompt
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("is not a whole number of won"));
+    d.press("ctrl-u").unwrap();
+    d.type_text("500,001");
+    d.press("enter").unwrap();
+    d.press("m").unwrap();
+    d.type_text("증빙 요청함 (영수증)");
+    d.press("enter").unwrap();
+    let store = Store::open(&path).unwrap();
+    let case = store.get("R-000001").unwrap().unwrap();
+    assert_eq!(case.amount_krw, Some(500_001));
+    assert_eq!(case.note.as_deref(), Some("증빙 요청함 (영수증)"));
+    d.press("$ ctrl-u enter").unwrap();
+    assert_eq!(
+        store.get("R-000001").unwrap().unwrap().amount_krw,
+        None,
+        "empty clears"
+    );
+}
+
+#[test]
+fn typed_letters_in_a_prompt_are_text_not_commands() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("m").unwrap();
+    d.press("q j k 2").unwrap();
+    d.press("enter").unwrap();
+    assert!(!d.should_quit());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.get("R-000001").unwrap().unwrap().note.as_deref(),
+        Some("qjk2")
+    );
+    assert_eq!(d.app.cursor, 0);
+    d.press("q").unwrap();
+    assert!(d.should_quit());
+}
