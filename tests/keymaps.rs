@@ -212,7 +212,6 @@ fn the_readme_names_every_action_and_key() {
 }
 
 #[test]
-#[ignore = "needs the keys command wired into the CLI"]
 fn keys_check_accepts_a_shipped_file() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut cmd = casebench(home.path());
@@ -224,7 +223,6 @@ fn keys_check_accepts_a_shipped_file() {
 }
 
 #[test]
-#[ignore = "needs the keys command wired into the CLI"]
 fn keys_check_reports_problems_with_exit_code_2() {
     let home = tempfile::tempdir().expect("temp dir");
     let bad = home.path().join("bad.toml");
@@ -253,7 +251,6 @@ fn keys_check_reports_problems_with_exit_code_2() {
 }
 
 #[test]
-#[ignore = "needs the keys command wired into the CLI"]
 fn keys_prints_the_keymap_in_effect() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut cmd = casebench(home.path());

@@ -329,3 +329,30 @@ fn typed_letters_in_a_prompt_are_text_not_commands() {
     d.press("q").unwrap();
     assert!(d.should_quit());
 }
+
+#[test]
+fn a_bad_user_keymap_still_opens_with_the_default_for_the_bad_keys() {
+    use casebench::tui::keymap::Keymap;
+    let (_dir, path) = common::workbench::fixture_store();
+    let (keymap, errors) = Keymap::with_overrides(
+        "[normal]\n\"q\" = \"quitt\"\n\"z\" = \"set-kind-paid\"\n",
+        "my-keys.toml",
+    );
+    let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let store = Store::open(&path).unwrap();
+    let mut d = casebench::tui::driver::Driver::new(store, "kim".into(), keymap, errors).unwrap();
+    let message = d.app.message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Error);
+    assert_eq!(
+        message.text,
+        "keymap: my-keys.toml:2: key \"q\": unknown action \"quitt\" (did you mean \"quit\"?); using the default for those keys"
+    );
+    d.press("j z").unwrap();
+    assert_eq!(
+        d.app.current().unwrap().label(Dimension::Kind),
+        Some(0),
+        "the good override works"
+    );
+    d.press("q").unwrap();
+    assert!(d.should_quit(), "the default stands in for the bad key");
+}
