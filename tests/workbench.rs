@@ -356,3 +356,33 @@ fn a_bad_user_keymap_still_opens_with_the_default_for_the_bad_keys() {
     d.press("q").unwrap();
     assert!(d.should_quit(), "the default stands in for the bad key");
 }
+
+#[test]
+fn a_notice_names_only_what_others_changed() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("5").unwrap(); // my change: R-000001 kind → protest
+    let mut other = Store::open(&path).unwrap();
+    other
+        .apply_change(&ChangeRequest {
+            case_id: "R-000001",
+            expected_version: None,
+            reviewer: "lee",
+            action: Action::Label,
+            batch: None,
+            changes: &[Change::Note(Some("확인 필요".into()))],
+        })
+        .unwrap();
+    std::thread::sleep(casebench::tui::effects::POLL_EVERY);
+    assert!(d.poll_others().unwrap());
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        "R-000001 was just changed by lee (note)"
+    );
+    let case = d.app.current().unwrap();
+    assert_eq!((case.version, case.note.as_deref()), (3, Some("확인 필요")));
+    assert_eq!(
+        case.label(Dimension::Kind),
+        Some(4),
+        "my change is still there"
+    );
+}

@@ -1,7 +1,7 @@
 //! Running the app's effects against the store, and learning of other sessions' changes.
 //! The only part of the workbench that does I/O on the database.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::store::{ChangeRequest, Store, StoreError, CREATED_FIELD};
@@ -17,6 +17,8 @@ pub struct Runner {
     last_seq: i64,
     data_version: i64,
     last_poll: Instant,
+    /// Audit rows this session wrote itself, not yet passed by the poll: they are not news.
+    own_seqs: HashSet<i64>,
 }
 
 impl Runner {
@@ -30,6 +32,7 @@ impl Runner {
             last_seq,
             data_version,
             last_poll: Instant::now(),
+            own_seqs: HashSet::new(),
         })
     }
 
@@ -61,6 +64,9 @@ impl Runner {
                 fresh: self.store.get(&save.case_id).ok().flatten(),
             }
         });
+        if let Ok(applied) = &outcome {
+            self.own_seqs.extend(applied.events.iter().map(|e| e.seq));
+        }
         Msg::Saved(Box::new(Saved { save, outcome }))
     }
 
@@ -88,6 +94,9 @@ impl Runner {
         self.last_seq = last.seq;
         let mut touched: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
         for event in events {
+            if self.own_seqs.remove(&event.seq) {
+                continue;
+            }
             let entry = touched.entry(event.case_id).or_default();
             entry.0 = event.reviewer;
             if !entry.1.contains(&event.field) {
