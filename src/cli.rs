@@ -106,20 +106,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Set labels, amount, status or note of one case; prints the new version
+    /// Set labels, amount, status or note of one case (prints its new version), or of every
+    /// case matching --where in one batch
     ///
     /// FIELD is scope, reporter, kind, service, substitute, amount_krw (or amount), status or
     /// note. An empty VALUE, or `none`, clears a label or the amount (`note=` clears the
-    /// note). Example: casebench label R-000123 kind=free_monetary amount=50,000
+    /// note). Examples: casebench label R-000123 kind=free_monetary amount=50,000;
+    /// casebench label --where "service=kakaomap kind=free_monetary" substitute=available
+    /// --dry-run
     Label {
-        /// The case's id
-        id: String,
-        /// One or more FIELD=VALUE
-        #[arg(required = true, value_name = "FIELD=VALUE")]
-        assignments: Vec<String>,
+        /// ID FIELD=VALUE... for one case; with --where only FIELD=VALUE...
+        #[arg(required = true, value_name = "ID|FIELD=VALUE")]
+        args: Vec<String>,
         /// Refuse the change unless the case is still at version N (optimistic concurrency)
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", conflicts_with = "expr")]
         if_version: Option<i64>,
+        #[command(flatten)]
+        filter: WhereArg,
+        /// With --where: print what would change (cases, counts) and change nothing
+        #[arg(long, requires = "expr")]
+        dry_run: bool,
     },
     /// Show a case's audit trail, oldest first
     History {

@@ -244,7 +244,7 @@ fn a_newer_database_is_refused() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "casebench: the database has schema version 42, newer than this casebench understands (2); use a newer casebench\n"
+        "casebench: the database has schema version 42, newer than this casebench understands (3); use a newer casebench\n"
     );
 }
 
@@ -303,4 +303,39 @@ fn help_documents_every_command() {
         let sub = env.run(&[command, "--help"]).ok();
         assert!(sub.contains("--db"), "{command} --help lacks --db");
     }
+}
+
+#[test]
+fn label_where_changes_every_match_in_one_batch_and_dry_run_changes_nothing() {
+    let env = Env::with_cases(5);
+    env.run(&["label", "C-1", "kind=paid"]).ok();
+    env.run(&["label", "C-2", "kind=paid"]).ok();
+    let preview = env
+        .run(&[
+            "label",
+            "--where",
+            "kind=paid",
+            "status=escalated",
+            "--dry-run",
+        ])
+        .ok();
+    assert_eq!(
+        preview,
+        "2 of 2 matching cases would change\n\
+         \x20 status=new               2 →        0  (-2)\n\
+         \x20 status=escalated         0 →        2  (+2)\n\
+         dry run: nothing was changed\n"
+    );
+    assert_eq!(env.stats("")["by"]["status"]["escalated"], 0);
+    let out = env
+        .run(&["label", "--where", "kind=paid", "status=escalated"])
+        .ok();
+    assert!(out.contains("changed 2 cases (batch bulk-"), "{out}");
+    assert_eq!(env.stats("")["by"]["status"]["escalated"], 2);
+    let history = env.run(&["history", "C-2", "--json"]).ok();
+    let last: serde_json::Value = serde_json::from_str(history.lines().last().unwrap()).unwrap();
+    assert_eq!(last["action"], "bulk");
+    assert!(last["batch"].as_str().unwrap().starts_with("bulk-"));
+    let run = env.run(&["label", "--where", "kind=paid", "--dry-run"]);
+    assert_eq!(run.code, 2, "no assignments: {}", run.stderr);
 }

@@ -1,18 +1,19 @@
-//! `casebench label ID FIELD=VALUE...`: a change through the store's change function.
+//! `casebench label`: changes through the store's change function, for one case or, with
+//! `--where`, for every matching case in one batch.
 
 use std::io::Write;
 
 use super::context::{Context, Create};
 use super::error::BadInput;
-use crate::domain::Change;
-use crate::store::{Action, ChangeRequest};
+use super::filter_arg;
+use crate::cli::WhereArg;
+use crate::domain::preview::preview;
+use crate::domain::{format_amount, Change};
+use crate::report::bulk;
+use crate::store::{new_batch_id, Action, BulkItem, ChangeRequest};
 
-pub fn run(
-    ctx: &Context,
-    id: &str,
-    assignments: &[String],
-    if_version: Option<i64>,
-) -> anyhow::Result<()> {
+/// Parses FIELD=VALUE arguments; a field given twice is refused.
+fn parse_changes(assignments: &[String]) -> anyhow::Result<Vec<Change>> {
     let mut changes = Vec::with_capacity(assignments.len());
     for text in assignments {
         let change =
@@ -22,6 +23,18 @@ pub fn run(
         }
         changes.push(change);
     }
+    Ok(changes)
+}
+
+/// `label ID FIELD=VALUE...`: prints the new version.
+pub fn run(ctx: &Context, args: &[String], if_version: Option<i64>) -> anyhow::Result<()> {
+    let Some((id, assignments)) = args.split_first() else {
+        return Err(BadInput("give a case id and FIELD=VALUE".into()).into());
+    };
+    if assignments.is_empty() {
+        return Err(BadInput(format!("{id}: nothing to set; give FIELD=VALUE")).into());
+    }
+    let changes = parse_changes(assignments)?;
     let reviewer = ctx.reviewer()?;
     let mut output = ctx.output()?;
     let mut store = ctx.open_store(Create::No)?;
@@ -37,5 +50,47 @@ pub fn run(
         eprintln!("casebench: case {id} already had those values; nothing changed");
     }
     writeln!(output, "{}", applied.case.version)?;
+    output.finish()
+}
+
+/// `label --where EXPR FIELD=VALUE... [--dry-run]`: a preview, then one batch.
+pub fn run_bulk(
+    ctx: &Context,
+    assignments: &[String],
+    filter: &WhereArg,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let changes = parse_changes(assignments)?;
+    let filter = filter_arg::parse(filter)?;
+    let reviewer = ctx.reviewer()?;
+    let mut output = ctx.output()?;
+    let mut store = ctx.open_store(Create::No)?;
+    let cases = store.load_all()?;
+    let selected: Vec<_> = cases.iter().filter(|c| filter.matches(c)).collect();
+    let preview = preview(selected.iter().copied(), &changes);
+    output.write_all(bulk::render_preview(&preview).as_bytes())?;
+    if dry_run {
+        writeln!(output, "dry run: nothing was changed")?;
+        return output.finish();
+    }
+    let items: Vec<BulkItem> = selected
+        .iter()
+        .map(|case| BulkItem {
+            case_id: case.id.clone(),
+            expected_version: Some(case.version),
+            changes: changes.clone(),
+        })
+        .collect();
+    let batch = new_batch_id("bulk");
+    let outcome = store.apply_bulk(&items, &reviewer, Action::Bulk, &batch)?;
+    writeln!(
+        output,
+        "changed {} cases (batch {batch}); {} already had those values",
+        format_amount(outcome.applied.len() as i64),
+        format_amount(outcome.unchanged as i64)
+    )?;
+    for skipped in &outcome.skipped {
+        writeln!(output, "skipped {}: {}", skipped.case_id, skipped.reason)?;
+    }
     output.finish()
 }

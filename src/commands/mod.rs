@@ -49,10 +49,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export { format, filter }) => export::run(&ctx, format, &filter),
         Some(Command::Stats { filter, json }) => stats::run(&ctx, &filter, json),
         Some(Command::Label {
-            id,
-            assignments,
+            args,
             if_version,
-        }) => label::run(&ctx, &id, &assignments, if_version),
+            filter,
+            dry_run,
+        }) => match filter.expr {
+            Some(_) => label::run_bulk(&ctx, &args, &filter, dry_run),
+            None => label::run(&ctx, &args, if_version),
+        },
         Some(Command::History { id, json }) => history::run(&ctx, &id, json),
     }
 }

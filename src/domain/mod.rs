@@ -7,6 +7,7 @@ pub mod case_set;
 pub mod change;
 pub mod counts;
 pub mod filter;
+pub mod preview;
 pub mod published;
 pub mod suggest;
 pub mod taxonomy;

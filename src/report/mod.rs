@@ -1,4 +1,5 @@
 //! What the headless commands print: aligned tables for people, JSON for scripts.
 
+pub mod bulk;
 pub mod history;
 pub mod stats;

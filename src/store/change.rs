@@ -74,98 +74,110 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut case = {
-            let mut stmt =
-                tx.prepare_cached(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?;
-            let mut rows = stmt.query([request.case_id])?;
-            match rows.next()? {
-                Some(row) => case_from_row(row)?,
-                None => return Err(StoreError::NoSuchCase(request.case_id.to_string())),
-            }
-        };
-        if let Some(expected) = request.expected_version {
-            if expected != case.version {
-                return Err(StoreError::Conflict {
-                    case_id: case.id,
-                    by: case.updated_by.unwrap_or_else(|| "someone".into()),
-                    at: case.updated_at.unwrap_or_else(|| "an unknown time".into()),
-                    current: case.version,
-                    expected,
-                });
-            }
+        let applied = apply_in(&tx, request, &now_timestamp())?;
+        if applied.changed() {
+            enrol(&tx, request.reviewer, &applied.events[0].at)?;
+            tx.commit()?;
         }
-        let mut diffs = Vec::new();
-        for change in request.changes {
-            let old = change.current_text(&case);
-            if change.apply_to(&mut case) {
-                diffs.push((change.field(), old, change.value_text()));
-            }
-        }
-        if diffs.is_empty() {
-            return Ok(Applied {
-                case,
-                events: Vec::new(),
-            });
-        }
-        let at = now_timestamp();
-        case.version += 1;
-        case.updated_at = Some(at.clone());
-        case.updated_by = Some(request.reviewer.to_string());
-        {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE cases SET scope = ?2, reporter = ?3, kind = ?4, service = ?5, \
-                 substitute = ?6, amount_krw = ?7, status = ?8, note = ?9, version = ?10, \
-                 updated_at = ?11, updated_by = ?12 WHERE id = ?1 AND version = ?10 - 1",
-            )?;
-            let code = |i: usize| case.labels[i].map(|c| crate::domain::Dimension::ALL[i].code(c));
-            let updated = stmt.execute(rusqlite::params![
-                case.id,
-                code(0),
-                code(1),
-                code(2),
-                code(3),
-                code(4),
-                case.amount_krw,
-                case.status.code(),
-                case.note,
-                case.version,
-                case.updated_at,
-                case.updated_by,
-            ])?;
-            if updated != 1 {
-                return Err(StoreError::NoSuchCase(case.id));
-            }
-        }
-        let action = request.action.as_str();
-        let mut events = Vec::with_capacity(diffs.len());
-        for (field, old, new) in diffs {
-            let seq = append(
-                &tx,
-                &NewEvent {
-                    at: &at,
-                    reviewer: request.reviewer,
-                    case_id: &case.id,
-                    field: field.name(),
-                    old: old.as_deref(),
-                    new: new.as_deref(),
-                    action,
-                    batch: request.batch,
-                },
-            )?;
-            events.push(AuditEvent {
-                seq,
-                at: at.clone(),
-                reviewer: request.reviewer.to_string(),
-                case_id: case.id.clone(),
-                field: field.name().to_string(),
-                old,
-                new,
-                action: action.to_string(),
-                batch: request.batch.map(str::to_string),
-            });
-        }
-        enrol(&tx, request.reviewer, &at)?;
-        tx.commit()?;
-        Ok(Applied { case, events })
+        Ok(applied)
     }
+}
+
+/// The change function's work inside the caller's transaction: read the case, check the
+/// version, update the row and append the audit rows. Shared by single and bulk changes.
+pub(super) fn apply_in(
+    tx: &rusqlite::Transaction<'_>,
+    request: &ChangeRequest<'_>,
+    at: &str,
+) -> Result<Applied, StoreError> {
+    let mut case = {
+        let mut stmt =
+            tx.prepare_cached(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?;
+        let mut rows = stmt.query([request.case_id])?;
+        match rows.next()? {
+            Some(row) => case_from_row(row)?,
+            None => return Err(StoreError::NoSuchCase(request.case_id.to_string())),
+        }
+    };
+    if let Some(expected) = request.expected_version {
+        if expected != case.version {
+            return Err(StoreError::Conflict {
+                case_id: case.id,
+                by: case.updated_by.unwrap_or_else(|| "someone".into()),
+                at: case.updated_at.unwrap_or_else(|| "an unknown time".into()),
+                current: case.version,
+                expected,
+            });
+        }
+    }
+    let mut diffs = Vec::new();
+    for change in request.changes {
+        let old = change.current_text(&case);
+        if change.apply_to(&mut case) {
+            diffs.push((change.field(), old, change.value_text()));
+        }
+    }
+    if diffs.is_empty() {
+        return Ok(Applied {
+            case,
+            events: Vec::new(),
+        });
+    }
+    case.version += 1;
+    case.updated_at = Some(at.to_string());
+    case.updated_by = Some(request.reviewer.to_string());
+    {
+        let mut stmt = tx.prepare_cached(
+            "UPDATE cases SET scope = ?2, reporter = ?3, kind = ?4, service = ?5, \
+             substitute = ?6, amount_krw = ?7, status = ?8, note = ?9, version = ?10, \
+             updated_at = ?11, updated_by = ?12 WHERE id = ?1 AND version = ?10 - 1",
+        )?;
+        let code = |i: usize| case.labels[i].map(|c| crate::domain::Dimension::ALL[i].code(c));
+        let updated = stmt.execute(rusqlite::params![
+            case.id,
+            code(0),
+            code(1),
+            code(2),
+            code(3),
+            code(4),
+            case.amount_krw,
+            case.status.code(),
+            case.note,
+            case.version,
+            case.updated_at,
+            case.updated_by,
+        ])?;
+        if updated != 1 {
+            return Err(StoreError::NoSuchCase(case.id));
+        }
+    }
+    let action = request.action.as_str();
+    let mut events = Vec::with_capacity(diffs.len());
+    for (field, old, new) in diffs {
+        let seq = append(
+            tx,
+            &NewEvent {
+                at,
+                reviewer: request.reviewer,
+                case_id: &case.id,
+                field: field.name(),
+                old: old.as_deref(),
+                new: new.as_deref(),
+                action,
+                batch: request.batch,
+            },
+        )?;
+        events.push(AuditEvent {
+            seq,
+            at: at.to_string(),
+            reviewer: request.reviewer.to_string(),
+            case_id: case.id.clone(),
+            field: field.name().to_string(),
+            old,
+            new,
+            action: action.to_string(),
+            batch: request.batch.map(str::to_string),
+        });
+    }
+    Ok(Applied { case, events })
 }

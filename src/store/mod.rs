@@ -6,6 +6,7 @@
 //! updates and deletes).
 
 mod audit;
+mod bulk;
 mod change;
 mod create;
 mod error;
@@ -14,6 +15,7 @@ mod row;
 pub mod schema;
 #[cfg(test)]
 mod tests;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,9 +23,11 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEvent, CREATED_FIELD};
+pub use bulk::{BulkItem, BulkOutcome, Skipped};
 pub use change::{Action, Applied, ChangeRequest};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
+pub use views::SavedView;
 
 /// How long a writer waits for another writer's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -68,8 +68,21 @@ INSERT INTO settings (key, value) VALUES ('open_enrolment', 'on');
 CREATE INDEX audit_by_reviewer ON audit (reviewer, at);
 "#;
 
+/// Version 3: saved views (a named filter and optional search), shared by the team.
+const V3: &str = r#"
+CREATE TABLE views (
+    name       TEXT PRIMARY KEY NOT NULL,
+    filter     TEXT NOT NULL,
+    search     TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"#;
+
 /// Migrations in order; the schema version of a database is how many of them it has had.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

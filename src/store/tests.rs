@@ -90,7 +90,10 @@ fn an_older_file_is_upgraded_and_keeps_its_cases() {
         assert_eq!(schema::user_version(&conn).unwrap(), 1);
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema::user_version(store.connection()).unwrap(), 2);
+    assert_eq!(
+        schema::user_version(store.connection()).unwrap(),
+        CURRENT_VERSION
+    );
     let case = store.get("OLD-1").unwrap().unwrap();
     assert_eq!(case.label_code(Dimension::Kind), Some("paid"));
     let reviewers: Vec<String> = store
@@ -315,4 +318,85 @@ fn batch_ids_differ_between_calls() {
     assert!(a.starts_with("import-"));
     std::thread::sleep(std::time::Duration::from_millis(2));
     assert_ne!(a, new_batch_id("import"));
+}
+
+#[test]
+fn a_bulk_change_is_one_batch_and_skips_cases_changed_since() {
+    let (_dir, mut store) = with_cases(&["C-1", "C-2", "C-3", "C-4"]);
+    store
+        .apply_change(&request(
+            "C-2",
+            Some(1),
+            "lee",
+            &[Change::Label(Dimension::Kind, Some(3))],
+        ))
+        .unwrap();
+    let paid = vec![Change::Label(Dimension::Kind, Some(0))];
+    let items: Vec<BulkItem> = ["C-1", "C-2", "C-3", "C-9"]
+        .iter()
+        .map(|id| BulkItem {
+            case_id: id.to_string(),
+            expected_version: Some(1),
+            changes: paid.clone(),
+        })
+        .collect();
+    let outcome = store
+        .apply_bulk(&items, "kim", Action::Bulk, "bulk-1")
+        .unwrap();
+    let applied: Vec<&str> = outcome.applied.iter().map(|a| a.case.id.as_str()).collect();
+    assert_eq!(applied, ["C-1", "C-3"]);
+    let skipped: Vec<(&str, bool)> = outcome
+        .skipped
+        .iter()
+        .map(|s| {
+            (
+                s.case_id.as_str(),
+                s.reason.starts_with("changed by lee at "),
+            )
+        })
+        .collect();
+    assert_eq!(skipped, [("C-2", true), ("C-9", false)]);
+    assert_eq!(
+        store
+            .get("C-2")
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Kind),
+        Some("opinion")
+    );
+    let batch: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE batch = 'bulk-1' AND action = 'bulk'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(batch, 2);
+    let again = store
+        .apply_bulk(&items[..1], "kim", Action::Bulk, "bulk-2")
+        .unwrap();
+    assert_eq!(
+        (again.applied.len(), again.skipped.len()),
+        (0, 1),
+        "C-1 is at version 2 now"
+    );
+}
+
+#[test]
+fn saved_views_are_shared_through_the_database() {
+    let (_dir, mut store) = with_cases(&["C-1"]);
+    assert!(!store
+        .save_view("큰 금액", "amount_krw>500000", None, "kim")
+        .unwrap());
+    assert!(store
+        .save_view("큰 금액", "amount_krw>1000000", Some("예약"), "lee")
+        .unwrap());
+    let views = store.views().unwrap();
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].filter, "amount_krw>1000000");
+    assert_eq!(views[0].search.as_deref(), Some("예약"));
+    assert_eq!(views[0].updated_by, "lee");
+    assert!(store.delete_view("큰 금액").unwrap());
+    assert!(!store.delete_view("큰 금액").unwrap());
 }

@@ -1,0 +1,86 @@
+//! Bulk changes: many cases in one transaction under one batch id. A case changed by someone
+//! else since the caller saw it is skipped and reported, never overwritten.
+
+use rusqlite::TransactionBehavior;
+
+use super::audit::enrol;
+use super::change::{apply_in, Action, Applied, ChangeRequest};
+use super::error::StoreError;
+use super::{now_timestamp, Store};
+use crate::domain::Change;
+
+/// One case of a bulk change: the version the caller saw and the changes for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkItem {
+    pub case_id: String,
+    pub expected_version: Option<i64>,
+    pub changes: Vec<Change>,
+}
+
+/// A case a bulk change left alone because it was changed since it was seen (or is gone).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub case_id: String,
+    /// Why, as a sentence: `changed by kim at …` or `no such case`.
+    pub reason: String,
+}
+
+/// What a bulk change did.
+#[derive(Clone, Debug, Default)]
+pub struct BulkOutcome {
+    /// Every case that really changed, as the database now holds it.
+    pub applied: Vec<Applied>,
+    /// Cases where every value was already set.
+    pub unchanged: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Store {
+    /// Applies every item in one immediate transaction, all audit rows under `batch`.
+    pub fn apply_bulk(
+        &mut self,
+        items: &[BulkItem],
+        reviewer: &str,
+        action: Action,
+        batch: &str,
+    ) -> Result<BulkOutcome, StoreError> {
+        if reviewer.trim().is_empty() {
+            return Err(StoreError::NoReviewer);
+        }
+        let at = now_timestamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcome = BulkOutcome::default();
+        for item in items {
+            let request = ChangeRequest {
+                case_id: &item.case_id,
+                expected_version: item.expected_version,
+                reviewer,
+                action,
+                batch: Some(batch),
+                changes: &item.changes,
+            };
+            match apply_in(&tx, &request, &at) {
+                Ok(applied) if applied.changed() => outcome.applied.push(applied),
+                Ok(_) => outcome.unchanged += 1,
+                Err(StoreError::Conflict {
+                    case_id, by, at, ..
+                }) => outcome.skipped.push(Skipped {
+                    case_id,
+                    reason: format!("changed by {by} at {at}"),
+                }),
+                Err(StoreError::NoSuchCase(case_id)) => outcome.skipped.push(Skipped {
+                    case_id,
+                    reason: "no such case".into(),
+                }),
+                Err(other) => return Err(other),
+            }
+        }
+        if !outcome.applied.is_empty() {
+            enrol(&tx, reviewer, &at)?;
+            tx.commit()?;
+        }
+        Ok(outcome)
+    }
+}

@@ -1,0 +1,74 @@
+//! Saved views: a name for a filter (and an optional search), stored in the database so the
+//! whole team shares them. The store keeps them as given; callers check the filter first.
+
+use rusqlite::OptionalExtension;
+
+use super::error::StoreError;
+use super::{now_timestamp, Store};
+
+/// A saved view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedView {
+    pub name: String,
+    /// An expression of the `--where` language.
+    pub filter: String,
+    pub search: Option<String>,
+    pub updated_by: String,
+    pub updated_at: String,
+}
+
+impl Store {
+    /// Every saved view, by name.
+    pub fn views(&self) -> Result<Vec<SavedView>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, filter, search, updated_by, updated_at FROM views ORDER BY name",
+        )?;
+        let views = stmt
+            .query_map([], |row| {
+                Ok(SavedView {
+                    name: row.get(0)?,
+                    filter: row.get(1)?,
+                    search: row.get(2)?,
+                    updated_by: row.get(3)?,
+                    updated_at: row.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(views)
+    }
+
+    /// Saves a view under `name`, replacing one of the same name. Returns whether it replaced.
+    pub fn save_view(
+        &mut self,
+        name: &str,
+        filter: &str,
+        search: Option<&str>,
+        reviewer: &str,
+    ) -> Result<bool, StoreError> {
+        if reviewer.trim().is_empty() {
+            return Err(StoreError::NoReviewer);
+        }
+        let at = now_timestamp();
+        let tx = self.conn.transaction()?;
+        let existed = tx
+            .query_row("SELECT 1 FROM views WHERE name = ?1", [name], |_| Ok(()))
+            .optional()?
+            .is_some();
+        tx.execute(
+            "INSERT INTO views (name, filter, search, created_by, created_at, updated_by, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5) \
+             ON CONFLICT (name) DO UPDATE SET filter = ?2, search = ?3, updated_by = ?4, updated_at = ?5",
+            rusqlite::params![name, filter, search, reviewer, at],
+        )?;
+        tx.commit()?;
+        Ok(existed)
+    }
+
+    /// Deletes a saved view; returns whether there was one.
+    pub fn delete_view(&mut self, name: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM views WHERE name = ?1", [name])?
+            > 0)
+    }
+}
