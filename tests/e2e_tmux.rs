@@ -141,7 +141,7 @@ fn relabel_with_keys_quit_and_the_database_agrees_on_every_terminal_type() {
         keys.extend(["5", "e"]);
         tmux.keys(&keys);
         let id = format!("R-{:06}", i + 2);
-        let screen = tmux.wait_for(&format!("{id}: saved reporter → enterprise"));
+        let screen = tmux.wait_for(&format!("saved {id}: reporter → enterprise"));
         assert!(screen.contains(&format!("{id} · new 신규 · v")), "{screen}");
         tmux.keys(&["q"]);
         tmux.wait_exit();
@@ -160,9 +160,9 @@ fn a_dropped_connection_loses_nothing_saved() {
     tmux.start(&workbench_command(&env, "xterm-256color", ""), 100, 30);
     tmux.wait_for("cases 1/40");
     tmux.keys(&["3", "j", "enter"]);
-    tmux.wait_for("R-000002: saved status → reviewed");
+    tmux.wait_for("saved R-000002: status → reviewed");
     tmux.keys(&["1"]);
-    tmux.wait_for(": saved kind → paid");
+    tmux.wait_for(": kind → paid");
     let position = tmux.screen();
     // Close the terminal under the program, as a dropped SSH connection does (SIGHUP).
     tmux.cmd(&["kill-session", "-t", "wb"]);

@@ -152,7 +152,7 @@ fn undo_and_redo_walk_my_changes_as_recorded_changes() {
     );
     assert_eq!(
         d.app.message.as_ref().unwrap().text,
-        "R-000001: redone kind → opinion"
+        "redone R-000001: kind → opinion"
     );
     d.press("ctrl-r ctrl-r").unwrap();
     assert_eq!(d.app.message.as_ref().unwrap().text, "nothing to redo");
@@ -385,4 +385,157 @@ fn a_notice_names_only_what_others_changed() {
         Some(4),
         "my change is still there"
     );
+}
+
+#[test]
+fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("f").unwrap();
+    d.type_text("kind=free_monetary");
+    assert_eq!(d.app.view.len(), 2, "applied while typing");
+    d.press("backspace").unwrap();
+    let Overlay::Filter(line) = &d.app.overlay else { panic!() };
+    assert_eq!(line.error.as_ref().unwrap().column, 6, "free_monetar is not a kind");
+    assert_eq!(d.app.view.len(), 2, "the last expression that parsed still stands");
+    d.press("ctrl-u").unwrap();
+    d.type_text("sco");
+    d.press("tab").unwrap();
+    d.type_text("k");
+    d.press("tab").unwrap();
+    let Overlay::Filter(line) = &d.app.overlay else { panic!() };
+    assert_eq!(line.input, "scope=kakao ");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.view.len(), 3);
+    assert_eq!(d.app.message.as_ref().unwrap().text, "3 cases match scope=kakao");
+    assert_eq!(d.app.view.counts.total(), 3, "the counts describe the view");
+    d.press("f").unwrap();
+    d.type_text("kind=paid");
+    d.press("esc").unwrap();
+    assert_eq!(d.app.view.len(), 3, "cancel restores the view");
+    d.press("F").unwrap();
+    assert_eq!(d.app.view.len(), 10);
+}
+
+#[test]
+fn queues_and_saved_views_are_listed_with_counts_and_shared() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("v").unwrap();
+    let Overlay::Views(list) = &d.app.overlay else { panic!() };
+    let counts: Vec<(String, usize)> = list
+        .items
+        .iter()
+        .map(|i| (i.spec.name.clone(), i.count))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("all cases".to_string(), 10),
+            ("unreviewed".to_string(), 9),
+            ("escalated".to_string(), 0),
+            ("mine today".to_string(), 0),
+            ("large claims (over 500,000 won)".to_string(), 0),
+        ]
+    );
+    d.type_text("unrev");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.view.len(), 9);
+    d.press("2").unwrap(); // R-000001 is already free_monetary: nothing
+    d.press("j 1").unwrap(); // R-000002 → paid: now "mine today"
+    d.press("f").unwrap();
+    d.type_text("kind=paid");
+    d.press("enter S").unwrap();
+    d.type_text("unreviewed paid");
+    d.press("enter").unwrap();
+    let store = Store::open(&path).unwrap();
+    let saved = store.views().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!((saved[0].name.as_str(), saved[0].filter.as_str()), ("unreviewed paid", "status=new kind=paid"));
+    assert_eq!(saved[0].updated_by, "kim");
+
+    // Another reviewer sees it in their list, with its live count.
+    let mut other = casebench::tui::driver::Driver::new(
+        Store::open(&path).unwrap(),
+        "lee".into(),
+        casebench::tui::keymap::Keymap::builtin(),
+        Vec::new(),
+    )
+    .unwrap();
+    other.press("v").unwrap();
+    let Overlay::Views(list) = &other.app.overlay else { panic!() };
+    let item = list.items.iter().find(|i| i.saved).unwrap();
+    assert_eq!((item.spec.name.as_str(), item.count), ("unreviewed paid", 1));
+    d.press("v").unwrap();
+    d.type_text("mine");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.view.len(), 1, "mine today: R-000002");
+}
+
+#[test]
+fn enter_on_a_count_in_the_panel_drills_into_those_cases() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.press("p").unwrap();
+    let items = casebench::tui::app::panel_items(&d.app);
+    let target = items
+        .iter()
+        .position(|i| *i == casebench::tui::app::PanelItem::Label(Dimension::Kind, Some(1)))
+        .unwrap();
+    for _ in 0..target {
+        d.press("j").unwrap();
+    }
+    d.press("enter").unwrap();
+    assert_eq!(d.app.spec.filter, "kind=free_monetary");
+    assert_eq!(d.app.view.len(), 2);
+    assert_eq!(d.app.message.as_ref().unwrap().text, "2 cases with kind=free_monetary");
+}
+
+#[test]
+fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("space space space").unwrap(); // R-000001..3
+    assert_eq!(d.app.marks.len(), 3);
+    // Someone changes R-000003 after it was marked: it will be skipped.
+    let mut other = Store::open(&path).unwrap();
+    other
+        .apply_change(&ChangeRequest {
+            case_id: "R-000003",
+            expected_version: None,
+            reviewer: "lee",
+            action: Action::Label,
+            batch: None,
+            changes: &[Change::Note(Some("보류".into()))],
+        })
+        .unwrap();
+    d.press("B").unwrap();
+    d.type_text("kind opin");
+    d.press("enter").unwrap();
+    let Overlay::BulkPreview(preview) = &d.app.overlay else { panic!("a preview first") };
+    assert_eq!((preview.preview.cases, preview.preview.changing), (3, 3));
+    assert_eq!(Store::open(&path).unwrap().audit_count().unwrap(), 11, "nothing written yet");
+    d.press("enter").unwrap();
+    let message = d.app.message.clone().unwrap();
+    assert!(message.text.starts_with("kind = opinion  의견 → saved 2 cases (batch bulk-"), "{}", message.text);
+    assert!(message.text.ends_with("skipped 1 changed by someone else since: R-000003"), "{}", message.text);
+    assert!(d.app.marks.is_empty());
+    let store = Store::open(&path).unwrap();
+    let kinds: Vec<Option<&str>> = ["R-000001", "R-000002", "R-000003"]
+        .iter()
+        .map(|id| store.get(id).unwrap().unwrap().label_code(Dimension::Kind))
+        .collect();
+    assert_eq!(kinds, [Some("opinion"), Some("opinion"), Some("paid")]);
+    let batches: i64 = store
+        .connection()
+        .query_row("SELECT count(DISTINCT batch) FROM audit WHERE action = 'bulk'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(batches, 1);
+    d.press("u").unwrap();
+    let kinds: Vec<Option<&'static str>> = ["R-000001", "R-000002"]
+        .iter()
+        .map(|id| store.get(id).unwrap().unwrap().label_code(Dimension::Kind))
+        .collect();
+    assert_eq!(kinds, [Some("free_monetary"), Some("free_monetary")], "undo reverts the batch");
+    let undo_batch: i64 = store
+        .connection()
+        .query_row("SELECT count(DISTINCT batch) FROM audit WHERE action = 'undo'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(undo_batch, 1, "one batch for the undo too");
 }

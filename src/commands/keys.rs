@@ -191,11 +191,11 @@ mod tests {
             "\n\"Q\"        = \"quit\"                         # quit\n\
              \"q\"        = []                             # unbound (built in: quit)\n"
         ));
-        assert!(out.ends_with(
+        assert!(out.contains(
             "\n[help]\n\"esc\"  = \"cancel\"     # cancel\n\"q\"    = \"cancel\"     # cancel\n\
              \"?\"    = \"cancel\"     # cancel\n\"j\"    = \"move-down\"  # next case\n\
              \"down\" = \"move-down\"  # next case\n\"k\"    = \"move-up\"    # previous case\n\
-             \"up\"   = \"move-up\"    # previous case\n"
+             \"up\"   = \"move-up\"    # previous case\n\n[panel]\n"
         ));
         // The output, read back as a user file, is the same keymap.
         assert_eq!(Keymap::check(&out, "out"), vec![]);

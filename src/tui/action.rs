@@ -47,6 +47,32 @@ pub enum Action {
     DeleteBack,
     /// In a prompt: clear the whole input.
     ClearInput,
+    /// In the filter line: complete the field name or code being typed.
+    Complete,
+    /// Open the search line (fuzzy search over id, text and note).
+    Search,
+    /// Open the filter line (the `--where` language).
+    Filter,
+    /// Back to every case: no filter, no search.
+    ClearFilter,
+    /// List the queues and saved views with their counts.
+    Views,
+    /// Save the current filter and search as a named view for the team.
+    SaveView,
+    /// In the views list: delete the selected saved view.
+    DeleteView,
+    /// Mark or unmark the selected case for a bulk change.
+    Mark,
+    /// Mark every case in the view (or unmark all when all are marked).
+    MarkAll,
+    /// Apply a label to the marked cases, after a preview.
+    Bulk,
+    /// Move the focus to the counts panel, to drill into a count.
+    FocusPanel,
+    /// Switch to the next rule set of the rules folder.
+    CycleRules,
+    /// Compare the active rule set with another one.
+    Compare,
 }
 
 /// Fixed-name actions with the help text shown beside their keys.
@@ -111,6 +137,19 @@ const FIXED: &[(Action, &str, &str)] = &[
         "delete the character before the cursor",
     ),
     (Action::ClearInput, "clear-input", "clear the input"),
+    (Action::Complete, "complete", "complete the field or code"),
+    (Action::Search, "search", "search id, text and note (ㅋㅋㅇㅁ finds 카카오맵)"),
+    (Action::Filter, "filter", "filter the view (kind=paid amount_krw>300000 …)"),
+    (Action::ClearFilter, "clear-filter", "back to every case"),
+    (Action::Views, "views", "queues and saved views"),
+    (Action::SaveView, "save-view", "save this filter and search as a view"),
+    (Action::DeleteView, "delete-view", "delete the selected saved view"),
+    (Action::Mark, "mark", "mark or unmark the case"),
+    (Action::MarkAll, "mark-all", "mark every case in the view (again: unmark all)"),
+    (Action::Bulk, "bulk", "label the marked cases (with a preview)"),
+    (Action::FocusPanel, "focus-panel", "focus the counts panel to drill into a count"),
+    (Action::CycleRules, "cycle-rules", "next rule set"),
+    (Action::Compare, "compare", "compare with another rule set"),
 ];
 
 impl Action {

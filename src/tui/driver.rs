@@ -41,6 +41,8 @@ impl Driver {
             pending: Vec::new(),
         };
         driver.handle(Msg::StartupErrors(keymap_errors));
+        let views = driver.runner.load_views();
+        driver.handle(views);
         Ok(driver)
     }
 
@@ -79,9 +81,17 @@ impl Driver {
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
             self.app.clock.now = Instant::now();
+            self.app.today = Some(chrono::Local::now().date_naive());
             for effect in self.app.update(msg) {
                 match effect {
                     Effect::Save(save) => queue.push_back(self.runner.save(save)),
+                    Effect::Bulk(bulk) => queue.push_back(self.runner.bulk(bulk)),
+                    Effect::SaveView {
+                        name,
+                        filter,
+                        search,
+                    } => queue.extend(self.runner.save_view(&name, &filter, search.as_deref())),
+                    Effect::DeleteView(name) => queue.extend(self.runner.delete_view(&name)),
                     Effect::Quit => {}
                 }
             }
@@ -90,13 +100,12 @@ impl Driver {
 
     /// Applies other sessions' changes, if any were committed. Returns whether any arrived.
     pub fn poll_others(&mut self) -> Result<bool, StoreError> {
-        match self.runner.poll_others()? {
-            Some(msg) => {
-                self.handle(msg);
-                Ok(true)
-            }
-            None => Ok(false),
+        let msgs = self.runner.poll_others()?;
+        let any = !msgs.is_empty();
+        for msg in msgs {
+            self.handle(msg);
         }
+        Ok(any)
     }
 
     /// Types keys given by their keymap names, separated by spaces (`"j j 2 enter"`); for

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
-use crate::store::{ChangeRequest, Store, StoreError, CREATED_FIELD};
-use crate::tui::app::{ExternalChange, Msg, Save, SaveFailure, Saved};
+use crate::store::{new_batch_id, ChangeRequest, Store, StoreError, CREATED_FIELD};
+use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Save, SaveFailure, Saved};
 
 /// How often the database is asked whether another session committed something.
 pub const POLL_EVERY: Duration = Duration::from_millis(250);
@@ -70,20 +70,63 @@ impl Runner {
         Msg::Saved(Box::new(Saved { save, outcome }))
     }
 
+    /// Writes a bulk change in one transaction under a new batch id.
+    pub fn bulk(&mut self, bulk: BulkSave) -> Msg {
+        let batch = new_batch_id(bulk.action.as_str());
+        let outcome = self
+            .store
+            .apply_bulk(&bulk.items, &self.reviewer, bulk.action, &batch)
+            .map(|outcome| {
+                for applied in &outcome.applied {
+                    self.own_seqs.extend(applied.events.iter().map(|e| e.seq));
+                }
+                (batch, outcome)
+            })
+            .map_err(|e| e.to_string());
+        Msg::BulkSaved(Box::new(BulkSaved { bulk, outcome }))
+    }
+
+    /// The team's saved views, as a message.
+    pub fn load_views(&mut self) -> Msg {
+        match self.store.views() {
+            Ok(views) => Msg::ViewsLoaded(views),
+            Err(e) => Msg::ViewFailed(format!("cannot read the saved views: {e}")),
+        }
+    }
+
+    /// Saves a view, then reloads the list.
+    pub fn save_view(&mut self, name: &str, filter: &str, search: Option<&str>) -> Vec<Msg> {
+        match self.store.save_view(name, filter, search, &self.reviewer) {
+            Ok(_) => vec![self.load_views()],
+            Err(e) => vec![Msg::ViewFailed(format!("cannot save the view: {e}"))],
+        }
+    }
+
+    /// Deletes a saved view, then reloads the list.
+    pub fn delete_view(&mut self, name: &str) -> Vec<Msg> {
+        match self.store.delete_view(name) {
+            Ok(_) => vec![self.load_views()],
+            Err(e) => vec![Msg::ViewFailed(format!("cannot delete the view: {e}"))],
+        }
+    }
+
     /// At most every [`POLL_EVERY`]: when another connection committed (SQLite's
     /// `data_version` moved), reads the audit rows past the last seen and returns the cases
     /// they touched as they now are.
-    pub fn poll_others(&mut self) -> Result<Option<Msg>, StoreError> {
+    /// Saved views are read again too (a teammate may have saved one).
+    pub fn poll_others(&mut self) -> Result<Vec<Msg>, StoreError> {
         if self.last_poll.elapsed() < POLL_EVERY {
-            return Ok(None);
+            return Ok(Vec::new());
         }
         self.last_poll = Instant::now();
         let version = self.store.data_version()?;
         if version == self.data_version {
-            return Ok(None);
+            return Ok(Vec::new());
         }
         self.data_version = version;
-        self.changes_since_last()
+        let mut msgs: Vec<Msg> = self.changes_since_last()?.into_iter().collect();
+        msgs.push(self.load_views());
+        Ok(msgs)
     }
 
     fn changes_since_last(&mut self) -> Result<Option<Msg>, StoreError> {

@@ -2,10 +2,11 @@
 //! Nothing here writes: each change becomes an [`Effect::Save`] with the version on screen.
 
 use super::message::Message;
-use super::msg::{Effect, Intent, Save};
+use super::msg::{BulkSave, Effect, Intent, Save};
+use super::undo::UndoEntry;
 use super::{App, Overlay, Picker, Prompt, PromptKind};
 use crate::domain::{format_amount, parse_amount, Change, Dimension, Status};
-use crate::store::Action as StoreAction;
+use crate::store::{Action as StoreAction, BulkItem};
 use crate::tui::action::Action;
 
 const KAKAO: u8 = 0;
@@ -170,6 +171,15 @@ impl App {
                     },
                     PromptKind::Note if text.is_empty() => Change::Note(None),
                     PromptKind::Note => Change::Note(Some(prompt.input.trim_end().to_string())),
+                    PromptKind::ViewName if text.is_empty() => {
+                        prompt.error = Some("give the view a name".into());
+                        return Vec::new();
+                    }
+                    PromptKind::ViewName => {
+                        let name = text.to_string();
+                        self.overlay = Overlay::None;
+                        return self.save_view_named(&name);
+                    }
                 };
                 let case_id = prompt.case_id.clone();
                 self.overlay = Overlay::None;
@@ -192,6 +202,14 @@ impl App {
             Overlay::Prompt(prompt) => {
                 prompt.input.push(ch);
                 prompt.error = None;
+            }
+            Overlay::Views(list) => {
+                list.query.push(ch);
+                list.selected = 0;
+            }
+            Overlay::Bulk(picker) => {
+                picker.query.push(ch);
+                picker.selected = 0;
             }
             _ => {}
         }
@@ -216,59 +234,90 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) -> Vec<Effect> {
-        let Some(entry) = self.history.undo.pop() else {
-            self.message = Some(Message::info("nothing to undo in this session"));
-            return Vec::new();
-        };
-        let Some(case) = self.cases.by_id(&entry.case_id) else {
-            return Vec::new();
-        };
-        if let Some(field) = entry.drifted_field(case, true) {
-            let by = case.updated_by.clone().unwrap_or_else(|| "someone".into());
-            self.message = Some(Message::error(format!(
-                "cannot undo on {}: {field} was changed since by {by}; dropped from undo",
-                entry.case_id
-            )));
-            return Vec::new();
+        match self.history.undo.pop() {
+            Some(entry) => self.walk_back(entry, true),
+            None => {
+                self.message = Some(Message::info("nothing to undo in this session"));
+                Vec::new()
+            }
         }
-        let Some(changes) = entry.undo_changes() else {
-            return Vec::new();
-        };
-        let (id, version) = (entry.case_id.clone(), case.version);
-        self.save_case(
-            &id,
-            version,
-            changes,
-            StoreAction::Undo,
-            Intent::Undo(entry),
-        )
     }
 
     pub(super) fn redo(&mut self) -> Vec<Effect> {
-        let Some(entry) = self.history.redo.pop() else {
-            self.message = Some(Message::info("nothing to redo"));
-            return Vec::new();
+        match self.history.redo.pop() {
+            Some(entry) => self.walk_back(entry, false),
+            None => {
+                self.message = Some(Message::info("nothing to redo"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Undoes (`undo`) or redoes an entry. One case: refused when someone changed one of its
+    /// fields since. Many cases (a batch): those still as the batch left them are reverted in
+    /// one batch; the others are left alone and reported.
+    fn walk_back(&mut self, entry: UndoEntry, undo: bool) -> Vec<Effect> {
+        let verb = if undo { "undo" } else { "redo" };
+        let (action, intent) = if undo {
+            (StoreAction::Undo, Intent::Undo(entry.clone()))
+        } else {
+            (StoreAction::Redo, Intent::Redo(entry.clone()))
         };
-        let Some(case) = self.cases.by_id(&entry.case_id) else {
-            return Vec::new();
-        };
-        if let Some(field) = entry.drifted_field(case, false) {
+        let mut items = Vec::with_capacity(entry.cases.len());
+        let mut drifted = Vec::new();
+        for case_undo in &entry.cases {
+            let Some(case) = self.cases.by_id(&case_undo.case_id) else {
+                continue;
+            };
+            if let Some(field) = case_undo.drifted_field(case, undo) {
+                let by = case.updated_by.clone().unwrap_or_else(|| "someone".into());
+                drifted.push((case_undo.case_id.clone(), field, by));
+                continue;
+            }
+            if let Some(changes) = case_undo.changes(undo) {
+                items.push(BulkItem {
+                    case_id: case_undo.case_id.clone(),
+                    expected_version: Some(case.version),
+                    changes,
+                });
+            }
+        }
+        if entry.cases.len() == 1 {
+            if let Some((id, field, by)) = drifted.first() {
+                self.message = Some(Message::error(format!(
+                    "cannot {verb} on {id}: {field} was changed since by {by}; dropped from {verb}"
+                )));
+                return Vec::new();
+            }
+            let Some(item) = items.pop() else {
+                return Vec::new();
+            };
+            return self.save_case(
+                &item.case_id,
+                item.expected_version.unwrap_or_default(),
+                item.changes,
+                action,
+                intent,
+            );
+        }
+        if items.is_empty() {
             self.message = Some(Message::error(format!(
-                "cannot redo on {}: {field} was changed since; dropped from redo",
-                entry.case_id
+                "cannot {verb}: every case of {} was changed since",
+                entry.describe(undo)
             )));
             return Vec::new();
         }
-        let Some(changes) = entry.redo_changes() else {
-            return Vec::new();
-        };
-        let (id, version) = (entry.case_id.clone(), case.version);
-        self.save_case(
-            &id,
-            version,
-            changes,
-            StoreAction::Redo,
-            Intent::Redo(entry),
-        )
+        if !drifted.is_empty() {
+            self.message = Some(Message::notice(format!(
+                "{verb}: leaving {} cases changed since by others",
+                drifted.len()
+            )));
+        }
+        vec![Effect::Bulk(BulkSave {
+            items,
+            action,
+            intent,
+            label: format!("{verb} of {}", entry.describe(undo)),
+        })]
     }
 }

@@ -2,22 +2,35 @@
 //! returns effects (store writes, quitting) for the event loop to run; results come back as
 //! messages. Everything here is testable without a terminal.
 
+mod bulk;
+mod drill;
 mod edit;
+mod filter_line;
 mod message;
 mod msg;
 mod navigate;
 mod undo;
 mod update;
 mod view;
+mod views;
 
 use std::time::{Duration, Instant};
 
 pub use message::{Message, Tone};
-pub use msg::{Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved};
-pub use undo::{History, UndoEntry};
-pub use view::View;
+pub use bulk::{BulkChoice, BulkPicker, BulkPreview};
+pub use drill::{panel_items, panel_rows, PanelItem, PanelRow};
+pub use filter_line::FilterLine;
+pub use msg::{
+    BulkSave, BulkSaved, Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved,
+};
+pub use undo::{CaseUndo, History, UndoEntry};
+pub use view::{Extra, View};
+pub use views::{Queue, ViewItem, ViewSpec, ViewsList};
+
+use std::collections::HashMap;
 
 use crate::domain::{Case, CaseSet, Filter};
+use crate::store::SavedView;
 use crate::tui::keymap::{Keymap, Mode};
 
 /// A one-line text input over the list: the amount or the note of a case.
@@ -34,6 +47,8 @@ pub struct Prompt {
 pub enum PromptKind {
     Amount,
     Note,
+    /// The name to save the current view under.
+    ViewName,
 }
 
 /// The service picker: type to narrow, Enter to set.
@@ -52,6 +67,16 @@ pub enum Overlay {
     Picker(Picker),
     Prompt(Prompt),
     Help { scroll: usize },
+    /// The filter line.
+    Filter(FilterLine),
+    /// The list of queues and saved views.
+    Views(ViewsList),
+    /// Choosing the label for the marked cases.
+    Bulk(BulkPicker),
+    /// What the bulk change would do; Enter applies it.
+    BulkPreview(BulkPreview),
+    /// The counts panel has the focus; `selected` is a position in [`panel_items`].
+    Panel { selected: usize },
 }
 
 /// This session's work, for the pace shown in the status line.
@@ -88,12 +113,20 @@ pub struct App {
     pub size: (u16, u16),
     pub clock: Clock,
     pub quitting: bool,
+    /// What the current view is: its name, filter, search.
+    pub spec: ViewSpec,
+    /// The team's saved views.
+    pub saved_views: Vec<SavedView>,
+    /// Cases marked for a bulk change: position in the case set → version when marked.
+    pub marks: HashMap<usize, i64>,
+    /// Today's local date, for the "mine today" queue (set by the event loop).
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl App {
     pub fn new(cases: Vec<Case>, reviewer: String, db_label: String, keymap: Keymap) -> App {
         let cases = CaseSet::new(cases);
-        let view = View::new(&cases, Filter::default());
+        let view = View::new(&cases, Filter::default(), None);
         let now = Instant::now();
         App {
             cases,
@@ -112,6 +145,10 @@ impl App {
             size: (80, 24),
             clock: Clock { started: now, now },
             quitting: false,
+            spec: ViewSpec::all(),
+            saved_views: Vec::new(),
+            marks: HashMap::new(),
+            today: None,
         }
     }
 
@@ -135,15 +172,24 @@ impl App {
     pub fn key_mode(&self) -> Mode {
         match self.overlay {
             Overlay::None => Mode::Normal,
-            Overlay::Picker(_) => Mode::Picker,
-            Overlay::Prompt(_) => Mode::Prompt,
+            Overlay::Picker(_) | Overlay::Views(_) | Overlay::Bulk(_) => Mode::Picker,
+            Overlay::BulkPreview(_) => Mode::Picker,
+            Overlay::Prompt(_) | Overlay::Filter(_) => Mode::Prompt,
             Overlay::Help { .. } => Mode::Help,
+            Overlay::Panel { .. } => Mode::Panel,
         }
     }
 
     /// Whether typed characters go into a text input.
     pub fn takes_text(&self) -> bool {
-        matches!(self.overlay, Overlay::Picker(_) | Overlay::Prompt(_))
+        matches!(
+            self.overlay,
+            Overlay::Picker(_)
+                | Overlay::Prompt(_)
+                | Overlay::Filter(_)
+                | Overlay::Views(_)
+                | Overlay::Bulk(_)
+        )
     }
 
     /// Cases per hour this session, once a minute has passed.

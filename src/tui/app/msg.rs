@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use super::undo::UndoEntry;
 use crate::domain::{Case, Change};
-use crate::store::{Action as StoreAction, Applied};
+use crate::store::{Action as StoreAction, Applied, BulkItem, BulkOutcome, SavedView};
 use crate::tui::action::Action;
 
 /// Everything that can happen to the workbench.
@@ -19,8 +19,14 @@ pub enum Msg {
     /// A save the app asked for has finished (boxed: a case is large beside the other
     /// messages).
     Saved(Box<Saved>),
+    /// A bulk change the app asked for has finished.
+    BulkSaved(Box<BulkSaved>),
     /// Other sessions changed or created these cases (read from the audit log).
     External(Vec<ExternalChange>),
+    /// The team's saved views, as the database now holds them.
+    ViewsLoaded(Vec<SavedView>),
+    /// Saving or deleting a view failed.
+    ViewFailed(String),
     /// Problems found at start-up (a bad user keymap): shown until dismissed.
     StartupErrors(Vec<String>),
 }
@@ -30,6 +36,14 @@ pub enum Msg {
 pub struct Saved {
     pub save: Save,
     pub outcome: Result<Applied, SaveFailure>,
+}
+
+/// The result of a bulk change.
+#[derive(Clone, Debug)]
+pub struct BulkSaved {
+    pub bulk: BulkSave,
+    /// The batch id used, and what happened; or why nothing was written.
+    pub outcome: Result<(String, BulkOutcome), String>,
 }
 
 /// A case as another session left it.
@@ -47,8 +61,29 @@ pub enum Effect {
     /// Write a change through the store's change function, then report back with
     /// [`Msg::Saved`].
     Save(Save),
+    /// Write many cases in one transaction under one batch id, then report back with
+    /// [`Msg::BulkSaved`].
+    Bulk(BulkSave),
+    /// Save a view for the team (name, filter, search), then reload the views.
+    SaveView {
+        name: String,
+        filter: String,
+        search: Option<String>,
+    },
+    /// Delete a saved view, then reload the views.
+    DeleteView(String),
     /// Leave the workbench.
     Quit,
+}
+
+/// A bulk change to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkSave {
+    pub items: Vec<BulkItem>,
+    pub action: StoreAction,
+    pub intent: Intent,
+    /// How the change is described in messages (`kind = paid`).
+    pub label: String,
 }
 
 /// A change to write, with the version the reviewer saw and what to do once it is saved.

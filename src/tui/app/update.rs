@@ -1,8 +1,8 @@
 //! `App::update`: every message, handled in one place.
 
 use super::message::Message;
-use super::msg::{Effect, ExternalChange, Intent, Msg, Save, SaveFailure};
-use super::undo::UndoEntry;
+use super::msg::{BulkSaved, Effect, ExternalChange, Intent, Msg, Save, SaveFailure};
+use super::undo::{CaseUndo, UndoEntry};
 use super::{App, Overlay};
 use crate::domain::{field_text, Case, Status};
 use crate::store::Applied;
@@ -19,7 +19,11 @@ impl App {
                 self.on_action(action)
             }
             Msg::Input(ch) => {
-                self.on_input(ch);
+                if matches!(self.overlay, Overlay::Filter(_)) {
+                    self.filter_input(ch);
+                } else {
+                    self.on_input(ch);
+                }
                 Vec::new()
             }
             Msg::Resize(cols, rows) => {
@@ -40,8 +44,20 @@ impl App {
                     Vec::new()
                 }
             },
+            Msg::BulkSaved(saved) => {
+                self.on_bulk_saved(*saved);
+                Vec::new()
+            }
             Msg::External(changes) => {
                 self.on_external(changes);
+                Vec::new()
+            }
+            Msg::ViewsLoaded(views) => {
+                self.saved_views = views;
+                Vec::new()
+            }
+            Msg::ViewFailed(error) => {
+                self.message = Some(Message::error(error));
                 Vec::new()
             }
             Msg::StartupErrors(errors) => {
@@ -69,6 +85,10 @@ impl App {
                 self.help_action(action);
                 return Vec::new();
             }
+            Overlay::Filter(_) => return self.filter_action(action),
+            Overlay::Views(_) => return self.views_action(action),
+            Overlay::Bulk(_) | Overlay::BulkPreview(_) => return self.bulk_action(action),
+            Overlay::Panel { .. } => return self.panel_action(action),
             Overlay::None => {}
         }
         match action {
@@ -99,12 +119,25 @@ impl App {
             | Action::EditNote
             | Action::Escalate
             | Action::Confirm => return self.edit_action(action),
+            Action::Filter => self.open_filter(),
+            Action::ClearFilter => self.clear_filter(),
+            Action::Views => self.open_views(),
+            Action::SaveView => self.open_save_view(),
+            Action::Mark => self.toggle_mark(),
+            Action::MarkAll => self.mark_all(),
+            Action::Bulk => self.open_bulk(),
+            Action::FocusPanel => self.focus_panel(),
+            Action::Search | Action::CycleRules | Action::Compare => {
+                self.message = Some(Message::info(format!("{action}: not available yet")));
+            }
             Action::Accept
             | Action::Cancel
             | Action::SelectNext
             | Action::SelectPrev
             | Action::DeleteBack
-            | Action::ClearInput => {}
+            | Action::ClearInput
+            | Action::Complete
+            | Action::DeleteView => {}
         }
         Vec::new()
     }
@@ -125,44 +158,106 @@ impl App {
     }
 
     fn on_saved(&mut self, save: Save, applied: Applied) -> Vec<Effect> {
+        let entry = CaseUndo::from_events(&save.case_id, &applied.events).map(UndoEntry::single);
+        self.take_saved(applied.case, entry.is_some());
+        let confirm = save.intent == Intent::Confirm;
+        self.follow_up(save.intent, entry);
+        if confirm {
+            self.jump_unreviewed(true);
+        }
+        Vec::new()
+    }
+
+    /// Puts a case this session saved into the set, counting it for the session's pace.
+    fn take_saved(&mut self, case: Case, changed: bool) {
         let became_reviewed = self
             .cases
-            .by_id(&applied.case.id)
+            .by_id(&case.id)
             .is_some_and(|old| old.status != Status::Reviewed)
-            && applied.case.status == Status::Reviewed;
-        let entry = UndoEntry::from_events(&save.case_id, &applied.events);
-        self.store_case(applied.case);
-        if entry.is_some() {
+            && case.status == Status::Reviewed;
+        if changed {
             self.stats.saves += 1;
         }
         if became_reviewed {
             self.stats.confirmed += 1;
         }
-        match save.intent {
+        self.store_case(case);
+    }
+
+    /// Files a finished save in the undo history and says what happened.
+    fn follow_up(&mut self, intent: Intent, entry: Option<UndoEntry>) {
+        match intent {
             Intent::Edit | Intent::Confirm => {
                 if let Some(entry) = entry {
-                    self.message = Some(Message::info(describe(&entry, "saved")));
+                    self.message = Some(Message::info(format!("saved {}", entry.describe(false))));
                     self.history.undo.push(entry);
                     self.history.redo.clear();
                 }
-                if save.intent == Intent::Confirm {
-                    self.jump_unreviewed(true);
-                }
             }
             Intent::Undo(undone) => {
-                self.message = Some(Message::info(describe(&undone, "undone")));
+                self.message = Some(Message::info(format!("undone {}", undone.describe(true))));
                 self.history.redo.push(undone);
             }
             Intent::Redo(redone) => {
-                self.message = Some(Message::info(describe(&redone, "redone")));
+                self.message = Some(Message::info(format!("redone {}", redone.describe(false))));
                 self.history.undo.push(redone);
             }
         }
-        Vec::new()
     }
 
-    /// A refused save: the case reloads as the database holds it, and the message says what
-    /// the other reviewer changed.
+    fn on_bulk_saved(&mut self, saved: BulkSaved) {
+        let (batch, outcome) = match saved.outcome {
+            Ok(done) => done,
+            Err(error) => {
+                match saved.bulk.intent {
+                    Intent::Undo(entry) => self.history.undo.push(entry),
+                    Intent::Redo(entry) => self.history.redo.push(entry),
+                    Intent::Edit | Intent::Confirm => {}
+                }
+                self.message = Some(Message::error(error));
+                return;
+            }
+        };
+        let cases: Vec<CaseUndo> = outcome
+            .applied
+            .iter()
+            .filter_map(|a| CaseUndo::from_events(&a.case.id, &a.events))
+            .collect();
+        for applied in outcome.applied {
+            self.take_saved(applied.case, true);
+        }
+        let is_edit = saved.bulk.intent == Intent::Edit;
+        let entry = (!cases.is_empty()).then(|| UndoEntry {
+            cases,
+            batch: Some(batch.clone()),
+        });
+        // An undo or redo moves its original entry to the other stack; an edit files the new one.
+        self.follow_up(saved.bulk.intent, entry);
+        if is_edit {
+            self.marks.clear();
+        }
+        let mut text = match self.message.take() {
+            Some(m) => m.text,
+            None => format!("{}: nothing to change", saved.bulk.label),
+        };
+        if is_edit {
+            text = format!("{} → {text}", saved.bulk.label);
+        }
+        if !outcome.skipped.is_empty() {
+            let ids: Vec<&str> = outcome.skipped.iter().take(3).map(|s| s.case_id.as_str()).collect();
+            let more = outcome.skipped.len().saturating_sub(3);
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            text.push_str(&format!(
+                "; skipped {} changed by someone else since: {}{more}",
+                outcome.skipped.len(),
+                ids.join(", ")
+            ));
+            self.message = Some(Message::error(text));
+        } else {
+            self.message = Some(Message::info(text));
+        }
+    }
+
     fn on_save_failed(&mut self, failure: SaveFailure) {
         let mut text = failure.message;
         if let Some(fresh) = failure.fresh {
@@ -214,18 +309,4 @@ impl App {
             self.view.follow(index, old.as_ref(), new);
         }
     }
-}
-
-/// `R-000123: saved kind → free_monetary, amount_krw → 50000` (the old values for an undo).
-fn describe(entry: &UndoEntry, verb: &str) -> String {
-    let undone = verb == "undone";
-    let values: Vec<String> = entry
-        .fields
-        .iter()
-        .map(|(field, old, new)| {
-            let shown = if undone { old } else { new };
-            format!("{} → {}", field.name(), shown.as_deref().unwrap_or("∅"))
-        })
-        .collect();
-    format!("{}: {verb} {}", entry.case_id, values.join(", "))
 }

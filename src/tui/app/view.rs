@@ -1,13 +1,38 @@
 //! The current view: which cases the list shows, in order, and their counts.
 
+use chrono::NaiveDate;
+
 use crate::domain::{Case, CaseSet, Counts, Dimension, Filter};
 
 /// The code index of `kakao` in the scope dimension.
 const KAKAO: u8 = 0;
 
+/// A condition the filter language cannot say, for built-in queues.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Extra {
+    /// Changed last by this reviewer on this (local) day.
+    MineOn { reviewer: String, day: NaiveDate },
+}
+
+impl Extra {
+    pub fn matches(&self, case: &Case) -> bool {
+        match self {
+            Extra::MineOn { reviewer, day } => {
+                case.updated_by.as_deref() == Some(reviewer.as_str())
+                    && case
+                        .updated_at
+                        .as_deref()
+                        .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+                        .is_some_and(|at| at.with_timezone(&chrono::Local).date_naive() == *day)
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct View {
     pub filter: Filter,
+    pub extra: Option<Extra>,
     /// Positions in the case set, in list order.
     pub indices: Vec<usize>,
     /// Whether each position of the case set is in the view.
@@ -19,21 +44,32 @@ pub struct View {
 }
 
 impl View {
-    /// The cases of `set` that `filter` matches.
-    pub fn new(set: &CaseSet, filter: Filter) -> View {
+    /// The cases of `set` that `filter` (and `extra`) match.
+    pub fn new(set: &CaseSet, filter: Filter, extra: Option<Extra>) -> View {
         let mut view = View {
             filter,
+            extra,
             ..View::default()
         };
         view.member = vec![false; set.len()];
         for (i, case) in set.iter().enumerate() {
-            if view.filter.matches(case) {
+            if view.admits(case) {
                 view.indices.push(i);
                 view.member[i] = true;
                 view.count(case);
             }
         }
         view
+    }
+
+    /// Whether a case belongs in the view.
+    pub fn admits(&self, case: &Case) -> bool {
+        self.filter.matches(case) && self.extra.as_ref().is_none_or(|e| e.matches(case))
+    }
+
+    /// Whether the case at a position of the case set is in the view.
+    pub fn contains(&self, index: usize) -> bool {
+        self.member.get(index).copied().unwrap_or(false)
     }
 
     fn count(&mut self, case: &Case) {
@@ -66,7 +102,7 @@ impl View {
                 if self.member.len() <= index {
                     self.member.resize(index + 1, false);
                 }
-                if self.filter.matches(new) {
+                if self.admits(new) {
                     self.indices.push(index);
                     self.member[index] = true;
                     self.count(new);

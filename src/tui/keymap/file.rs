@@ -164,8 +164,8 @@ impl Reader<'_> {
                 self.error(
                     at,
                     Some(name),
-                    "a binding outside any section; put it under [normal], [picker], [prompt] \
-                     or [help]"
+                    "a binding outside any section; put it under [normal], [picker], [prompt], \
+                     [help] or [panel]"
                         .to_string(),
                 );
             }

@@ -67,7 +67,7 @@ impl Eq for Binding {}
 /// user's new keys after them).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keymap {
-    modes: [Vec<Binding>; 4],
+    modes: [Vec<Binding>; Mode::ALL.len()],
 }
 
 impl Keymap {

@@ -14,11 +14,19 @@ pub enum Mode {
     Prompt,
     /// The help overlay.
     Help,
+    /// The counts panel has the focus: pick a count to drill into its cases.
+    Panel,
 }
 
 impl Mode {
     /// Every mode, in the order of keymap files and of `casebench keys`.
-    pub const ALL: [Mode; 4] = [Mode::Normal, Mode::Picker, Mode::Prompt, Mode::Help];
+    pub const ALL: [Mode; 5] = [
+        Mode::Normal,
+        Mode::Picker,
+        Mode::Prompt,
+        Mode::Help,
+        Mode::Panel,
+    ];
 
     /// The section name in keymap files.
     pub fn name(self) -> &'static str {
@@ -27,6 +35,7 @@ impl Mode {
             Mode::Picker => "picker",
             Mode::Prompt => "prompt",
             Mode::Help => "help",
+            Mode::Panel => "panel",
         }
     }
 

@@ -12,8 +12,18 @@ use crate::text::{one_line, pad_left, pad_right, truncate, width};
 use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let marked = if app.marks.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} marked", format_amount(app.marks.len() as i64))
+    };
+    let view = if app.spec.filter.is_empty() && app.spec.queue.is_none() {
+        String::new()
+    } else {
+        format!(" · {}", one_line(&app.spec.name))
+    };
     let title = format!(
-        " cases {}/{} ",
+        " cases {}/{}{view}{marked} ",
         format_amount(app.cursor as i64 + i64::from(!app.view.is_empty())),
         format_amount(app.view.len() as i64)
     );
@@ -35,8 +45,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .filter_map(|&position| {
             let case = app.case_at(position)?;
             let amount = case.amount_krw.map(format_amount).unwrap_or_default();
+            let marked = app
+                .view
+                .indices
+                .get(position)
+                .is_some_and(|i| app.marks.contains_key(i));
             let head = format!(
-                "{} {} {} {} ",
+                "{}{} {} {} {} ",
+                if marked { "*" } else { " " },
                 pad_right(&truncate(&one_line(&case.id), id_w), id_w),
                 status_mark(case.status),
                 label_columns(case),

@@ -4,7 +4,9 @@
 mod detail;
 mod keys;
 pub mod layout;
+mod lines;
 mod list;
+mod lists;
 mod overlay;
 mod panel;
 mod short;
@@ -13,7 +15,13 @@ mod theme;
 
 use ratatui::Frame;
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+
+/// The first keys of `actions` in normal mode, for hints in messages: `space A`.
+pub fn keys_hint(app: &App, actions: &[Action]) -> String {
+    keys::action_keys(app, actions)
+}
 
 /// Draws the whole workbench.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -38,5 +46,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Help { scroll } => overlay::render_help(app, *scroll, body, buf),
         Overlay::Picker(picker) => overlay::render_picker(picker, body, buf),
         Overlay::Prompt(prompt) => overlay::render_prompt(prompt, body, buf),
+        Overlay::Filter(line) => lines::render_filter(line, body, buf),
+        Overlay::Views(list) => lists::render_views(list, body, buf),
+        Overlay::Bulk(picker) => lists::render_bulk(app, picker, body, buf),
+        Overlay::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
+        Overlay::Panel { .. } => {}
     }
 }

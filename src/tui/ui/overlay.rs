@@ -14,7 +14,7 @@ use crate::tui::keymap::{help_lines, Mode};
 
 /// Clears `area` for an overlay. A wide character (Hangul) just left of it would otherwise
 /// spill its second half over the overlay's border, so it is blanked too.
-fn clear(area: Rect, buf: &mut Buffer) {
+pub(super) fn clear(area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     if area.x == 0 {
         return;
@@ -29,7 +29,7 @@ fn clear(area: Rect, buf: &mut Buffer) {
 }
 
 /// A rectangle of at most `cols`×`rows`, centred in `area`.
-fn centred(area: Rect, cols: u16, rows: u16) -> Rect {
+pub(super) fn centred(area: Rect, cols: u16, rows: u16) -> Rect {
     let cols = cols.min(area.width);
     let rows = rows.min(area.height);
     Rect::new(
@@ -121,8 +121,13 @@ pub fn render_prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let what = match prompt.kind {
         PromptKind::Amount => "amount in won (empty clears)",
         PromptKind::Note => "note (empty clears)",
+        PromptKind::ViewName => "save this view for the team as",
     };
-    let title = format!(" {what} for {} ", one_line(&prompt.case_id));
+    let title = if prompt.case_id.is_empty() {
+        format!(" {what} ")
+    } else {
+        format!(" {what} for {} ", one_line(&prompt.case_id))
+    };
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     let inner = block.inner(box_area);
     block.render(box_area, buf);

@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme;
 use crate::domain::published::{self, NON_MONETARY_KINDS, NON_MONETARY_SHARE};
-use crate::domain::{format_amount, share, Counts, Dimension, Status};
+use crate::domain::{format_amount, share, Counts, Dimension};
 use crate::text::{pad_left, pad_right, truncate, width};
-use crate::tui::app::App;
+
+use crate::tui::app::{panel_rows, App, Overlay, PanelItem, PanelRow};
 
 /// Columns: code, count, share, bar; for compared dimensions also kakao share and published.
 const CODE_W: usize = 15;
@@ -48,35 +49,62 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Every line of the panel for a column `cells` wide.
+/// Every line of the panel for a column `cells` wide; with the focus on the panel, the
+/// selected count is reversed.
 fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
     let counts = &app.view.counts;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(pad_right("total", CODE_W), theme::heading()),
-        Span::raw(pad_left(&format_amount(counts.total() as i64), COUNT_W)),
-    ])];
-    // The long service section goes last, where a short panel cuts it.
-    for dim in [
-        Dimension::Scope,
-        Dimension::Reporter,
-        Dimension::Kind,
-        Dimension::Substitute,
-    ] {
-        lines.extend(section(app, dim, cells));
+    let selected = match app.overlay {
+        Overlay::Panel { selected } => Some(selected),
+        _ => None,
+    };
+    let mut item = 0;
+    let mut code_w = code_width(cells, 0);
+    let mut compared = false;
+    let mut lines = Vec::new();
+    for panel_row in panel_rows(app) {
+        let line = match panel_row {
+            PanelRow::Total => Line::from(vec![
+                Span::styled(pad_right("total", CODE_W), theme::heading()),
+                Span::raw(pad_left(&format_amount(counts.total() as i64), COUNT_W)),
+            ]),
+            PanelRow::Heading(dim, is_compared) => {
+                compared = is_compared;
+                code_w = code_width(cells, if compared { COMPARE_W } else { 0 });
+                match dim {
+                    Some(dim) => heading(dim.name(), dim.korean(), compared, cells),
+                    None => heading("status", "상태", false, cells),
+                }
+            }
+            PanelRow::NonMonetary => non_monetary_row(&app.view.kakao, cells),
+            PanelRow::Item(entry) => {
+                let (code, n) = match entry {
+                    PanelItem::Label(dim, code) => (
+                        code.map_or("unlabelled", |c| dim.code(c)),
+                        counts.label(dim, code),
+                    ),
+                    PanelItem::Status(status) => (status.code(), counts.status(status)),
+                };
+                let compare = match entry {
+                    PanelItem::Label(dim, Some(code)) if compared => {
+                        let kakao = &app.view.kakao;
+                        let of_kakao = share(kakao.label(dim, Some(code)), kakao.total());
+                        Some((of_kakao, published::share(dim, code)))
+                    }
+                    _ => None,
+                };
+                let mut line = row(code, n, counts.total(), compare, cells, code_w);
+                if matches!(entry, PanelItem::Label(_, None)) {
+                    line.style = theme::unlabelled();
+                }
+                if selected == Some(item) {
+                    line.style = theme::selected();
+                }
+                item += 1;
+                line
+            }
+        };
+        lines.push(line);
     }
-    lines.push(heading("status", "상태", false, cells));
-    for status in Status::ALL {
-        let n = counts.status(status);
-        lines.push(row(
-            status.code(),
-            n,
-            counts.total(),
-            None,
-            cells,
-            code_width(cells, 0),
-        ));
-    }
-    lines.extend(section(app, Dimension::Service, cells));
     lines
 }
 
@@ -92,40 +120,6 @@ fn heading(name: &str, korean: &str, compared: bool, cells: usize) -> Line<'stat
         truncate(&title, cells).into_owned()
     };
     Line::styled(text, theme::heading())
-}
-
-fn section(app: &App, dim: Dimension, cells: usize) -> Vec<Line<'static>> {
-    let counts = &app.view.counts;
-    let compared = matches!(dim, Dimension::Reporter | Dimension::Kind);
-    let code_w = code_width(cells, if compared { COMPARE_W } else { 0 });
-    let mut lines = vec![heading(dim.name(), dim.korean(), compared, cells)];
-    for (code, info) in dim.codes().iter().enumerate() {
-        let code = code as u8;
-        let n = counts.label(dim, Some(code));
-        let compare = compared.then(|| {
-            let kakao = &app.view.kakao;
-            let of_kakao = share(kakao.label(dim, Some(code)), kakao.total());
-            (of_kakao, published::share(dim, code))
-        });
-        lines.push(row(info.code, n, counts.total(), compare, cells, code_w));
-    }
-    if dim == Dimension::Kind {
-        lines.push(non_monetary_row(&app.view.kakao, cells));
-    }
-    let unlabelled = counts.unlabelled(dim);
-    if unlabelled > 0 {
-        let mut line = row(
-            "unlabelled",
-            unlabelled,
-            counts.total(),
-            None,
-            cells,
-            code_w,
-        );
-        line.style = theme::unlabelled();
-        lines.push(line);
-    }
-    lines
 }
 
 /// The four non-monetary kinds together, against their published share.

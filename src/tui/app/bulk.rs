@@ -1,0 +1,190 @@
+//! Marking cases and changing them together: `space` marks, `A` marks the whole view, `B`
+//! picks a label, shows what would change, and applies it as one batch (undone as one).
+
+use super::message::Message;
+use super::msg::{BulkSave, Effect, Intent};
+use super::{App, Overlay};
+use crate::domain::preview::{preview, Preview};
+use crate::domain::{format_amount, Change, Dimension, Status};
+use crate::store::{Action as StoreAction, BulkItem};
+use crate::tui::action::Action;
+
+/// One label a bulk change can set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkChoice {
+    pub change: Change,
+    /// `kind = paid  유료서비스 피해`.
+    pub label: String,
+}
+
+/// Every label a bulk change can set: each code of each dimension, clearing each dimension,
+/// and each status.
+pub fn bulk_choices() -> Vec<BulkChoice> {
+    let mut choices = Vec::new();
+    for dim in Dimension::ALL {
+        for (code, info) in dim.codes().iter().enumerate() {
+            choices.push(BulkChoice {
+                change: Change::Label(dim, Some(code as u8)),
+                label: format!("{} = {}  {}", dim.name(), info.code, info.korean),
+            });
+        }
+        choices.push(BulkChoice {
+            change: Change::Label(dim, None),
+            label: format!("{} = none  미분류", dim.name()),
+        });
+    }
+    for status in Status::ALL {
+        choices.push(BulkChoice {
+            change: Change::Status(status),
+            label: format!("status = {}  {}", status.code(), status.korean()),
+        });
+    }
+    choices
+}
+
+/// Choosing the label for the marked cases: type to narrow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkPicker {
+    pub query: String,
+    pub selected: usize,
+}
+
+impl BulkPicker {
+    /// The choices whose description contains every word of the query.
+    pub fn shown(&self) -> Vec<BulkChoice> {
+        let words: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
+        bulk_choices()
+            .into_iter()
+            .filter(|c| {
+                let label = c.label.to_lowercase();
+                words.iter().all(|w| label.contains(w.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// What a bulk change would do, shown before it is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkPreview {
+    pub choice: BulkChoice,
+    pub preview: Preview,
+}
+
+impl App {
+    /// `space`: marks or unmarks the selected case, and moves on.
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(&index) = self.view.indices.get(self.cursor) else {
+            return;
+        };
+        if self.marks.remove(&index).is_none() {
+            if let Some(case) = self.cases.get(index) {
+                self.marks.insert(index, case.version);
+            }
+        }
+        self.move_by(1);
+        self.message = Some(Message::info(format!(
+            "{} marked",
+            format_amount(self.marks.len() as i64)
+        )));
+    }
+
+    /// `A`: marks every case of the view, or unmarks all when all are marked.
+    pub(super) fn mark_all(&mut self) {
+        let all = self.view.indices.iter().all(|i| self.marks.contains_key(i));
+        if all {
+            self.marks.clear();
+        } else {
+            for &index in &self.view.indices {
+                if let Some(case) = self.cases.get(index) {
+                    self.marks.entry(index).or_insert(case.version);
+                }
+            }
+        }
+        self.message = Some(Message::info(format!(
+            "{} marked",
+            format_amount(self.marks.len() as i64)
+        )));
+    }
+
+    pub(super) fn open_bulk(&mut self) {
+        if self.marks.is_empty() {
+            let keys = crate::tui::ui::keys_hint(self, &[Action::Mark, Action::MarkAll]);
+            self.message = Some(Message::info(format!("mark cases first ({keys})")));
+            return;
+        }
+        self.overlay = Overlay::Bulk(BulkPicker {
+            query: String::new(),
+            selected: 0,
+        });
+    }
+
+    pub(super) fn bulk_action(&mut self, action: Action) -> Vec<Effect> {
+        match &mut self.overlay {
+            Overlay::Bulk(picker) => {
+                let shown = picker.shown();
+                match action {
+                    Action::SelectNext | Action::MoveDown if !shown.is_empty() => {
+                        picker.selected = (picker.selected + 1) % shown.len();
+                    }
+                    Action::SelectPrev | Action::MoveUp if !shown.is_empty() => {
+                        picker.selected = (picker.selected + shown.len() - 1) % shown.len();
+                    }
+                    Action::DeleteBack => {
+                        picker.query.pop();
+                        picker.selected = 0;
+                    }
+                    Action::ClearInput => {
+                        picker.query.clear();
+                        picker.selected = 0;
+                    }
+                    Action::Cancel => self.overlay = Overlay::None,
+                    Action::Accept => {
+                        if let Some(choice) = shown.get(picker.selected).cloned() {
+                            let marked = self.marks.keys().filter_map(|&i| self.cases.get(i));
+                            let preview = preview(marked, std::slice::from_ref(&choice.change));
+                            self.overlay = Overlay::BulkPreview(BulkPreview { choice, preview });
+                        }
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Overlay::BulkPreview(preview) => match action {
+                Action::Accept => {
+                    let choice = preview.choice.clone();
+                    self.overlay = Overlay::None;
+                    self.bulk_save(choice)
+                }
+                Action::Cancel => {
+                    self.overlay = Overlay::None;
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// The marked cases, at the versions they had when marked, with the chosen change.
+    fn bulk_save(&mut self, choice: BulkChoice) -> Vec<Effect> {
+        let mut marked: Vec<(&usize, &i64)> = self.marks.iter().collect();
+        marked.sort();
+        let items = marked
+            .into_iter()
+            .filter_map(|(&index, &version)| {
+                let case = self.cases.get(index)?;
+                Some(BulkItem {
+                    case_id: case.id.clone(),
+                    expected_version: Some(version),
+                    changes: vec![choice.change.clone()],
+                })
+            })
+            .collect();
+        vec![Effect::Bulk(BulkSave {
+            items,
+            action: StoreAction::Bulk,
+            intent: Intent::Edit,
+            label: choice.label,
+        })]
+    }
+}

@@ -1,0 +1,123 @@
+//! The counts panel's rows, and drilling into a count: Enter on a count shows those cases
+//! (as VisiData's frequency table does), by adding its clause to the view's filter.
+
+use super::message::Message;
+use super::msg::Effect;
+use super::views::ViewSpec;
+use super::{App, Overlay};
+use crate::domain::{format_amount, Dimension, Status};
+use crate::tui::action::Action;
+
+/// A count in the panel that can be drilled into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelItem {
+    /// A code of a dimension, or its unlabelled cases (`None`).
+    Label(Dimension, Option<u8>),
+    Status(Status),
+}
+
+impl PanelItem {
+    /// The filter clause that selects these cases: `kind=paid`, `substitute=none`.
+    pub fn clause(self) -> String {
+        match self {
+            PanelItem::Label(dim, Some(code)) => format!("{}={}", dim.name(), dim.code(code)),
+            PanelItem::Label(dim, None) => format!("{}=none", dim.name()),
+            PanelItem::Status(status) => format!("status={}", status.code()),
+        }
+    }
+}
+
+/// A row of the panel, top to bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelRow {
+    Total,
+    /// A section heading: dimension (or status), and whether it is compared with the
+    /// published shares.
+    Heading(Option<Dimension>, bool),
+    Item(PanelItem),
+    /// The four non-monetary kinds together, against their published share.
+    NonMonetary,
+}
+
+/// The panel's rows for the current view. The long service section comes last, where a short
+/// panel cuts it.
+pub fn panel_rows(app: &App) -> Vec<PanelRow> {
+    let counts = &app.view.counts;
+    let mut rows = vec![PanelRow::Total];
+    let section = |rows: &mut Vec<PanelRow>, dim: Dimension| {
+        let compared = matches!(dim, Dimension::Reporter | Dimension::Kind);
+        rows.push(PanelRow::Heading(Some(dim), compared));
+        for code in 0..dim.codes().len() as u8 {
+            rows.push(PanelRow::Item(PanelItem::Label(dim, Some(code))));
+        }
+        if dim == Dimension::Kind {
+            rows.push(PanelRow::NonMonetary);
+        }
+        if counts.unlabelled(dim) > 0 {
+            rows.push(PanelRow::Item(PanelItem::Label(dim, None)));
+        }
+    };
+    for dim in [Dimension::Scope, Dimension::Reporter, Dimension::Kind, Dimension::Substitute] {
+        section(&mut rows, dim);
+    }
+    rows.push(PanelRow::Heading(None, false));
+    rows.extend(Status::ALL.map(|s| PanelRow::Item(PanelItem::Status(s))));
+    section(&mut rows, Dimension::Service);
+    rows
+}
+
+/// The drillable counts, in panel order.
+pub fn panel_items(app: &App) -> Vec<PanelItem> {
+    panel_rows(app)
+        .into_iter()
+        .filter_map(|row| match row {
+            PanelRow::Item(item) => Some(item),
+            _ => None,
+        })
+        .collect()
+}
+
+impl App {
+    pub(super) fn focus_panel(&mut self) {
+        self.overlay = Overlay::Panel { selected: 0 };
+        if self.panel_toggled == (self.size.0 >= crate::tui::ui::layout::WIDE_COLS) {
+            // The panel is hidden (toggled off on a wide terminal, or not toggled in on a
+            // narrow one): show it while it has the focus.
+            self.panel_toggled = !self.panel_toggled;
+        }
+    }
+
+    pub(super) fn panel_action(&mut self, action: Action) -> Vec<Effect> {
+        let items = panel_items(self);
+        let Overlay::Panel { selected } = &mut self.overlay else {
+            return Vec::new();
+        };
+        match action {
+            Action::SelectNext | Action::MoveDown => *selected = (*selected + 1).min(items.len() - 1),
+            Action::SelectPrev | Action::MoveUp => *selected = selected.saturating_sub(1),
+            Action::Cancel | Action::FocusPanel => self.overlay = Overlay::None,
+            Action::Accept => {
+                let Some(item) = items.get(*selected).copied() else {
+                    return Vec::new();
+                };
+                self.overlay = Overlay::None;
+                let clause = item.clause();
+                let filter = format!("{} {clause}", self.spec.filter).trim().to_string();
+                let spec = ViewSpec {
+                    name: format!("{} › {clause}", self.spec.name),
+                    filter,
+                    search: self.spec.search.clone(),
+                    queue: self.spec.queue,
+                };
+                if self.apply_view(spec) {
+                    self.message = Some(Message::info(format!(
+                        "{} cases with {clause}",
+                        format_amount(self.view.len() as i64)
+                    )));
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,52 @@
+//! The filter line: the expression as typed, the error column under it, completions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::overlay::clear;
+use super::theme;
+use crate::text::{one_line, truncate, width};
+use crate::tui::app::FilterLine;
+
+pub fn render_filter(line: &FilterLine, area: Rect, buf: &mut Buffer) {
+    let extra = u16::from(line.error.is_some()) + u16::from(!line.candidates.is_empty());
+    let rows = (3 + extra).min(area.height);
+    let box_area = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
+    clear(box_area, buf);
+    let block = Block::bordered().title(Span::styled(
+        " filter: kind=paid,free_monetary amount_krw>300000 reporter!=none … (tab completes) ",
+        theme::title(),
+    ));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width).saturating_sub(3);
+    let input = one_line(&line.input);
+    // Keep the end of a long input (where typing happens) in view.
+    let mut shown: &str = &input;
+    let mut cut = 0;
+    while width(shown) > cells {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+        cut += 1;
+    }
+    let mut lines = vec![Line::from(vec![
+        Span::styled("› ", theme::key()),
+        Span::raw(shown.to_string()),
+        Span::styled("▏", theme::key()),
+    ])];
+    if let Some(error) = &line.error {
+        // The caret sits under the error's column (columns count characters).
+        let before: String = input.chars().skip(cut).take(error.column.saturating_sub(1 + cut)).collect();
+        let pad = 2 + width(&before);
+        let text = format!("{}^ {error}", " ".repeat(pad));
+        lines.push(Line::styled(truncate(&text, usize::from(inner.width)).into_owned(), theme::error()));
+    }
+    if !line.candidates.is_empty() {
+        let text = line.candidates.join("  ");
+        lines.push(Line::styled(truncate(&text, usize::from(inner.width)).into_owned(), theme::dim()));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}

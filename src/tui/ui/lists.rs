@@ -1,0 +1,128 @@
+//! Lists drawn over the workbench: the views with their counts, the labels a bulk change can
+//! set, and the preview of a bulk change.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::keys::action_keys;
+use super::overlay::{centred, clear};
+use super::theme;
+use crate::domain::format_amount;
+use crate::text::{one_line, pad_left, pad_right, truncate, width};
+use crate::tui::action::Action;
+use crate::tui::app::{App, BulkPicker, BulkPreview, ViewsList};
+
+/// A boxed, titled list with a query line on top; the selected row is reversed and marked.
+fn render_list(title: &str, query: &str, rows: &[String], selected: usize, area: Rect, buf: &mut Buffer) {
+    let height = (rows.len() as u16 + 3).clamp(5, area.height);
+    let box_area = centred(area, 72, height);
+    clear(box_area, buf);
+    let block = Block::bordered().title(Span::styled(title.to_string(), theme::title()));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width);
+    let visible = usize::from(inner.height).saturating_sub(1).max(1);
+    let first = selected.saturating_sub(visible - 1);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("› ", theme::key()),
+        Span::raw(one_line(query).into_owned()),
+        Span::styled("▏", theme::key()),
+    ])];
+    if rows.is_empty() {
+        lines.push(Line::styled("nothing matches", theme::dim()));
+    }
+    for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let marker = if i == selected { "›" } else { " " };
+        let text = pad_right(&truncate(&format!("{marker}{row}"), cells), cells);
+        lines.push(if i == selected {
+            Line::styled(text, theme::selected())
+        } else {
+            Line::raw(text)
+        });
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn render_views(list: &ViewsList, area: Rect, buf: &mut Buffer) {
+    let shown = list.shown();
+    let name_w = shown.iter().map(|i| width(&one_line(&i.spec.name))).max().unwrap_or(0).min(32);
+    let rows: Vec<String> = shown
+        .iter()
+        .map(|item| {
+            let detail = match (&item.spec.queue, item.spec.filter.is_empty()) {
+                (Some(_), _) => "changed by you today".to_string(),
+                (None, true) => "every case".to_string(),
+                (None, false) => item.spec.filter.clone(),
+            };
+            let search = item
+                .spec
+                .search
+                .as_deref()
+                .map(|s| format!(" /{s}"))
+                .unwrap_or_default();
+            let saved = if item.saved { "saved" } else { "queue" };
+            format!(
+                "{} {} {saved}  {}{search}",
+                pad_right(&truncate(&one_line(&item.spec.name), name_w), name_w),
+                pad_left(&format_amount(item.count as i64), 8),
+                one_line(&detail)
+            )
+        })
+        .collect();
+    render_list(" views (enter: switch, ctrl-d: delete a saved one) ", &list.query, &rows, list.selected, area, buf);
+}
+
+pub fn render_bulk(app: &App, picker: &BulkPicker, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<String> = picker.shown().into_iter().map(|c| c.label).collect();
+    let title = format!(
+        " set on {} marked cases (type to narrow) ",
+        format_amount(app.marks.len() as i64)
+    );
+    render_list(&title, &picker.query, &rows, picker.selected, area, buf);
+}
+
+pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &mut Buffer) {
+    let p = &preview.preview;
+    let mut lines = vec![
+        Line::styled(one_line(&preview.choice.label).into_owned(), theme::heading()),
+        Line::raw(format!(
+            "{} of {} marked cases would change",
+            format_amount(p.changing as i64),
+            format_amount(p.cases as i64)
+        )),
+    ];
+    let name_w = p.moves.iter().map(|m| m.field.len() + 1 + m.code.len()).max().unwrap_or(0);
+    for m in &p.moves {
+        let delta = m.after as i64 - m.before as i64;
+        lines.push(Line::raw(format!(
+            "  {}  {} → {}  ({}{})",
+            pad_right(&format!("{}={}", m.field, m.code), name_w),
+            pad_left(&format_amount(m.before as i64), 7),
+            pad_left(&format_amount(m.after as i64), 7),
+            if delta > 0 { "+" } else { "" },
+            format_amount(delta)
+        )));
+    }
+    let keys = action_keys(app, &[Action::Confirm]);
+    lines.push(Line::styled(
+        format!("{} applies it as one batch (undo reverts it all) · esc cancels", if keys.is_empty() { "enter".into() } else { keys }),
+        theme::dim(),
+    ));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let box_area = centred(area, 64, height);
+    clear(box_area, buf);
+    let block = Block::bordered().title(Span::styled(" bulk change: preview ", theme::title()));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            Line::styled(truncate(&text, cells).into_owned(), l.style)
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
