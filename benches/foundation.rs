@@ -144,6 +144,43 @@ fn main() {
         &f,
     );
 
+    // A bulk change of 10,000 cases: the preview over them, then one transaction.
+    let ten_thousand: Vec<&casebench::domain::Case> = loaded.iter().take(10_000).collect();
+    let mut round = 0;
+    let f = measure(
+        3,
+        false,
+        || {
+            round += 1;
+            round
+        },
+        |round| {
+            let note = Change::Note(Some(format!("bulk round {round}")));
+            let preview = casebench::domain::preview::preview(
+                ten_thousand.iter().copied(),
+                std::slice::from_ref(&note),
+            );
+            let items: Vec<casebench::store::BulkItem> = ten_thousand
+                .iter()
+                .map(|c| casebench::store::BulkItem {
+                    case_id: c.id.clone(),
+                    expected_version: None,
+                    changes: vec![note.clone()],
+                })
+                .collect();
+            let outcome = store
+                .apply_bulk(&items, "bench", Action::Bulk, &format!("bench-{round}"))
+                .expect("bulk");
+            assert_eq!(outcome.applied.len(), preview.changing);
+            outcome.applied.len()
+        },
+    );
+    row(
+        "bulk change of 10,000 cases: preview + one transaction",
+        "< 1 s",
+        &f,
+    );
+
     for format in [Format::Jsonl, Format::Csv] {
         let f = measure(
             3,
