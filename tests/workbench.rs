@@ -394,19 +394,34 @@ fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
     d.type_text("kind=free_monetary");
     assert_eq!(d.app.view.len(), 2, "applied while typing");
     d.press("backspace").unwrap();
-    let Overlay::Filter(line) = &d.app.overlay else { panic!() };
-    assert_eq!(line.error.as_ref().unwrap().column, 6, "free_monetar is not a kind");
-    assert_eq!(d.app.view.len(), 2, "the last expression that parsed still stands");
+    let Overlay::Filter(line) = &d.app.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        line.error.as_ref().unwrap().column,
+        6,
+        "free_monetar is not a kind"
+    );
+    assert_eq!(
+        d.app.view.len(),
+        2,
+        "the last expression that parsed still stands"
+    );
     d.press("ctrl-u").unwrap();
     d.type_text("sco");
     d.press("tab").unwrap();
     d.type_text("k");
     d.press("tab").unwrap();
-    let Overlay::Filter(line) = &d.app.overlay else { panic!() };
+    let Overlay::Filter(line) = &d.app.overlay else {
+        panic!()
+    };
     assert_eq!(line.input, "scope=kakao ");
     d.press("enter").unwrap();
     assert_eq!(d.app.view.len(), 3);
-    assert_eq!(d.app.message.as_ref().unwrap().text, "3 cases match scope=kakao");
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        "3 cases match scope=kakao"
+    );
     assert_eq!(d.app.view.counts.total(), 3, "the counts describe the view");
     d.press("f").unwrap();
     d.type_text("kind=paid");
@@ -420,7 +435,9 @@ fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
 fn queues_and_saved_views_are_listed_with_counts_and_shared() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("v").unwrap();
-    let Overlay::Views(list) = &d.app.overlay else { panic!() };
+    let Overlay::Views(list) = &d.app.overlay else {
+        panic!()
+    };
     let counts: Vec<(String, usize)> = list
         .items
         .iter()
@@ -449,7 +466,10 @@ fn queues_and_saved_views_are_listed_with_counts_and_shared() {
     let store = Store::open(&path).unwrap();
     let saved = store.views().unwrap();
     assert_eq!(saved.len(), 1);
-    assert_eq!((saved[0].name.as_str(), saved[0].filter.as_str()), ("unreviewed paid", "status=new kind=paid"));
+    assert_eq!(
+        (saved[0].name.as_str(), saved[0].filter.as_str()),
+        ("unreviewed paid", "status=new kind=paid")
+    );
     assert_eq!(saved[0].updated_by, "kim");
 
     // Another reviewer sees it in their list, with its live count.
@@ -461,9 +481,14 @@ fn queues_and_saved_views_are_listed_with_counts_and_shared() {
     )
     .unwrap();
     other.press("v").unwrap();
-    let Overlay::Views(list) = &other.app.overlay else { panic!() };
+    let Overlay::Views(list) = &other.app.overlay else {
+        panic!()
+    };
     let item = list.items.iter().find(|i| i.saved).unwrap();
-    assert_eq!((item.spec.name.as_str(), item.count), ("unreviewed paid", 1));
+    assert_eq!(
+        (item.spec.name.as_str(), item.count),
+        ("unreviewed paid", 1)
+    );
     d.press("v").unwrap();
     d.type_text("mine");
     d.press("enter").unwrap();
@@ -485,7 +510,10 @@ fn enter_on_a_count_in_the_panel_drills_into_those_cases() {
     d.press("enter").unwrap();
     assert_eq!(d.app.spec.filter, "kind=free_monetary");
     assert_eq!(d.app.view.len(), 2);
-    assert_eq!(d.app.message.as_ref().unwrap().text, "2 cases with kind=free_monetary");
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        "2 cases with kind=free_monetary"
+    );
 }
 
 #[test]
@@ -508,13 +536,31 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     d.press("B").unwrap();
     d.type_text("kind opin");
     d.press("enter").unwrap();
-    let Overlay::BulkPreview(preview) = &d.app.overlay else { panic!("a preview first") };
+    let Overlay::BulkPreview(preview) = &d.app.overlay else {
+        panic!("a preview first")
+    };
     assert_eq!((preview.preview.cases, preview.preview.changing), (3, 3));
-    assert_eq!(Store::open(&path).unwrap().audit_count().unwrap(), 11, "nothing written yet");
+    assert_eq!(
+        Store::open(&path).unwrap().audit_count().unwrap(),
+        11,
+        "nothing written yet"
+    );
     d.press("enter").unwrap();
     let message = d.app.message.clone().unwrap();
-    assert!(message.text.starts_with("kind = opinion  의견 → saved 2 cases (batch bulk-"), "{}", message.text);
-    assert!(message.text.ends_with("skipped 1 changed by someone else since: R-000003"), "{}", message.text);
+    assert!(
+        message
+            .text
+            .starts_with("kind = opinion  의견 → saved 2 cases (batch bulk-"),
+        "{}",
+        message.text
+    );
+    assert!(
+        message
+            .text
+            .ends_with("skipped 1 changed by someone else since: R-000003"),
+        "{}",
+        message.text
+    );
     assert!(d.app.marks.is_empty());
     let store = Store::open(&path).unwrap();
     let kinds: Vec<Option<&str>> = ["R-000001", "R-000002", "R-000003"]
@@ -524,7 +570,11 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     assert_eq!(kinds, [Some("opinion"), Some("opinion"), Some("paid")]);
     let batches: i64 = store
         .connection()
-        .query_row("SELECT count(DISTINCT batch) FROM audit WHERE action = 'bulk'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(DISTINCT batch) FROM audit WHERE action = 'bulk'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(batches, 1);
     d.press("u").unwrap();
@@ -532,10 +582,57 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
         .iter()
         .map(|id| store.get(id).unwrap().unwrap().label_code(Dimension::Kind))
         .collect();
-    assert_eq!(kinds, [Some("free_monetary"), Some("free_monetary")], "undo reverts the batch");
+    assert_eq!(
+        kinds,
+        [Some("free_monetary"), Some("free_monetary")],
+        "undo reverts the batch"
+    );
     let undo_batch: i64 = store
         .connection()
-        .query_row("SELECT count(DISTINCT batch) FROM audit WHERE action = 'undo'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(DISTINCT batch) FROM audit WHERE action = 'undo'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(undo_batch, 1, "one batch for the undo too");
+}
+
+#[test]
+fn h_shows_the_case_history_from_the_audit_log() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("j 3 b h").unwrap();
+    let Overlay::History {
+        case_id, events, ..
+    } = &d.app.overlay
+    else {
+        panic!("history overlay")
+    };
+    assert_eq!(case_id, "R-000002");
+    let rows: Vec<(String, String, Option<String>)> = events
+        .iter()
+        .map(|e| (e.action.clone(), e.field.clone(), e.new.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "import".to_string(),
+                "case".to_string(),
+                Some("created".to_string())
+            ),
+            (
+                "label".to_string(),
+                "kind".to_string(),
+                Some("inquiry".to_string())
+            ),
+            (
+                "label".to_string(),
+                "reporter".to_string(),
+                Some("small_business".to_string())
+            ),
+        ]
+    );
+    d.press("h").unwrap();
+    assert_eq!(d.app.overlay, Overlay::None);
 }

@@ -193,7 +193,8 @@ mod tests {
         ));
         assert!(out.contains(
             "\n[help]\n\"esc\"  = \"cancel\"     # cancel\n\"q\"    = \"cancel\"     # cancel\n\
-             \"?\"    = \"cancel\"     # cancel\n\"j\"    = \"move-down\"  # next case\n\
+             \"?\"    = \"cancel\"     # cancel\n\"h\"    = \"cancel\"     # cancel\n\
+             \"j\"    = \"move-down\"  # next case\n\
              \"down\" = \"move-down\"  # next case\n\"k\"    = \"move-up\"    # previous case\n\
              \"up\"   = \"move-up\"    # previous case\n\n[panel]\n"
         ));

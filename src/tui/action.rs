@@ -73,6 +73,8 @@ pub enum Action {
     CycleRules,
     /// Compare the active rule set with another one.
     Compare,
+    /// Show the selected case's history (the audit trail).
+    History,
 }
 
 /// Fixed-name actions with the help text shown beside their keys.
@@ -138,18 +140,51 @@ const FIXED: &[(Action, &str, &str)] = &[
     ),
     (Action::ClearInput, "clear-input", "clear the input"),
     (Action::Complete, "complete", "complete the field or code"),
-    (Action::Search, "search", "search id, text and note (ㅋㅋㅇㅁ finds 카카오맵)"),
-    (Action::Filter, "filter", "filter the view (kind=paid amount_krw>300000 …)"),
+    (
+        Action::Search,
+        "search",
+        "search id, text and note (ㅋㅋㅇㅁ finds 카카오맵)",
+    ),
+    (
+        Action::Filter,
+        "filter",
+        "filter the view (kind=paid amount_krw>300000 …)",
+    ),
     (Action::ClearFilter, "clear-filter", "back to every case"),
     (Action::Views, "views", "queues and saved views"),
-    (Action::SaveView, "save-view", "save this filter and search as a view"),
-    (Action::DeleteView, "delete-view", "delete the selected saved view"),
+    (
+        Action::SaveView,
+        "save-view",
+        "save this filter and search as a view",
+    ),
+    (
+        Action::DeleteView,
+        "delete-view",
+        "delete the selected saved view",
+    ),
     (Action::Mark, "mark", "mark or unmark the case"),
-    (Action::MarkAll, "mark-all", "mark every case in the view (again: unmark all)"),
-    (Action::Bulk, "bulk", "label the marked cases (with a preview)"),
-    (Action::FocusPanel, "focus-panel", "focus the counts panel to drill into a count"),
+    (
+        Action::MarkAll,
+        "mark-all",
+        "mark every case in the view (again: unmark all)",
+    ),
+    (
+        Action::Bulk,
+        "bulk",
+        "label the marked cases (with a preview)",
+    ),
+    (
+        Action::FocusPanel,
+        "focus-panel",
+        "focus the counts panel to drill into a count",
+    ),
     (Action::CycleRules, "cycle-rules", "next rule set"),
     (Action::Compare, "compare", "compare with another rule set"),
+    (
+        Action::History,
+        "history",
+        "the case's history: who changed what, when",
+    ),
 ];
 
 impl Action {

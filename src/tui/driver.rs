@@ -92,6 +92,7 @@ impl Driver {
                         search,
                     } => queue.extend(self.runner.save_view(&name, &filter, search.as_deref())),
                     Effect::DeleteView(name) => queue.extend(self.runner.delete_view(&name)),
+                    Effect::LoadHistory(case_id) => queue.push_back(self.runner.history(case_id)),
                     Effect::Quit => {}
                 }
             }

@@ -86,6 +86,12 @@ impl Runner {
         Msg::BulkSaved(Box::new(BulkSaved { bulk, outcome }))
     }
 
+    /// A case's audit trail, as a message.
+    pub fn history(&mut self, case_id: String) -> Msg {
+        let events = self.store.history(&case_id).map_err(|e| e.to_string());
+        Msg::HistoryLoaded { case_id, events }
+    }
+
     /// The team's saved views, as a message.
     pub fn load_views(&mut self) -> Msg {
         match self.store.views() {

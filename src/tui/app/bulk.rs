@@ -52,7 +52,11 @@ pub struct BulkPicker {
 impl BulkPicker {
     /// The choices whose description contains every word of the query.
     pub fn shown(&self) -> Vec<BulkChoice> {
-        let words: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
         bulk_choices()
             .into_iter()
             .filter(|c| {

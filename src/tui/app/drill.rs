@@ -57,7 +57,12 @@ pub fn panel_rows(app: &App) -> Vec<PanelRow> {
             rows.push(PanelRow::Item(PanelItem::Label(dim, None)));
         }
     };
-    for dim in [Dimension::Scope, Dimension::Reporter, Dimension::Kind, Dimension::Substitute] {
+    for dim in [
+        Dimension::Scope,
+        Dimension::Reporter,
+        Dimension::Kind,
+        Dimension::Substitute,
+    ] {
         section(&mut rows, dim);
     }
     rows.push(PanelRow::Heading(None, false));
@@ -93,7 +98,9 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::SelectNext | Action::MoveDown => *selected = (*selected + 1).min(items.len() - 1),
+            Action::SelectNext | Action::MoveDown => {
+                *selected = (*selected + 1).min(items.len() - 1)
+            }
             Action::SelectPrev | Action::MoveUp => *selected = selected.saturating_sub(1),
             Action::Cancel | Action::FocusPanel => self.overlay = Overlay::None,
             Action::Accept => {

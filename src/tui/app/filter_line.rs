@@ -110,9 +110,9 @@ impl App {
 /// Completes the last word of `input`: a field name, or after `=`/`!=` a code of that field.
 /// Returns the new input and, when the completion is ambiguous, the candidates.
 pub fn complete(input: &str) -> (String, Vec<String>) {
-    let start = input
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + input[i..].chars().next().map_or(1, char::len_utf8));
+    let start = input.rfind(char::is_whitespace).map_or(0, |i| {
+        i + input[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let (head, word) = input.split_at(start);
     let op_at = word.find(['=', '!', '<', '>']);
     let (prefix, candidates, keep): (&str, Vec<String>, String) = match op_at {
@@ -151,11 +151,19 @@ pub fn complete(input: &str) -> (String, Vec<String>) {
         }
         many => {
             let common = common_prefix(many);
-            let longer = if common.len() >= prefix.len() { common.as_str() } else { prefix };
+            let longer = if common.len() >= prefix.len() {
+                common.as_str()
+            } else {
+                prefix
+            };
             format!("{keep}{longer}")
         }
     };
-    let shown = if candidates.len() > 1 { candidates } else { Vec::new() };
+    let shown = if candidates.len() > 1 {
+        candidates
+    } else {
+        Vec::new()
+    };
     (format!("{head}{completed_word}"), shown)
 }
 
@@ -177,15 +185,27 @@ mod tests {
     fn completes_field_names_and_codes() {
         assert_eq!(complete("ki"), ("kind=".to_string(), vec![]));
         assert_eq!(complete("kind=pa"), ("kind=paid ".to_string(), vec![]));
-        assert_eq!(complete("status=new kind!=paid,fr"), ("status=new kind!=paid,free_monetary ".to_string(), vec![]));
+        assert_eq!(
+            complete("status=new kind!=paid,fr"),
+            ("status=new kind!=paid,free_monetary ".to_string(), vec![])
+        );
         let (text, candidates) = complete("s");
         assert_eq!(text, "s");
         assert_eq!(candidates, ["scope", "service", "substitute", "status"]);
         let (text, candidates) = complete("reporter=");
         assert_eq!(text, "reporter=");
-        assert_eq!(candidates, ["individual", "small_business", "enterprise", "none"]);
-        assert_eq!(complete("service=kakao_").1, ["kakao_login", "kakao_t", "kakao_page"]);
-        assert_eq!(complete("substitute=n"), ("substitute=none ".to_string(), vec![]));
+        assert_eq!(
+            candidates,
+            ["individual", "small_business", "enterprise", "none"]
+        );
+        assert_eq!(
+            complete("service=kakao_").1,
+            ["kakao_login", "kakao_t", "kakao_page"]
+        );
+        assert_eq!(
+            complete("substitute=n"),
+            ("substitute=none ".to_string(), vec![])
+        );
         assert_eq!(complete("zzz"), ("zzz".to_string(), vec![]));
     }
 }

@@ -16,10 +16,10 @@ mod views;
 
 use std::time::{Duration, Instant};
 
-pub use message::{Message, Tone};
 pub use bulk::{BulkChoice, BulkPicker, BulkPreview};
 pub use drill::{panel_items, panel_rows, PanelItem, PanelRow};
 pub use filter_line::FilterLine;
+pub use message::{Message, Tone};
 pub use msg::{
     BulkSave, BulkSaved, Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved,
 };
@@ -66,7 +66,9 @@ pub enum Overlay {
     None,
     Picker(Picker),
     Prompt(Prompt),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// The filter line.
     Filter(FilterLine),
     /// The list of queues and saved views.
@@ -76,7 +78,15 @@ pub enum Overlay {
     /// What the bulk change would do; Enter applies it.
     BulkPreview(BulkPreview),
     /// The counts panel has the focus; `selected` is a position in [`panel_items`].
-    Panel { selected: usize },
+    Panel {
+        selected: usize,
+    },
+    /// A case's history, newest last.
+    History {
+        case_id: String,
+        events: Vec<crate::store::AuditEvent>,
+        scroll: usize,
+    },
 }
 
 /// This session's work, for the pace shown in the status line.
@@ -175,7 +185,7 @@ impl App {
             Overlay::Picker(_) | Overlay::Views(_) | Overlay::Bulk(_) => Mode::Picker,
             Overlay::BulkPreview(_) => Mode::Picker,
             Overlay::Prompt(_) | Overlay::Filter(_) => Mode::Prompt,
-            Overlay::Help { .. } => Mode::Help,
+            Overlay::Help { .. } | Overlay::History { .. } => Mode::Help,
             Overlay::Panel { .. } => Mode::Panel,
         }
     }

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use super::undo::UndoEntry;
 use crate::domain::{Case, Change};
-use crate::store::{Action as StoreAction, Applied, BulkItem, BulkOutcome, SavedView};
+use crate::store::{Action as StoreAction, Applied, AuditEvent, BulkItem, BulkOutcome, SavedView};
 use crate::tui::action::Action;
 
 /// Everything that can happen to the workbench.
@@ -27,6 +27,11 @@ pub enum Msg {
     ViewsLoaded(Vec<SavedView>),
     /// Saving or deleting a view failed.
     ViewFailed(String),
+    /// A case's audit trail, oldest first (or why it could not be read).
+    HistoryLoaded {
+        case_id: String,
+        events: Result<Vec<AuditEvent>, String>,
+    },
     /// Problems found at start-up (a bad user keymap): shown until dismissed.
     StartupErrors(Vec<String>),
 }
@@ -72,6 +77,8 @@ pub enum Effect {
     },
     /// Delete a saved view, then reload the views.
     DeleteView(String),
+    /// Read a case's audit trail, then report back with [`Msg::HistoryLoaded`].
+    LoadHistory(String),
     /// Leave the workbench.
     Quit,
 }

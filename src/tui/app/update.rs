@@ -60,6 +60,21 @@ impl App {
                 self.message = Some(Message::error(error));
                 Vec::new()
             }
+            Msg::HistoryLoaded { case_id, events } => {
+                match events {
+                    Ok(events) => {
+                        // Start at the end: the latest changes are what one looks for.
+                        let scroll = events.len();
+                        self.overlay = Overlay::History {
+                            case_id,
+                            events,
+                            scroll,
+                        }
+                    }
+                    Err(error) => self.message = Some(Message::error(error)),
+                }
+                Vec::new()
+            }
             Msg::StartupErrors(errors) => {
                 if !errors.is_empty() {
                     let more = if errors.len() > 1 {
@@ -81,7 +96,7 @@ impl App {
         match &self.overlay {
             Overlay::Picker(_) => return self.picker_action(action),
             Overlay::Prompt(_) => return self.prompt_action(action),
-            Overlay::Help { .. } => {
+            Overlay::Help { .. } | Overlay::History { .. } => {
                 self.help_action(action);
                 return Vec::new();
             }
@@ -127,6 +142,11 @@ impl App {
             Action::MarkAll => self.mark_all(),
             Action::Bulk => self.open_bulk(),
             Action::FocusPanel => self.focus_panel(),
+            Action::History => {
+                if let Some(case) = self.current() {
+                    return vec![Effect::LoadHistory(case.id.clone())];
+                }
+            }
             Action::Search | Action::CycleRules | Action::Compare => {
                 self.message = Some(Message::info(format!("{action}: not available yet")));
             }
@@ -143,13 +163,17 @@ impl App {
     }
 
     fn help_action(&mut self, action: Action) {
-        if let Overlay::Help { scroll } = &mut self.overlay {
+        let scroll = match &mut self.overlay {
+            Overlay::Help { scroll } | Overlay::History { scroll, .. } => Some(scroll),
+            _ => None,
+        };
+        if let Some(scroll) = scroll {
             match action {
                 Action::MoveDown | Action::SelectNext | Action::PageDown => *scroll += 1,
                 Action::MoveUp | Action::SelectPrev | Action::PageUp => {
                     *scroll = scroll.saturating_sub(1)
                 }
-                Action::Cancel | Action::Help | Action::Quit | Action::Accept => {
+                Action::Cancel | Action::Help | Action::Quit | Action::Accept | Action::History => {
                     self.overlay = Overlay::None
                 }
                 _ => {}
@@ -244,9 +268,18 @@ impl App {
             text = format!("{} → {text}", saved.bulk.label);
         }
         if !outcome.skipped.is_empty() {
-            let ids: Vec<&str> = outcome.skipped.iter().take(3).map(|s| s.case_id.as_str()).collect();
+            let ids: Vec<&str> = outcome
+                .skipped
+                .iter()
+                .take(3)
+                .map(|s| s.case_id.as_str())
+                .collect();
             let more = outcome.skipped.len().saturating_sub(3);
-            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
             text.push_str(&format!(
                 "; skipped {} changed by someone else since: {}{more}",
                 outcome.skipped.len(),

@@ -191,7 +191,10 @@ impl App {
             }
             Action::Cancel => self.overlay = Overlay::None,
             Action::Accept => {
-                let chosen = list.shown().get(list.selected).map(|item| item.spec.clone());
+                let chosen = list
+                    .shown()
+                    .get(list.selected)
+                    .map(|item| item.spec.clone());
                 self.overlay = Overlay::None;
                 if let Some(spec) = chosen {
                     let name = spec.name.clone();
@@ -240,7 +243,9 @@ impl App {
     pub(super) fn save_view_named(&mut self, name: &str) -> Vec<Effect> {
         let name = name.trim();
         if ViewSpec::builtin().iter().any(|b| b.name == name) {
-            self.message = Some(Message::error(format!("\"{name}\" is a built-in queue; pick another name")));
+            self.message = Some(Message::error(format!(
+                "\"{name}\" is a built-in queue; pick another name"
+            )));
             return Vec::new();
         }
         if self.spec.queue.is_some() {

@@ -39,14 +39,24 @@ pub fn render_filter(line: &FilterLine, area: Rect, buf: &mut Buffer) {
     ])];
     if let Some(error) = &line.error {
         // The caret sits under the error's column (columns count characters).
-        let before: String = input.chars().skip(cut).take(error.column.saturating_sub(1 + cut)).collect();
+        let before: String = input
+            .chars()
+            .skip(cut)
+            .take(error.column.saturating_sub(1 + cut))
+            .collect();
         let pad = 2 + width(&before);
         let text = format!("{}^ {error}", " ".repeat(pad));
-        lines.push(Line::styled(truncate(&text, usize::from(inner.width)).into_owned(), theme::error()));
+        lines.push(Line::styled(
+            truncate(&text, usize::from(inner.width)).into_owned(),
+            theme::error(),
+        ));
     }
     if !line.candidates.is_empty() {
         let text = line.candidates.join("  ");
-        lines.push(Line::styled(truncate(&text, usize::from(inner.width)).into_owned(), theme::dim()));
+        lines.push(Line::styled(
+            truncate(&text, usize::from(inner.width)).into_owned(),
+            theme::dim(),
+        ));
     }
     Paragraph::new(lines).render(inner, buf);
 }

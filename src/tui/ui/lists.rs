@@ -15,7 +15,14 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, BulkPicker, BulkPreview, ViewsList};
 
 /// A boxed, titled list with a query line on top; the selected row is reversed and marked.
-fn render_list(title: &str, query: &str, rows: &[String], selected: usize, area: Rect, buf: &mut Buffer) {
+fn render_list(
+    title: &str,
+    query: &str,
+    rows: &[String],
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let height = (rows.len() as u16 + 3).clamp(5, area.height);
     let box_area = centred(area, 72, height);
     clear(box_area, buf);
@@ -47,7 +54,12 @@ fn render_list(title: &str, query: &str, rows: &[String], selected: usize, area:
 
 pub fn render_views(list: &ViewsList, area: Rect, buf: &mut Buffer) {
     let shown = list.shown();
-    let name_w = shown.iter().map(|i| width(&one_line(&i.spec.name))).max().unwrap_or(0).min(32);
+    let name_w = shown
+        .iter()
+        .map(|i| width(&one_line(&i.spec.name)))
+        .max()
+        .unwrap_or(0)
+        .min(32);
     let rows: Vec<String> = shown
         .iter()
         .map(|item| {
@@ -71,7 +83,14 @@ pub fn render_views(list: &ViewsList, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    render_list(" views (enter: switch, ctrl-d: delete a saved one) ", &list.query, &rows, list.selected, area, buf);
+    render_list(
+        " views (enter: switch, ctrl-d: delete a saved one) ",
+        &list.query,
+        &rows,
+        list.selected,
+        area,
+        buf,
+    );
 }
 
 pub fn render_bulk(app: &App, picker: &BulkPicker, area: Rect, buf: &mut Buffer) {
@@ -86,14 +105,22 @@ pub fn render_bulk(app: &App, picker: &BulkPicker, area: Rect, buf: &mut Buffer)
 pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &mut Buffer) {
     let p = &preview.preview;
     let mut lines = vec![
-        Line::styled(one_line(&preview.choice.label).into_owned(), theme::heading()),
+        Line::styled(
+            one_line(&preview.choice.label).into_owned(),
+            theme::heading(),
+        ),
         Line::raw(format!(
             "{} of {} marked cases would change",
             format_amount(p.changing as i64),
             format_amount(p.cases as i64)
         )),
     ];
-    let name_w = p.moves.iter().map(|m| m.field.len() + 1 + m.code.len()).max().unwrap_or(0);
+    let name_w = p
+        .moves
+        .iter()
+        .map(|m| m.field.len() + 1 + m.code.len())
+        .max()
+        .unwrap_or(0);
     for m in &p.moves {
         let delta = m.after as i64 - m.before as i64;
         lines.push(Line::raw(format!(
@@ -107,7 +134,14 @@ pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &m
     }
     let keys = action_keys(app, &[Action::Confirm]);
     lines.push(Line::styled(
-        format!("{} applies it as one batch (undo reverts it all) · esc cancels", if keys.is_empty() { "enter".into() } else { keys }),
+        format!(
+            "{} applies it as one batch (undo reverts it all) · esc cancels",
+            if keys.is_empty() {
+                "enter".into()
+            } else {
+                keys
+            }
+        ),
         theme::dim(),
     ));
     let height = (lines.len() as u16 + 2).min(area.height);

@@ -51,5 +51,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Bulk(picker) => lists::render_bulk(app, picker, body, buf),
         Overlay::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
         Overlay::Panel { .. } => {}
+        Overlay::History {
+            case_id,
+            events,
+            scroll,
+        } => overlay::render_history(case_id, events, *scroll, body, buf),
     }
 }

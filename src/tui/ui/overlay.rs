@@ -77,6 +77,61 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     Paragraph::new(shown).render(inner, buf);
 }
 
+/// A case's history: one line per change, `time  reviewer  action  field  old → new`.
+pub fn render_history(
+    case_id: &str,
+    events: &[crate::store::AuditEvent],
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let box_area = centred(area, 100, area.height.saturating_sub(2));
+    clear(box_area, buf);
+    let title = format!(
+        " history of {} ({} changes) ",
+        one_line(case_id),
+        events.len()
+    );
+    let block = Block::bordered().title(Span::styled(title, theme::title()));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width);
+    let who_w = events
+        .iter()
+        .map(|e| width(&one_line(&e.reviewer)))
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    let lines: Vec<Line> = events
+        .iter()
+        .map(|e| {
+            let show = |v: &Option<String>| {
+                v.as_deref()
+                    .map_or("∅".to_string(), |s| one_line(s).into_owned())
+            };
+            let batch = e
+                .batch
+                .as_deref()
+                .map(|b| format!("  [{}]", one_line(b)))
+                .unwrap_or_default();
+            let text = format!(
+                "{}  {}  {:<8} {:<10} {} → {}{batch}",
+                crate::text::short_time(&e.at),
+                pad_right(&truncate(&one_line(&e.reviewer), who_w), who_w),
+                e.action,
+                e.field,
+                show(&e.old),
+                show(&e.new),
+            );
+            Line::raw(truncate(&text, cells).into_owned())
+        })
+        .collect();
+    let rows = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+    Paragraph::new(shown).render(inner, buf);
+}
+
 pub fn render_picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     let items = picker.items();
     let rows = (items.len() as u16 + 3).max(5);
