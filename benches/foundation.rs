@@ -6,7 +6,7 @@ mod support;
 use casebench::domain::{Change, Counts, Filter};
 use casebench::io::sample::{self, SampleConfig};
 use casebench::io::{export, import, Format};
-use casebench::store::{Action, ChangeRequest, CreateOptions, OnExisting, Store};
+use casebench::store::{Action, ChangeRequest, CreateOptions, OnExisting, Role, Store};
 use support::{header, measure, row};
 
 fn options(action: &str) -> CreateOptions<'_> {
@@ -76,6 +76,8 @@ fn main() {
     store
         .create_cases(&cases, options("sample"), &mut |_| {})
         .expect("insert");
+    // Bulk changes over 100 cases are lead-only.
+    store.set_role("bench", Role::Lead, "bench").expect("lead");
 
     let f = measure(10, true, || (), |()| store.load_all().expect("load"));
     row("load all 105,116 cases into memory", "< 300 ms", &f);

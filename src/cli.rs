@@ -7,6 +7,12 @@ use clap::{Args, Parser, Subcommand};
 use crate::io::sample::{DEFAULT_CASES, DEFAULT_SEED};
 use crate::io::Format;
 
+mod leads;
+pub use leads::{
+    AgreementArgs, AuditArgs, NextArgs, OnOff, ResolutionArg, ReviewersCommand, RoleArg,
+    SpotCheckCommand, SpotCheckNew,
+};
+
 /// A keyboard-driven workbench for reviewing damage claims.
 ///
 /// Without a command, casebench opens the workbench (`review`) on the database: --db PATH,
@@ -97,6 +103,10 @@ pub enum Command {
         format: Option<Format>,
         #[command(flatten)]
         filter: WhereArg,
+        /// Add the columns outcome, rule and cash_krw as this rule file decides them (and allow
+        /// outcome= and rule= in --where)
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
     },
     /// Count every code of every dimension, and every status
     Stats {
@@ -105,6 +115,17 @@ pub enum Command {
         /// Print JSON: {"total": N, "by": {"scope": {"kakao": N, ...}, ...}}
         #[arg(long)]
         json: bool,
+        /// Also the count and cash of every outcome of this rule file (JSON: "outcomes"; and
+        /// allow outcome= and rule= in --where)
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+    /// Check a rule file, or compare what two rule files decide
+    ///
+    /// Rule files are described in sample-data/rules/README.md.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
     },
     /// Set labels, amount, status or note of one case (prints its new version), or of every
     /// case matching --where in one batch
@@ -113,19 +134,64 @@ pub enum Command {
     /// note. An empty VALUE, or `none`, clears a label or the amount (`note=` clears the
     /// note). Examples: casebench label R-000123 kind=free_monetary amount=50,000;
     /// casebench label --where "service=kakaomap kind=free_monetary" substitute=available
-    /// --dry-run
+    /// --dry-run; casebench label --from changes.txt
     Label {
         /// ID FIELD=VALUE... for one case; with --where only FIELD=VALUE...
-        #[arg(required = true, value_name = "ID|FIELD=VALUE")]
+        #[arg(required_unless_present = "from", value_name = "ID|FIELD=VALUE")]
         args: Vec<String>,
         /// Refuse the change unless the case is still at version N (optimistic concurrency)
         #[arg(long, value_name = "N", conflicts_with = "expr")]
         if_version: Option<i64>,
+        /// Apply the changes listed in FILE, one per line: ID[@VERSION] FIELD=VALUE... (each
+        /// its own change, with its own version check; # starts a comment)
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["expr", "if_version", "args"])]
+        from: Option<PathBuf>,
         #[command(flatten)]
         filter: WhereArg,
         /// With --where: print what would change (cases, counts) and change nothing
         #[arg(long, requires = "expr")]
         dry_run: bool,
+    },
+    /// Reviewers and leads: add, list, and whether unknown names may work (enrolment)
+    Reviewers {
+        #[command(subcommand)]
+        command: ReviewersCommand,
+    },
+    /// Lease the next unreviewed case (status new) that nobody else holds, and print its id
+    ///
+    /// Cases in database order, only those matching --where. The case stays yours for the
+    /// lease (5 minutes unless told), so no one else gets it from next or the workbench's n;
+    /// asking again renews it. Exit code 1 when no case is left.
+    Next(NextArgs),
+    /// Spot-checks: draw a sample, label it blind, resolve the differences (leads)
+    #[command(name = "spot-check")]
+    SpotCheck {
+        #[command(subcommand)]
+        command: SpotCheckCommand,
+    },
+    /// Per reviewer and dimension: percent agreement with the lead, Cohen's kappa, overturn
+    /// rate with its 95 % Wilson interval, cases per hour, confusion matrices, outliers
+    Agreement(AgreementArgs),
+    /// The audit log: every change, oldest first
+    Audit(AuditArgs),
+    /// Search the cases' ids, texts and notes (fuzzy; Hangul initials like ㅋㅋㅇㅁ match
+    /// 카카오맵)
+    ///
+    /// Every word must match (in any field, in any order); best match first, as in the
+    /// workbench's search. Prints id, score and an excerpt around the first match. A query
+    /// that starts with - goes after --: casebench search -- -000123
+    Search {
+        /// The query: one or more words, e.g. 카카오 ㅂㄷ
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[command(flatten)]
+        filter: WhereArg,
+        /// Print at most N results (0: all of them)
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// Print JSON Lines: {"id": ..., "score": ..., "excerpt": ...}
+        #[arg(long)]
+        json: bool,
     },
     /// Show a case's audit trail, oldest first
     History {
@@ -134,6 +200,37 @@ pub enum Command {
         /// Print JSON Lines, one event per line
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// `casebench rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Check a rule file: every error and warning as FILE:LINE: rule "id": problem (exit
+    /// code 2 if there is an error)
+    Check {
+        /// The rule file (TOML)
+        file: PathBuf,
+    },
+    /// How many cases change outcome from rule file A to rule file B, from what to what, and
+    /// the cash under each
+    ///
+    /// In --where, outcome and rule are as A decides them, and changed=yes selects the cases
+    /// whose outcome differs.
+    Diff {
+        /// The rule file compared from
+        a: PathBuf,
+        /// The rule file compared to
+        b: PathBuf,
+        #[command(flatten)]
+        filter: WhereArg,
+        /// Print JSON: {"changed": N, "cases": N, "matrix": [{"from", "to", "cases"}],
+        /// "cash_krw": {"a", "b", "delta"}} (with --list also "list": [{"id", "from", "to"}])
+        #[arg(long)]
+        json: bool,
+        /// Print the changed cases, one per line: ID FROM → TO
+        #[arg(long)]
+        list: bool,
     },
 }
 

@@ -244,7 +244,10 @@ fn a_newer_database_is_refused() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "casebench: the database has schema version 42, newer than this casebench understands (3); use a newer casebench\n"
+        format!(
+            "casebench: the database has schema version 42, newer than this casebench understands ({}); use a newer casebench\n",
+            casebench::store::schema::CURRENT_VERSION
+        )
     );
 }
 

@@ -636,3 +636,35 @@ fn h_shows_the_case_history_from_the_audit_log() {
     d.press("h").unwrap();
     assert_eq!(d.app.overlay, Overlay::None);
 }
+
+#[test]
+fn n_skips_a_case_another_reviewer_has_open() {
+    let (_dir, path, mut kim) = driver(80, 24);
+    let mut lee = casebench::tui::driver::Driver::new(
+        Store::open(&path).unwrap(),
+        "lee".into(),
+        casebench::tui::keymap::Keymap::builtin(),
+        Vec::new(),
+    )
+    .unwrap();
+    kim.press("n").unwrap();
+    assert_eq!(kim.app.current().unwrap().id, "R-000002");
+    lee.press("n").unwrap(); // lee does not know yet: the lease answer moves on
+    assert_eq!(
+        lee.app.current().unwrap().id,
+        "R-000004",
+        "R-000003 is reviewed already"
+    );
+    assert_eq!(
+        lee.app.message.as_ref().unwrap().text,
+        "R-000002 is open by kim; skipped to the next"
+    );
+    let store = Store::open(&path).unwrap();
+    let now = casebench::store::now_millis();
+    let held = store.leases_held_by_others("nobody", now).unwrap();
+    assert_eq!(held.get("R-000002").map(String::as_str), Some("kim"));
+    assert_eq!(held.get("R-000004").map(String::as_str), Some("lee"));
+    kim.release_leases();
+    let held = store.leases_held_by_others("nobody", now).unwrap();
+    assert_eq!(held.len(), 1, "kim let go at quit");
+}

@@ -1,6 +1,8 @@
 //! The headless commands: each parses nothing itself (see `cli`), opens what it needs through
 //! `Context`, and goes through the same store and validation as the workbench.
 
+mod agreement;
+mod audit;
 mod context;
 mod error;
 mod export;
@@ -9,10 +11,17 @@ mod history;
 mod import;
 mod keys;
 mod label;
+mod label_from;
+mod next;
 mod output;
 mod progress;
 mod review;
+mod reviewers;
+mod rules;
 mod sample;
+mod search;
+mod spot_check;
+mod spot_check_review;
 mod stats;
 
 pub use context::default_db_path;
@@ -32,7 +41,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     "casebench: not a terminal, so printing the stats (the workbench needs one)"
                 );
             }
-            stats::run(&ctx, &WhereArg { expr: None }, false)
+            stats::run(&ctx, &WhereArg { expr: None }, false, None)
         }
         Some(Command::Review) => review::run(&ctx),
         Some(Command::Keys { check }) => {
@@ -46,17 +55,39 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             skip_existing,
         }) => import::run(&ctx, &file, format, skip_existing),
-        Some(Command::Export { format, filter }) => export::run(&ctx, format, &filter),
-        Some(Command::Stats { filter, json }) => stats::run(&ctx, &filter, json),
+        Some(Command::Export {
+            format,
+            filter,
+            rules,
+        }) => export::run(&ctx, format, &filter, rules.as_deref()),
+        Some(Command::Stats {
+            filter,
+            json,
+            rules,
+        }) => stats::run(&ctx, &filter, json, rules.as_deref()),
+        Some(Command::Rules { command }) => rules::run(&ctx, &command),
         Some(Command::Label {
             args,
             if_version,
             filter,
             dry_run,
-        }) => match filter.expr {
-            Some(_) => label::run_bulk(&ctx, &args, &filter, dry_run),
-            None => label::run(&ctx, &args, if_version),
+            from,
+        }) => match (from, filter.expr.as_ref()) {
+            (Some(file), _) => label_from::run(&ctx, &file),
+            (None, Some(_)) => label::run_bulk(&ctx, &args, &filter, dry_run),
+            (None, None) => label::run(&ctx, &args, if_version),
         },
+        Some(Command::Reviewers { command }) => reviewers::run(&ctx, &command),
+        Some(Command::Next(args)) => next::run(&ctx, &args),
+        Some(Command::SpotCheck { command }) => spot_check::run(&ctx, &command),
+        Some(Command::Agreement(args)) => agreement::run(&ctx, &args),
+        Some(Command::Audit(args)) => audit::run(&ctx, &args),
         Some(Command::History { id, json }) => history::run(&ctx, &id, json),
+        Some(Command::Search {
+            query,
+            filter,
+            limit,
+            json,
+        }) => search::run(&ctx, &query, &filter, limit, json),
     }
 }

@@ -24,6 +24,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
     }
     let reviewer = ctx.reviewer()?;
     let store = ctx.open_store(Create::No)?;
+    store.check_enrolled(&reviewer)?;
     let (keymap, errors) = Keymap::load_user(ctx.global.keymap.as_deref());
     let errors = errors.iter().map(ToString::to_string).collect();
     crate::tui::run::run(store, reviewer, keymap, errors)

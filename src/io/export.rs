@@ -1,4 +1,6 @@
-//! Export: every field of every case, as JSON Lines (lossless) or CSV (for spreadsheets).
+//! Export: every field of every case, as JSON Lines (lossless) or CSV (for spreadsheets),
+//! optionally followed by the rule columns `outcome`, `rule` and `cash_krw` (which import
+//! ignores: they are derived from the labels by a rule set).
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -26,6 +28,51 @@ struct Row<'a> {
     version: i64,
     updated_at: Option<&'a str>,
     updated_by: Option<&'a str>,
+}
+
+/// A case with its rule columns after its fields (a separate type, so that a plain export
+/// pays nothing for them).
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    #[serde(flatten)]
+    case: Row<'a>,
+    outcome: &'a str,
+    rule: &'a str,
+    cash_krw: i64,
+}
+
+impl<'a> RuleRow<'a> {
+    fn of((case, columns): (&'a Case, RuleColumns<'a>)) -> RuleRow<'a> {
+        RuleRow {
+            case: Row::of(case),
+            outcome: columns.outcome,
+            rule: columns.rule,
+            cash_krw: columns.cash_krw,
+        }
+    }
+
+    /// The case's cells, then the rule columns.
+    fn cells(&self) -> Vec<Cow<'a, str>> {
+        let mut cells = Vec::with_capacity(18);
+        cells.extend(self.case.cells());
+        cells.extend([
+            Cow::Borrowed(self.outcome),
+            Cow::Borrowed(self.rule),
+            Cow::Owned(self.cash_krw.to_string()),
+        ]);
+        cells
+    }
+}
+
+/// The rule columns of one case under a rule set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleColumns<'a> {
+    /// The outcome code.
+    pub outcome: &'a str,
+    /// The deciding rule's id (`default` for the default).
+    pub rule: &'a str,
+    /// The cash payout in won.
+    pub cash_krw: i64,
 }
 
 impl<'a> Row<'a> {
@@ -80,9 +127,26 @@ pub fn write_jsonl<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<usize> {
+    jsonl_rows(out, cases.into_iter().map(Row::of), progress)
+}
+
+/// [`write_jsonl`] with `outcome`, `rule` and `cash_krw` after the case's fields.
+pub fn write_jsonl_with_rules<'a>(
+    out: &mut dyn Write,
+    rows: impl IntoIterator<Item = (&'a Case, RuleColumns<'a>)>,
+    progress: &mut dyn FnMut(usize),
+) -> io::Result<usize> {
+    jsonl_rows(out, rows.into_iter().map(RuleRow::of), progress)
+}
+
+fn jsonl_rows<T: Serialize>(
+    out: &mut dyn Write,
+    rows: impl Iterator<Item = T>,
+    progress: &mut dyn FnMut(usize),
+) -> io::Result<usize> {
     let mut n = 0;
-    for case in cases {
-        serde_json::to_writer(&mut *out, &Row::of(case))?;
+    for row in rows {
+        serde_json::to_writer(&mut *out, &row)?;
         out.write_all(b"\n")?;
         n += 1;
         if n % 4096 == 0 {
@@ -100,12 +164,35 @@ pub fn write_csv<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<usize> {
+    let header = Column::ALL.map(Column::name);
+    let rows = cases.into_iter().map(|case| Row::of(case).cells());
+    csv_rows(out, &header, rows, progress)
+}
+
+/// [`write_csv`] with the columns `outcome`, `rule` and `cash_krw` last.
+pub fn write_csv_with_rules<'a>(
+    out: &mut dyn Write,
+    rows: impl IntoIterator<Item = (&'a Case, RuleColumns<'a>)>,
+    progress: &mut dyn FnMut(usize),
+) -> io::Result<usize> {
+    let mut header = Column::ALL.map(Column::name).to_vec();
+    header.extend(Column::RULE_COLUMNS);
+    let rows = rows.into_iter().map(|row| RuleRow::of(row).cells());
+    csv_rows(out, &header, rows, progress)
+}
+
+fn csv_rows<'a>(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = impl AsRef<[Cow<'a, str>]>>,
+    progress: &mut dyn FnMut(usize),
+) -> io::Result<usize> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(Column::ALL.map(Column::name))?;
+    writer.write_record(header)?;
     let mut n = 0;
-    for case in cases {
-        let cells = Row::of(case).cells();
-        writer.write_record(cells.iter().map(|c| neutralize_formula(c).into_owned()))?;
+    for cells in rows {
+        let cells = cells.as_ref().iter();
+        writer.write_record(cells.map(|c| neutralize_formula(c).into_owned()))?;
         n += 1;
         if n % 4096 == 0 {
             progress(n);
@@ -177,6 +264,40 @@ mod tests {
         assert!(text.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","));
         assert!(text.contains("B-2,,,'-5만원 손해,"));
         assert!(text.contains(",50000,new,"));
+    }
+
+    #[test]
+    fn rule_columns_come_last_and_import_ignores_them() {
+        let cases = sample_cases();
+        let columns = RuleColumns {
+            outcome: "support_cash",
+            rule: "small-business-band-1",
+            cash_krw: 30_000,
+        };
+        let rows = || cases.iter().map(|c| (c, columns));
+        let mut out = Vec::new();
+        write_jsonl_with_rules(&mut out, rows(), &mut |_| {}).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text.lines().all(|l| l.ends_with(
+            ",\"updated_by\":null,\"outcome\":\"support_cash\",\"rule\":\"small-business-band-1\",\"cash_krw\":30000}"
+        ) || l.ends_with(
+            ",\"updated_by\":\"kim\",\"outcome\":\"support_cash\",\"rule\":\"small-business-band-1\",\"cash_krw\":30000}"
+        )), "{text}");
+        let parsed = import::parse(&out, Format::Jsonl).unwrap();
+        assert_eq!(parsed.cases, cases);
+
+        let mut out = Vec::new();
+        write_csv_with_rules(&mut out, rows(), &mut |_| {}).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",updated_by,outcome,rule,cash_krw"));
+        assert!(text.contains(",support_cash,small-business-band-1,30000\n"));
+        // CSV is not for round trips (formulas are neutralized), but the columns read back.
+        let parsed = import::parse(&out, Format::Csv).unwrap();
+        assert_eq!(parsed.cases.len(), 2);
     }
 
     #[test]

@@ -62,6 +62,45 @@ impl Store {
         Ok(events)
     }
 
+    /// Audit rows, oldest first: all of them, or one reviewer's, from `since` (inclusive) to
+    /// `until` (exclusive), both compared with the stored UTC times.
+    pub fn audit_events(
+        &self,
+        reviewer: Option<&str>,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit WHERE (?1 IS NULL OR reviewer = ?1) \
+             AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY seq"
+        ))?;
+        let events = stmt
+            .query_map(rusqlite::params![reviewer, since, until], event_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(events)
+    }
+
+    /// A reviewer's changes made by hand (audit actions `label`, `undo`, `redo`), one per
+    /// (case, time), oldest first, from `since` (inclusive) to `until` (exclusive).
+    pub fn hand_changes(
+        &self,
+        reviewer: &str,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT case_id, at FROM audit WHERE reviewer = ?1 \
+             AND action IN ('label', 'undo', 'redo') \
+             AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY at",
+        )?;
+        let changes = stmt
+            .query_map(rusqlite::params![reviewer, since, until], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(changes)
+    }
+
     /// The highest audit sequence number, 0 for an empty log.
     pub fn last_seq(&self) -> Result<i64, StoreError> {
         Ok(self
@@ -102,18 +141,4 @@ pub(super) fn append(tx: &rusqlite::Transaction<'_>, e: &NewEvent<'_>) -> Result
         e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch
     ])?;
     Ok(tx.last_insert_rowid())
-}
-
-/// Records `reviewer` in the reviewers table on their first change (open enrolment).
-pub(super) fn enrol(
-    tx: &rusqlite::Transaction<'_>,
-    reviewer: &str,
-    at: &str,
-) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO reviewers (name, role, added_at) VALUES (?1, 'reviewer', ?2) \
-         ON CONFLICT (name) DO NOTHING",
-    )?;
-    stmt.execute([reviewer, at])?;
-    Ok(())
 }

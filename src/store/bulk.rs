@@ -3,9 +3,9 @@
 
 use rusqlite::TransactionBehavior;
 
-use super::audit::enrol;
 use super::change::{apply_in, Action, Applied, ChangeRequest};
 use super::error::StoreError;
+use super::roles::{admit, LeadOnly, Role, MAX_REVIEWER_BULK};
 use super::{now_timestamp, Store};
 use crate::domain::Change;
 
@@ -36,7 +36,8 @@ pub struct BulkOutcome {
 }
 
 impl Store {
-    /// Applies every item in one immediate transaction, all audit rows under `batch`.
+    /// Applies every item in one immediate transaction, all audit rows under `batch`. More
+    /// than [`MAX_REVIEWER_BULK`] items, or overturns, need a lead.
     pub fn apply_bulk(
         &mut self,
         items: &[BulkItem],
@@ -51,6 +52,18 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if admit(&tx, reviewer, &at)? != Role::Lead {
+            let refused = |action| StoreError::NotALead {
+                action,
+                reviewer: reviewer.to_string(),
+            };
+            if items.len() > MAX_REVIEWER_BULK {
+                return Err(refused(LeadOnly::LargeBulk(items.len())));
+            }
+            if action == Action::Overturn {
+                return Err(refused(LeadOnly::Overturn));
+            }
+        }
         let mut outcome = BulkOutcome::default();
         for item in items {
             let request = ChangeRequest {
@@ -78,7 +91,6 @@ impl Store {
             }
         }
         if !outcome.applied.is_empty() {
-            enrol(&tx, reviewer, &at)?;
             tx.commit()?;
         }
         Ok(outcome)

@@ -2,8 +2,9 @@
 
 use rusqlite::TransactionBehavior;
 
-use super::audit::{append, enrol, AuditEvent, NewEvent};
+use super::audit::{append, AuditEvent, NewEvent};
 use super::error::StoreError;
+use super::roles::{admit, admit_lead, LeadOnly};
 use super::row::{case_from_row, CASE_COLUMNS};
 use super::{now_timestamp, Store};
 use crate::domain::{Case, Change};
@@ -67,16 +68,24 @@ impl Store {
     /// (a stale one is refused with who changed the case and when), updates the row, bumps the
     /// version and appends one audit row per changed field. Setting a field to the value it
     /// already has writes nothing.
+    ///
+    /// The reviewer must be enrolled (or is enrolled now, with open enrolment); an
+    /// [`Action::Overturn`] must come from a lead.
     pub fn apply_change(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
         if request.reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
+        let at = now_timestamp();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let applied = apply_in(&tx, request, &now_timestamp())?;
+        if request.action == Action::Overturn {
+            admit_lead(&tx, request.reviewer, &at, LeadOnly::Overturn)?;
+        } else {
+            admit(&tx, request.reviewer, &at)?;
+        }
+        let applied = apply_in(&tx, request, &at)?;
         if applied.changed() {
-            enrol(&tx, request.reviewer, &applied.events[0].at)?;
             tx.commit()?;
         }
         Ok(applied)

@@ -2,8 +2,9 @@
 
 use rusqlite::TransactionBehavior;
 
-use super::audit::{append, enrol, NewEvent, CREATED_FIELD};
+use super::audit::{append, NewEvent, CREATED_FIELD};
 use super::error::StoreError;
+use super::roles::admit;
 use super::{now_timestamp, Store};
 use crate::domain::{Case, Dimension};
 
@@ -55,6 +56,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        admit(&tx, options.reviewer, &at)?;
         let mut created = Created::default();
         if options.replace {
             created.erased = erase_everything(&tx)?;
@@ -115,19 +117,26 @@ impl Store {
                 }
             }
         }
-        enrol(&tx, options.reviewer, &at)?;
         tx.commit()?;
         progress(cases.len());
         Ok(created)
     }
 }
 
-/// Deletes every case and audit row. The append-only triggers are dropped and re-created
-/// inside the caller's transaction, so nothing else can slip a delete through.
+/// Deletes every case and audit row, and what refers to cases (leases, spot-checks). The
+/// append-only triggers are dropped and re-created inside the caller's transaction, so nothing
+/// else can slip a delete through.
 fn erase_everything(tx: &rusqlite::Transaction<'_>) -> Result<usize, StoreError> {
     let cases: i64 = tx.query_row("SELECT count(*) FROM cases", [], |row| row.get(0))?;
     tx.execute_batch(
-        "DROP TRIGGER audit_no_delete;
+        "DELETE FROM leases;
+         DELETE FROM spot_check_resolutions;
+         DELETE FROM spot_check_labels;
+         DELETE FROM spot_check_cases;
+         DELETE FROM spot_check_strata;
+         DELETE FROM spot_check_reviewers;
+         DELETE FROM spot_checks;
+         DROP TRIGGER audit_no_delete;
          DELETE FROM audit;
          DELETE FROM cases;
          CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use super::roles::LeadOnly;
+
 /// What can go wrong reading or writing the case database.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -37,6 +39,51 @@ pub enum StoreError {
     },
     #[error("reviewer name must not be empty")]
     NoReviewer,
+    #[error("reviewer name \"{0}\": {1}")]
+    BadName(String, &'static str),
+    #[error(
+        "reviewer \"{0}\" is not enrolled in this database (ask a lead: casebench reviewers \
+         add {0} --role reviewer)"
+    )]
+    NotEnrolled(String),
+    #[error("only a lead can {action}; {reviewer} is a reviewer")]
+    NotALead { action: LeadOnly, reviewer: String },
+    #[error("no spot-check with id {0} (casebench spot-check list shows them)")]
+    NoSuchSpotCheck(i64),
+    #[error("case {case_id} is not in spot-check {check}")]
+    NotInSpotCheck { check: i64, case_id: String },
+    #[error(
+        "spot-check {check}, case {case_id}, {field}: nothing to resolve (the lead has not \
+         labelled it, or agrees with the reviewer)"
+    )]
+    NotADifference {
+        check: i64,
+        case_id: String,
+        field: &'static str,
+    },
+    #[error(
+        "spot-check {check}, case {case_id}, {field}: already resolved ({resolution} by {by} \
+         at {at})"
+    )]
+    AlreadyResolved {
+        check: i64,
+        case_id: String,
+        field: &'static str,
+        resolution: &'static str,
+        by: String,
+        at: String,
+    },
+    #[error(
+        "case {case_id}: {field} was changed since the spot-check sampled it (it was {sampled}, \
+         it is {now}, set by {by}); look at the case again before overturning"
+    )]
+    ChangedSinceSampled {
+        case_id: String,
+        field: &'static str,
+        sampled: String,
+        now: String,
+        by: String,
+    },
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database holds a value of the wrong type: {0}")]
@@ -49,7 +96,16 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            StoreError::NoSuchCase(_) | StoreError::Exists { .. } | StoreError::NoReviewer
+            StoreError::NoSuchCase(_)
+                | StoreError::Exists { .. }
+                | StoreError::NoReviewer
+                | StoreError::BadName(..)
+                | StoreError::NotEnrolled(_)
+                | StoreError::NotALead { .. }
+                | StoreError::NoSuchSpotCheck(_)
+                | StoreError::NotInSpotCheck { .. }
+                | StoreError::NotADifference { .. }
+                | StoreError::AlreadyResolved { .. }
         )
     }
 }

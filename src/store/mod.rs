@@ -10,9 +10,21 @@ mod bulk;
 mod change;
 mod create;
 mod error;
+mod leases;
+#[cfg(test)]
+mod leases_tests;
 mod load;
+mod roles;
+#[cfg(test)]
+mod roles_tests;
 mod row;
 pub mod schema;
+mod spot;
+mod spot_pairs;
+mod spot_read;
+mod spot_review;
+#[cfg(test)]
+mod spot_tests;
 #[cfg(test)]
 mod tests;
 mod views;
@@ -27,10 +39,32 @@ pub use bulk::{BulkItem, BulkOutcome, Skipped};
 pub use change::{Action, Applied, ChangeRequest};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
+pub use leases::{millis_text, now_millis, Lease, LeaseOutcome, DEFAULT_LEASE};
+pub use roles::{check_name, LeadOnly, ReviewerInfo, Role, RoleChange, MAX_REVIEWER_BULK};
+pub use spot::{Drawn, PopulationCase, SpotCheckRequest, StratumCount, NO_KIND};
+pub use spot_pairs::{Compared, Difference, Progress};
+pub use spot_read::{SpotCase, SpotCheck};
+pub use spot_review::{Resolution, ResolveOutcome, Resolved};
 pub use views::SavedView;
 
 /// How long a writer waits for another writer's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often a waiting writer tries again. SQLite's own busy handler backs off to 100 ms
+/// sleeps; a waiter that sleeps that long almost never finds the lock free while another
+/// process writes in a tight loop (`label --from`), and gives up after the timeout. Trying
+/// every millisecond lets writers take turns.
+const BUSY_POLL: Duration = Duration::from_millis(1);
+
+/// The busy handler: sleeps [`BUSY_POLL`] and tries again, for at least [`BUSY_TIMEOUT`].
+fn wait_for_lock(retries: i32) -> bool {
+    let limit = BUSY_TIMEOUT.as_micros() / BUSY_POLL.as_micros().max(1);
+    if u128::try_from(retries).unwrap_or(0) >= limit {
+        return false;
+    }
+    std::thread::sleep(BUSY_POLL);
+    true
+}
 
 /// An open case database.
 pub struct Store {
@@ -59,7 +93,7 @@ impl Store {
                 source: e,
             },
         };
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(not_db)?;
+        conn.busy_handler(Some(wait_for_lock)).map_err(not_db)?;
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
             .map_err(not_db)?;
         conn.pragma_update(None, "synchronous", "FULL")

@@ -81,8 +81,85 @@ CREATE TABLE views (
 );
 "#;
 
+/// Version 4: who changed a reviewer's role, case leases (times in unix milliseconds), and
+/// spot-checks (the sample with the reviewers' labels as sampled, the lead's blind labels and
+/// the resolution of each difference).
+const V4: &str = r#"
+ALTER TABLE reviewers ADD COLUMN updated_by TEXT;
+ALTER TABLE reviewers ADD COLUMN updated_at TEXT;
+
+CREATE TABLE leases (
+    case_id    TEXT PRIMARY KEY NOT NULL REFERENCES cases (id),
+    reviewer   TEXT NOT NULL,
+    taken_at   INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE INDEX leases_by_reviewer ON leases (reviewer);
+
+CREATE TABLE spot_checks (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    since       TEXT NOT NULL,
+    until       TEXT,
+    population  INTEGER NOT NULL CHECK (population >= 0),
+    confidence  REAL,
+    margin      REAL,
+    proportion  REAL,
+    seed        INTEGER NOT NULL
+);
+CREATE TABLE spot_check_reviewers (
+    check_id INTEGER NOT NULL REFERENCES spot_checks (id),
+    reviewer TEXT NOT NULL,
+    PRIMARY KEY (check_id, reviewer)
+);
+CREATE TABLE spot_check_strata (
+    check_id   INTEGER NOT NULL REFERENCES spot_checks (id),
+    stratum    TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    sample     INTEGER NOT NULL,
+    PRIMARY KEY (check_id, stratum)
+);
+CREATE TABLE spot_check_cases (
+    check_id    INTEGER NOT NULL REFERENCES spot_checks (id),
+    case_id     TEXT NOT NULL REFERENCES cases (id),
+    position    INTEGER NOT NULL,
+    reviewer    TEXT NOT NULL,
+    labelled_at TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    scope       TEXT,
+    reporter    TEXT,
+    kind        TEXT,
+    service     TEXT,
+    substitute  TEXT,
+    PRIMARY KEY (check_id, case_id)
+);
+CREATE TABLE spot_check_labels (
+    check_id INTEGER NOT NULL,
+    case_id  TEXT NOT NULL,
+    field    TEXT NOT NULL CHECK (field IN ('scope', 'reporter', 'kind', 'service', 'substitute')),
+    value    TEXT,
+    lead     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    PRIMARY KEY (check_id, case_id, field),
+    FOREIGN KEY (check_id, case_id) REFERENCES spot_check_cases (check_id, case_id)
+);
+CREATE TABLE spot_check_resolutions (
+    check_id   INTEGER NOT NULL,
+    case_id    TEXT NOT NULL,
+    field      TEXT NOT NULL,
+    resolution TEXT NOT NULL CHECK (resolution IN ('keep', 'overturn')),
+    lead       TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    PRIMARY KEY (check_id, case_id, field),
+    FOREIGN KEY (check_id, case_id, field)
+        REFERENCES spot_check_labels (check_id, case_id, field)
+);
+"#;
+
 /// Migrations in order; the schema version of a database is how many of them it has had.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

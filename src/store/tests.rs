@@ -22,7 +22,7 @@ fn options(batch: &str) -> CreateOptions<'_> {
     }
 }
 
-fn with_cases(ids: &[&str]) -> (TempDir, Store) {
+pub(super) fn with_cases(ids: &[&str]) -> (TempDir, Store) {
     let (dir, mut store) = temp_store();
     let cases: Vec<Case> = ids
         .iter()
@@ -34,7 +34,7 @@ fn with_cases(ids: &[&str]) -> (TempDir, Store) {
     (dir, store)
 }
 
-fn request<'a>(
+pub(super) fn request<'a>(
     id: &'a str,
     seen: Option<i64>,
     who: &'a str,
@@ -386,6 +386,8 @@ fn a_bulk_change_is_one_batch_and_skips_cases_changed_since() {
 #[test]
 fn saved_views_are_shared_through_the_database() {
     let (_dir, mut store) = with_cases(&["C-1"]);
+    store.set_role("kim", Role::Lead, "kim").unwrap();
+    store.set_role("lee", Role::Lead, "kim").unwrap();
     assert!(!store
         .save_view("큰 금액", "amount_krw>500000", None, "kim")
         .unwrap());
@@ -397,6 +399,6 @@ fn saved_views_are_shared_through_the_database() {
     assert_eq!(views[0].filter, "amount_krw>1000000");
     assert_eq!(views[0].search.as_deref(), Some("예약"));
     assert_eq!(views[0].updated_by, "lee");
-    assert!(store.delete_view("큰 금액").unwrap());
-    assert!(!store.delete_view("큰 금액").unwrap());
+    assert!(store.delete_view_by("큰 금액", "lee").unwrap());
+    assert!(!store.delete_view_by("큰 금액", "lee").unwrap());
 }

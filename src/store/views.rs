@@ -1,9 +1,11 @@
 //! Saved views: a name for a filter (and an optional search), stored in the database so the
 //! whole team shares them. The store keeps them as given; callers check the filter first.
+//! Only a lead may save or delete one.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use super::error::StoreError;
+use super::roles::{admit_lead, LeadOnly};
 use super::{now_timestamp, Store};
 
 /// A saved view.
@@ -37,7 +39,8 @@ impl Store {
         Ok(views)
     }
 
-    /// Saves a view under `name`, replacing one of the same name. Returns whether it replaced.
+    /// Saves a view under `name`, replacing one of the same name (lead only). Returns whether
+    /// it replaced.
     pub fn save_view(
         &mut self,
         name: &str,
@@ -49,7 +52,10 @@ impl Store {
             return Err(StoreError::NoReviewer);
         }
         let at = now_timestamp();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        admit_lead(&tx, reviewer, &at, LeadOnly::EditViews)?;
         let existed = tx
             .query_row("SELECT 1 FROM views WHERE name = ?1", [name], |_| Ok(()))
             .optional()?
@@ -64,11 +70,18 @@ impl Store {
         Ok(existed)
     }
 
-    /// Deletes a saved view; returns whether there was one.
-    pub fn delete_view(&mut self, name: &str) -> Result<bool, StoreError> {
-        Ok(self
+    /// Deletes a saved view as `reviewer` (lead only); returns whether there was one.
+    pub fn delete_view_by(&mut self, name: &str, reviewer: &str) -> Result<bool, StoreError> {
+        if reviewer.trim().is_empty() {
+            return Err(StoreError::NoReviewer);
+        }
+        let at = now_timestamp();
+        let tx = self
             .conn
-            .execute("DELETE FROM views WHERE name = ?1", [name])?
-            > 0)
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        admit_lead(&tx, reviewer, &at, LeadOnly::EditViews)?;
+        let deleted = tx.execute("DELETE FROM views WHERE name = ?1", [name])? > 0;
+        tx.commit()?;
+        Ok(deleted)
     }
 }

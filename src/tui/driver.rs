@@ -26,6 +26,7 @@ impl Driver {
         keymap: Keymap,
         keymap_errors: Vec<String>,
     ) -> Result<Driver, StoreError> {
+        let role = store.check_enrolled(&reviewer)?;
         let last_seq = store.last_seq()?;
         let cases = store.load_all()?;
         let db_label = store
@@ -33,7 +34,8 @@ impl Driver {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| store.path().display().to_string());
-        let app = App::new(cases, reviewer.clone(), db_label, keymap);
+        let mut app = App::new(cases, reviewer.clone(), db_label, keymap);
+        app.role = role;
         let runner = Runner::new(store, reviewer, last_seq)?;
         let mut driver = Driver {
             app,
@@ -93,6 +95,7 @@ impl Driver {
                     } => queue.extend(self.runner.save_view(&name, &filter, search.as_deref())),
                     Effect::DeleteView(name) => queue.extend(self.runner.delete_view(&name)),
                     Effect::LoadHistory(case_id) => queue.push_back(self.runner.history(case_id)),
+                    Effect::Claim(case_id) => queue.push_back(self.runner.claim(case_id)),
                     Effect::Quit => {}
                 }
             }
@@ -101,9 +104,13 @@ impl Driver {
 
     /// Applies other sessions' changes, if any were committed. Returns whether any arrived.
     pub fn poll_others(&mut self) -> Result<bool, StoreError> {
-        let msgs = self.runner.poll_others()?;
-        let any = !msgs.is_empty();
+        let mut msgs = self.runner.poll_others()?;
+        let current = self.app.current().map(|c| c.id.clone());
+        msgs.extend(self.runner.tick_leases(current.as_deref()));
+        let mut any = false;
         for msg in msgs {
+            // The lease snapshot arrives every second; it is news only when it differs.
+            any |= !matches!(&msg, Msg::Leases(leases) if *leases == self.app.leases);
             self.handle(msg);
         }
         Ok(any)
@@ -124,6 +131,11 @@ impl Driver {
         for ch in text.chars() {
             self.handle(Msg::Input(ch));
         }
+    }
+
+    /// Lets go of this session's leases (at quit).
+    pub fn release_leases(&mut self) {
+        self.runner.release_leases();
     }
 
     pub fn should_quit(&self) -> bool {

@@ -4,11 +4,18 @@
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
-use crate::store::{new_batch_id, ChangeRequest, Store, StoreError, CREATED_FIELD};
+use crate::store::{
+    new_batch_id, now_millis, ChangeRequest, LeaseOutcome, Store, StoreError, CREATED_FIELD,
+    DEFAULT_LEASE,
+};
 use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Save, SaveFailure, Saved};
 
 /// How often the database is asked whether another session committed something.
 pub const POLL_EVERY: Duration = Duration::from_millis(250);
+/// How often the lease follows the selected case, and others' leases are read again.
+pub const LEASE_EVERY: Duration = Duration::from_secs(1);
+/// A lease still held is renewed when less than this is left of it.
+const RENEW_BEFORE: Duration = Duration::from_secs(4 * 60);
 
 pub struct Runner {
     store: Store,
@@ -19,6 +26,9 @@ pub struct Runner {
     last_poll: Instant,
     /// Audit rows this session wrote itself, not yet passed by the poll: they are not news.
     own_seqs: HashSet<i64>,
+    /// The case this session holds a lease on, and until when (unix ms).
+    lease: Option<(String, i64)>,
+    last_lease_tick: Instant,
 }
 
 impl Runner {
@@ -33,6 +43,8 @@ impl Runner {
             data_version,
             last_poll: Instant::now(),
             own_seqs: HashSet::new(),
+            lease: None,
+            last_lease_tick: Instant::now(),
         })
     }
 
@@ -86,6 +98,71 @@ impl Runner {
         Msg::BulkSaved(Box::new(BulkSaved { bulk, outcome }))
     }
 
+    /// Leases `case_id` (where `n` landed), letting go of the previous one.
+    pub fn claim(&mut self, case_id: String) -> Msg {
+        let held_by = match self.lease_to(&case_id) {
+            Some(LeaseOutcome::HeldBy { reviewer, .. }) => Some(reviewer),
+            _ => None,
+        };
+        Msg::Claimed { case_id, held_by }
+    }
+
+    /// Takes (or renews) the lease on `case_id`; on success, the previous one is released.
+    /// Leases are a courtesy between reviewers, so a failure is not an error to show.
+    fn lease_to(&mut self, case_id: &str) -> Option<LeaseOutcome> {
+        let outcome = self
+            .store
+            .take_lease(case_id, &self.reviewer, DEFAULT_LEASE)
+            .ok()?;
+        if let LeaseOutcome::Granted { expires_at } | LeaseOutcome::Renewed { expires_at } = outcome
+        {
+            if let Some((previous, _)) = self.lease.take() {
+                if previous != case_id {
+                    let _ = self.store.release_lease(&previous, &self.reviewer);
+                }
+            }
+            self.lease = Some((case_id.to_string(), expires_at));
+        }
+        Some(outcome)
+    }
+
+    /// Once a [`LEASE_EVERY`]: the lease follows the case the reviewer rests on (renewed while
+    /// they stay), and the cases others have open are read again.
+    pub fn tick_leases(&mut self, current: Option<&str>) -> Vec<Msg> {
+        if self.last_lease_tick.elapsed() < LEASE_EVERY {
+            return Vec::new();
+        }
+        self.last_lease_tick = Instant::now();
+        if let Some(current) = current {
+            let renew_at = self.lease.as_ref().map(|(id, until)| {
+                let left = until - now_millis();
+                (
+                    id.as_str() == current,
+                    left < RENEW_BEFORE.as_millis() as i64,
+                )
+            });
+            match renew_at {
+                Some((true, false)) => {}
+                _ => {
+                    self.lease_to(current);
+                }
+            }
+        }
+        match self
+            .store
+            .leases_held_by_others(&self.reviewer, now_millis())
+        {
+            Ok(leases) => vec![Msg::Leases(leases)],
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Lets go of every lease of this reviewer (at quit; they would expire anyway).
+    pub fn release_leases(&mut self) {
+        let _ = self.store.release_all(&self.reviewer);
+        self.lease = None;
+    }
+
     /// A case's audit trail, as a message.
     pub fn history(&mut self, case_id: String) -> Msg {
         let events = self.store.history(&case_id).map_err(|e| e.to_string());
@@ -110,7 +187,7 @@ impl Runner {
 
     /// Deletes a saved view, then reloads the list.
     pub fn delete_view(&mut self, name: &str) -> Vec<Msg> {
-        match self.store.delete_view(name) {
+        match self.store.delete_view_by(name, &self.reviewer) {
             Ok(_) => vec![self.load_views()],
             Err(e) => vec![Msg::ViewFailed(format!("cannot delete the view: {e}"))],
         }

@@ -59,6 +59,7 @@ pub fn run(
         dirty |= driver.poll_others()?;
     };
     drop(session);
+    driver.release_leases();
     if let Some(signal) = signal {
         std::process::exit(signal.exit_status());
     }

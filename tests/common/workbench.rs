@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use casebench::domain::{Case, Dimension, Status};
-use casebench::store::{CreateOptions, OnExisting, Store};
+use casebench::store::{CreateOptions, OnExisting, Role, Store};
 use casebench::tui::driver::Driver;
 use casebench::tui::keymap::Keymap;
 use tempfile::TempDir;
@@ -71,6 +71,9 @@ pub fn fixture_store() -> (TempDir, std::path::PathBuf) {
             &mut |_| {},
         )
         .unwrap();
+    // kim, the workbench's reviewer in these tests, is a lead: saving team views and large
+    // bulk changes are lead-only.
+    store.set_role("kim", Role::Lead, "kim").unwrap();
     (dir, path)
 }
 

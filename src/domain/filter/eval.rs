@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use super::derived::{Derived, DerivedField};
 use super::{Clause, Cmp, Day, TextField};
 use crate::domain::case::Case;
 
@@ -87,14 +88,15 @@ impl Clause {
             Clause::Label { .. }
             | Clause::Status { .. }
             | Clause::AmountIn { .. }
-            | Clause::AmountCmp { .. } => 0,
+            | Clause::AmountCmp { .. }
+            | Clause::Changed { .. } => 0,
             Clause::DayIn { .. } | Clause::DayCmp { .. } => 1,
-            Clause::Text { .. } => 2,
+            Clause::Text { .. } | Clause::Derived { .. } => 2,
         }
     }
 
     #[inline]
-    pub(super) fn matches(&self, case: &Case) -> bool {
+    pub(super) fn matches(&self, case: &Case, derived: &Derived<'_>) -> bool {
         match self {
             Clause::Label { dim, set, negate } => {
                 (set & label_bit(case.label(*dim)) != 0) != *negate
@@ -146,6 +148,20 @@ impl Clause {
                 let received = case.received_at.as_deref();
                 received.is_some_and(|at| cmp.holds(day_key(at.as_bytes()).cmp(day)))
             }
+            Clause::Derived {
+                field,
+                values,
+                negate,
+            } => {
+                let value = match field {
+                    DerivedField::Outcome => derived.outcome,
+                    DerivedField::Rule => derived.rule,
+                };
+                value.is_some_and(|v| values.iter().any(|x| same_text(x, v)) != *negate)
+            }
+            Clause::Changed { set, negate } => derived
+                .changed
+                .is_some_and(|changed| ((set >> u8::from(changed)) & 1 == 1) != *negate),
         }
     }
 }
@@ -440,6 +456,53 @@ mod tests {
             let expected = first_ten.as_str().cmp(day.as_str());
             proptest::prop_assert_eq!(day_key(text.as_bytes()).cmp(&day_key(day.as_bytes())), expected);
         }
+    }
+
+    #[test]
+    fn derived_fields_need_their_values() {
+        let c = case("x");
+        let with = |outcome, rule, changed| Derived {
+            outcome,
+            rule,
+            changed,
+        };
+        let full = with(Some("support_cash"), Some("band-2"), Some(true));
+        assert!(f("outcome=support_cash").matches_with(&c, &full));
+        assert!(f("outcome=reply_only,support_cash").matches_with(&c, &full));
+        assert!(!f("outcome!=support_cash").matches_with(&c, &full));
+        assert!(f("outcome!=reply_only").matches_with(&c, &full));
+        assert!(f("rule=band-2 changed=yes").matches_with(&c, &full));
+        assert!(!f("rule!=band-2").matches_with(&c, &full));
+        assert!(!f("changed=no").matches_with(&c, &full));
+        assert!(f("changed!=no").matches_with(&c, &full));
+        assert!(f("changed=yes,no").matches_with(&c, &full));
+        let unchanged = with(Some("reply_only"), Some("default"), Some(false));
+        assert!(f("changed=no rule=default").matches_with(&c, &unchanged));
+        // Without the values, no clause on a derived field holds, not even a negated one.
+        for expr in [
+            "outcome=x",
+            "outcome!=x",
+            "rule!=a",
+            "changed=yes",
+            "changed!=yes",
+        ] {
+            assert!(!f(expr).matches(&c), "{expr}");
+            assert!(!f(expr).matches_with(&c, &Derived::NONE), "{expr}");
+        }
+        let no_compare = with(Some("x"), Some("a"), None);
+        assert!(f("outcome=x rule=a").matches_with(&c, &no_compare));
+        assert!(!f("outcome=x changed=no").matches_with(&c, &no_compare));
+        // Case fields still count.
+        assert!(!f("outcome=x kind=paid").matches_with(&c, &no_compare));
+    }
+
+    #[test]
+    fn uses_derived_says_what_a_filter_needs() {
+        assert_eq!(f("kind=paid").uses_derived(), (false, false));
+        assert_eq!(f("outcome=x").uses_derived(), (true, false));
+        assert_eq!(f("rule=a kind=paid").uses_derived(), (true, false));
+        assert_eq!(f("changed=yes").uses_derived(), (false, true));
+        assert_eq!(f("changed=no outcome=x").uses_derived(), (true, true));
     }
 
     #[test]

@@ -13,18 +13,33 @@
 //! For `amount_krw` a comma followed by exactly three digits is a thousands separator, so
 //! `amount=500,000` is one amount and `amount=30000,50000` two; quote to be explicit.
 //!
+//! The derived fields `outcome` (an outcome code), `rule` (a rule id) and `changed` (`yes`,
+//! `no`) come from evaluating rule sets, not from the case: [`Filter::matches_with`] takes
+//! them as a [`Derived`], and [`Filter::uses_derived`] tells a command whether it must compute
+//! them. [`Filter::matches`] has none, so a clause on a derived field does not hold there.
+//!
 //! [`parse`] gives the syntax with spans (for an editor's completion); [`Filter::parse`] checks
-//! meaning and compiles the clauses so that [`Filter::matches`] is a few comparisons.
+//! meaning and compiles the clauses so that [`Filter::matches`] is a few comparisons;
+//! [`Filter::clause_sets`] says which values each clause allows (for reasoning about
+//! conditions, as a rule file's checks do).
 //! Adding a field: a [`FieldKind`] variant, a row in [`FIELDS`], a [`Clause`] variant with its
 //! compile arm here and its test in `eval.rs`.
 
+mod derived;
 mod eval;
 pub mod parse;
+mod sets;
+
+pub use derived::{
+    is_outcome_code, is_rule_id, Derived, MAX_NAME_CHARS, OUTCOME_CODE_FORM, RULE_ID_FORM,
+};
+pub use sets::{all_codes, AmountSet, ClauseSet, ALL_STATUSES};
 
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use self::derived::DerivedField;
 use self::parse::{ClauseSyntax, Op, OpToken, Span, Value};
 use super::amount::parse_amount;
 use super::case::Case;
@@ -58,6 +73,12 @@ pub enum FieldKind {
     UpdatedBy,
     ReceivedAt,
     Channel,
+    /// Derived: the outcome code under the active rule set.
+    Outcome,
+    /// Derived: the id of the deciding rule.
+    Rule,
+    /// Derived: whether a second rule set gives another outcome.
+    Changed,
 }
 
 /// Every field name the language accepts, canonical names first in display order, then
@@ -74,6 +95,9 @@ pub const FIELDS: &[(&str, FieldKind)] = &[
     ("updated_by", FieldKind::UpdatedBy),
     ("received_at", FieldKind::ReceivedAt),
     ("channel", FieldKind::Channel),
+    ("outcome", FieldKind::Outcome),
+    ("rule", FieldKind::Rule),
+    ("changed", FieldKind::Changed),
     ("amount", FieldKind::Amount),
 ];
 
@@ -101,7 +125,22 @@ impl FieldKind {
 
     /// Whether the field can be unset, i.e. whether `none` means anything.
     pub fn can_be_none(self) -> bool {
-        !matches!(self, FieldKind::Status | FieldKind::Id)
+        !matches!(
+            self,
+            FieldKind::Status
+                | FieldKind::Id
+                | FieldKind::Outcome
+                | FieldKind::Rule
+                | FieldKind::Changed
+        )
+    }
+
+    /// Whether the value comes from evaluating rule sets rather than from the case.
+    pub fn is_derived(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Outcome | FieldKind::Rule | FieldKind::Changed
+        )
     }
 
     /// The closed set of values, for completion; `None` for free values.
@@ -109,6 +148,7 @@ impl FieldKind {
         match self {
             FieldKind::Label(dim) => Some(dim.codes().iter().map(|c| c.code).collect()),
             FieldKind::Status => Some(Status::ALL.iter().map(|s| s.code()).collect()),
+            FieldKind::Changed => Some(vec!["yes", "no"]),
             _ => None,
         }
     }
@@ -181,6 +221,40 @@ enum Clause {
         cmp: Cmp,
         day: Day,
     },
+    /// `outcome` or `rule`: holds only when the derived value is known.
+    Derived {
+        field: DerivedField,
+        values: Box<[Box<str>]>,
+        negate: bool,
+    },
+    /// `changed`: bit 0 is `no`, bit 1 `yes`; holds only when the comparison is known.
+    Changed {
+        set: u8,
+        negate: bool,
+    },
+}
+
+impl Clause {
+    /// The canonical name of the clause's field.
+    fn field_name(&self) -> &'static str {
+        let kind = match self {
+            Clause::Label { dim, .. } => FieldKind::Label(*dim),
+            Clause::Status { .. } => FieldKind::Status,
+            Clause::AmountIn { .. } | Clause::AmountCmp { .. } => FieldKind::Amount,
+            Clause::Text { field, .. } => match field {
+                TextField::Id => FieldKind::Id,
+                TextField::UpdatedBy => FieldKind::UpdatedBy,
+                TextField::Channel => FieldKind::Channel,
+            },
+            Clause::DayIn { .. } | Clause::DayCmp { .. } => FieldKind::ReceivedAt,
+            Clause::Derived { field, .. } => match field {
+                DerivedField::Outcome => FieldKind::Outcome,
+                DerivedField::Rule => FieldKind::Rule,
+            },
+            Clause::Changed { .. } => FieldKind::Changed,
+        };
+        kind.name()
+    }
 }
 
 // Label sets are bitmasks over code indices with one spare bit for "none".
@@ -190,7 +264,10 @@ const _: () = assert!(MAX_CODES < eval::NONE_BIT as usize);
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Filter {
     source: String,
+    /// Cheapest first (see [`Clause::cost`]).
     clauses: Vec<Clause>,
+    /// For each clause, its position in the expression as written.
+    written: Vec<usize>,
 }
 
 impl Filter {
@@ -199,17 +276,58 @@ impl Filter {
         let mut clauses = parse::clauses(expr)
             .iter()
             .map(|clause| compile(expr, clause))
+            .enumerate()
+            .map(|(i, clause)| clause.map(|c| (i, c)))
             .collect::<Result<Vec<_>, _>>()?;
-        clauses.sort_by_key(Clause::cost);
+        clauses.sort_by_key(|(_, clause)| clause.cost());
+        let (written, clauses) = clauses.into_iter().unzip();
         Ok(Filter {
             source: expr.to_string(),
             clauses,
+            written,
         })
     }
 
-    /// Whether `case` satisfies every clause. Allocation-free.
+    /// Whether `case` satisfies every clause, with no derived values: a clause on `outcome`,
+    /// `rule` or `changed` does not hold. Allocation-free.
     pub fn matches(&self, case: &Case) -> bool {
-        self.clauses.iter().all(|clause| clause.matches(case))
+        self.matches_with(case, &Derived::NONE)
+    }
+
+    /// Whether `case`, with its derived values, satisfies every clause. A clause on a derived
+    /// field whose value is `None` does not hold (not even with `!=`).
+    pub fn matches_with(&self, case: &Case, derived: &Derived<'_>) -> bool {
+        self.clauses
+            .iter()
+            .all(|clause| clause.matches(case, derived))
+    }
+
+    /// Which derived values the filter needs: (`outcome` or `rule`, `changed`). A command
+    /// refuses a filter that needs what it cannot compute (`outcome` without `--rules`).
+    pub fn uses_derived(&self) -> (bool, bool) {
+        let outcome_or_rule = self
+            .clauses
+            .iter()
+            .any(|c| matches!(c, Clause::Derived { .. }));
+        let changed = self
+            .clauses
+            .iter()
+            .any(|c| matches!(c, Clause::Changed { .. }));
+        (outcome_or_rule, changed)
+    }
+
+    /// What each clause allows, in the order the clauses are written. Clauses on fields whose
+    /// values are not modelled as sets (text, dates, derived fields) give
+    /// [`ClauseSet::Other`].
+    pub fn clause_sets(&self) -> Vec<ClauseSet> {
+        let mut sets: Vec<(usize, ClauseSet)> = self
+            .written
+            .iter()
+            .zip(&self.clauses)
+            .map(|(&i, clause)| (i, clause.set()))
+            .collect();
+        sets.sort_by_key(|(i, _)| *i);
+        sets.into_iter().map(|(_, set)| set).collect()
     }
 
     /// No clauses: matches everything.
@@ -369,6 +487,45 @@ fn compile_values(
             none,
             negate,
         },
+        FieldKind::Outcome | FieldKind::Rule => {
+            let (field, valid, form, what) = match kind {
+                FieldKind::Outcome => (
+                    DerivedField::Outcome,
+                    is_outcome_code as fn(&str) -> bool,
+                    OUTCOME_CODE_FORM,
+                    "an outcome code",
+                ),
+                _ => (
+                    DerivedField::Rule,
+                    is_rule_id as _,
+                    RULE_ID_FORM,
+                    "a rule id",
+                ),
+            };
+            if let Some(v) = values.iter().find(|v| !valid(&v.text)) {
+                let message = format!("{}: \"{}\" is not {what} ({form})", kind.name(), v.text);
+                return Err(FilterError::at(v.span, message));
+            }
+            Clause::Derived {
+                field,
+                values: values.iter().map(|v| v.text.as_ref().into()).collect(),
+                negate,
+            }
+        }
+        FieldKind::Changed => {
+            let mut set = 0u8;
+            for v in values {
+                set |= match v.text.as_ref() {
+                    "no" => 1,
+                    "yes" => 2,
+                    other => {
+                        let message = format!("unknown changed \"{other}\" (valid: yes, no)");
+                        return Err(FilterError::at(v.span, message));
+                    }
+                };
+            }
+            Clause::Changed { set, negate }
+        }
         FieldKind::Id | FieldKind::UpdatedBy | FieldKind::Channel => Clause::Text {
             field: match kind {
                 FieldKind::Id => TextField::Id,
@@ -562,7 +719,7 @@ mod tests {
         );
         assert_eq!(
             err("xyz=1"),
-            "column 1: unknown field \"xyz\" (valid: scope, reporter, kind, service, substitute, amount_krw, status, id, updated_by, received_at, channel)"
+            "column 1: unknown field \"xyz\" (valid: scope, reporter, kind, service, substitute, amount_krw, status, id, updated_by, received_at, channel, outcome, rule, changed)"
         );
         assert_eq!(
             err("kind"),
@@ -628,6 +785,37 @@ mod tests {
     }
 
     #[test]
+    fn derived_fields_check_their_values() {
+        assert_eq!(
+            err("outcome=Support"),
+            "column 9: outcome: \"Support\" is not an outcome code (lowercase letters, digits and _, starting with a letter)"
+        );
+        assert_eq!(
+            err("rule=a,B.c"),
+            "column 8: rule: \"B.c\" is not a rule id (lowercase letters, digits, - and _, starting with a letter or digit)"
+        );
+        assert_eq!(
+            err("changed=maybe"),
+            "column 9: unknown changed \"maybe\" (valid: yes, no)"
+        );
+        assert!(err("outcome=none").starts_with("column 9: outcome is always set"));
+        assert!(err("changed=none").starts_with("column 9: unknown changed \"none\""));
+        assert_eq!(
+            err("outcome>x"),
+            "column 8: operator > does not apply to outcome (use = or !=)"
+        );
+        assert!(Filter::parse("outcome=support_cash,reply_only rule!=default changed=yes").is_ok());
+        assert!(FieldKind::Outcome.is_derived() && !FieldKind::Amount.is_derived());
+    }
+
+    #[test]
+    fn clause_sets_come_in_written_order() {
+        let filter = Filter::parse("id=x kind=paid amount>5 status=new").unwrap();
+        let fields: Vec<&str> = filter.clause_sets().iter().map(|s| s.field()).collect();
+        assert_eq!(fields, ["id", "kind", "amount_krw", "status"]);
+    }
+
+    #[test]
     fn the_leftmost_problem_is_reported() {
         assert!(err("kind=pai,,").starts_with("column 6: unknown kind"));
         assert!(err("kind=paid,, scope=x").starts_with("column 11: empty value"));
@@ -679,7 +867,10 @@ mod tests {
                 "id",
                 "updated_by",
                 "received_at",
-                "channel"
+                "channel",
+                "outcome",
+                "rule",
+                "changed"
             ]
         );
         for &(name, kind) in FIELDS {
@@ -821,7 +1012,9 @@ mod tests {
             let ne = Filter::parse(&format!("{}!={values}", field.0));
             prop_assert_eq!(eq.is_ok(), ne.is_ok());
             if let (Ok(eq), Ok(ne)) = (eq, ne) {
-                prop_assert_ne!(eq.matches(&c), ne.matches(&c));
+                // Derived fields need their values; with them, != is the complement too.
+                let derived = Derived { outcome: Some("paid"), rule: Some("new"), changed: Some(true) };
+                prop_assert_ne!(eq.matches_with(&c, &derived), ne.matches_with(&c, &derived));
             }
         }
 

@@ -55,6 +55,15 @@ impl Column {
         }
     }
 
+    /// The columns `export --rules` adds after a case's fields. They are derived from the
+    /// labels by a rule set, so import skips them: such an export imports as it is.
+    pub const RULE_COLUMNS: [&'static str; 3] = ["outcome", "rule", "cash_krw"];
+
+    /// Whether `name` is one of the [`Column::RULE_COLUMNS`], which import skips.
+    pub fn is_rule_column(name: &str) -> bool {
+        Column::RULE_COLUMNS.contains(&name)
+    }
+
     /// Looks a name up; `amount` is accepted for `amount_krw`. An unknown name is an error
     /// message naming the nearest valid one, or all of them.
     pub fn parse(name: &str) -> Result<Column, String> {

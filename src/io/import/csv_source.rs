@@ -20,6 +20,10 @@ pub fn read(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
     let mut seen = HashSet::new();
     for name in &header.fields {
         let name = name.trim();
+        if Column::is_rule_column(name) {
+            columns.push(None); // derived by a rule set (export --rules): skipped
+            continue;
+        }
         match Column::parse(name) {
             Ok(column) if !seen.insert(column) => problems.push(Problem::at(
                 header.line,

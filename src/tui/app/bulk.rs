@@ -116,6 +116,14 @@ impl App {
             self.message = Some(Message::info(format!("mark cases first ({keys})")));
             return;
         }
+        if self.marks.len() > crate::store::MAX_REVIEWER_BULK {
+            if let Err(refused) =
+                self.lead_only(crate::store::LeadOnly::LargeBulk(self.marks.len()))
+            {
+                self.message = Some(Message::error(refused));
+                return;
+            }
+        }
         self.overlay = Overlay::Bulk(BulkPicker {
             query: String::new(),
             selected: 0,

@@ -32,8 +32,7 @@ impl App {
             Action::Escalate => Change::Status(Status::Escalated),
             Action::Confirm => {
                 if case.status == Status::Reviewed {
-                    self.jump_unreviewed(true);
-                    return Vec::new();
+                    return self.jump_unreviewed(true);
                 }
                 return self.save(vec![Change::Status(Status::Reviewed)], Intent::Confirm);
             }

@@ -131,6 +131,11 @@ pub struct App {
     pub marks: HashMap<usize, i64>,
     /// Today's local date, for the "mine today" queue (set by the event loop).
     pub today: Option<chrono::NaiveDate>,
+    /// Cases other reviewers have open (case id → reviewer): `n` skips them.
+    pub leases: HashMap<String, String>,
+    /// The reviewer's role: lead-only actions are refused up front for reviewers (the store
+    /// refuses them again).
+    pub role: crate::store::Role,
 }
 
 impl App {
@@ -159,6 +164,8 @@ impl App {
             saved_views: Vec::new(),
             marks: HashMap::new(),
             today: None,
+            leases: HashMap::new(),
+            role: crate::store::Role::Reviewer,
         }
     }
 
@@ -200,6 +207,18 @@ impl App {
                 | Overlay::Views(_)
                 | Overlay::Bulk(_)
         )
+    }
+
+    /// `Ok` for a lead; for a reviewer, the message the store would refuse with.
+    pub fn lead_only(&self, action: crate::store::LeadOnly) -> Result<(), String> {
+        match self.role {
+            crate::store::Role::Lead => Ok(()),
+            crate::store::Role::Reviewer => Err(crate::store::StoreError::NotALead {
+                action,
+                reviewer: self.reviewer.clone(),
+            }
+            .to_string()),
+        }
     }
 
     /// Cases per hour this session, once a minute has passed.

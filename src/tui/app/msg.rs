@@ -27,6 +27,13 @@ pub enum Msg {
     ViewsLoaded(Vec<SavedView>),
     /// Saving or deleting a view failed.
     ViewFailed(String),
+    /// The cases other reviewers have open now (case id → reviewer).
+    Leases(std::collections::HashMap<String, String>),
+    /// The answer to [`Effect::Claim`]: the case is ours, or someone else has it open.
+    Claimed {
+        case_id: String,
+        held_by: Option<String>,
+    },
     /// A case's audit trail, oldest first (or why it could not be read).
     HistoryLoaded {
         case_id: String,
@@ -77,6 +84,9 @@ pub enum Effect {
     },
     /// Delete a saved view, then reload the views.
     DeleteView(String),
+    /// Lease the case to this reviewer (it is where `n` landed), then report back with
+    /// [`Msg::Claimed`].
+    Claim(String),
     /// Read a case's audit trail, then report back with [`Msg::HistoryLoaded`].
     LoadHistory(String),
     /// Leave the workbench.

@@ -1,6 +1,7 @@
 //! Moving through the view.
 
 use super::message::Message;
+use super::msg::Effect;
 use super::App;
 use crate::domain::Status;
 
@@ -33,11 +34,13 @@ impl App {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Goes to the next (or previous) case with status `new`, wrapping around the view once.
-    pub(super) fn jump_unreviewed(&mut self, forward: bool) {
+    /// Goes to the next (or previous) case with status `new` that no other reviewer has open,
+    /// wrapping around the view once, and asks for its lease (another reviewer may have opened
+    /// it since the last look: then the answer moves on again).
+    pub(super) fn jump_unreviewed(&mut self, forward: bool) -> Vec<Effect> {
         let n = self.view.len();
         if n == 0 {
-            return;
+            return Vec::new();
         }
         let found = (1..=n).find_map(|step| {
             let position = if forward {
@@ -46,12 +49,13 @@ impl App {
                 (self.cursor + n - step % n) % n
             };
             self.case_at(position)
-                .filter(|c| c.status == Status::New)
+                .filter(|c| c.status == Status::New && !self.leases.contains_key(&c.id))
                 .map(|_| position)
         });
         match found {
             Some(position) if position == self.cursor => {
                 self.message = Some(Message::info("no other unreviewed case in this view"));
+                Vec::new()
             }
             Some(position) => {
                 let wrapped = if forward {
@@ -63,8 +67,17 @@ impl App {
                 if wrapped {
                     self.message = Some(Message::info("wrapped around the view"));
                 }
+                self.current()
+                    .map(|c| Effect::Claim(c.id.clone()))
+                    .into_iter()
+                    .collect()
             }
-            None => self.message = Some(Message::info("no unreviewed cases left in this view")),
+            None => {
+                self.message = Some(Message::info(
+                    "no unreviewed cases left in this view (or others have them open)",
+                ));
+                Vec::new()
+            }
         }
     }
 }

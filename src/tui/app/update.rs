@@ -60,6 +60,26 @@ impl App {
                 self.message = Some(Message::error(error));
                 Vec::new()
             }
+            Msg::Leases(leases) => {
+                self.leases = leases;
+                Vec::new()
+            }
+            Msg::Claimed { case_id, held_by } => match held_by {
+                Some(reviewer) => {
+                    self.leases.insert(case_id.clone(), reviewer.clone());
+                    let on_it = self.current().is_some_and(|c| c.id == case_id);
+                    if on_it {
+                        let effects = self.jump_unreviewed(true);
+                        self.message = Some(Message::notice(format!(
+                            "{case_id} is open by {reviewer}; skipped to the next"
+                        )));
+                        effects
+                    } else {
+                        Vec::new()
+                    }
+                }
+                None => Vec::new(),
+            },
             Msg::HistoryLoaded { case_id, events } => {
                 match events {
                     Ok(events) => {
@@ -113,8 +133,8 @@ impl App {
             Action::PageUp => self.move_by(-(self.list_rows().max(1) as isize)),
             Action::First => self.move_to(0),
             Action::Last => self.move_to(self.view.len().saturating_sub(1)),
-            Action::NextUnreviewed => self.jump_unreviewed(true),
-            Action::PrevUnreviewed => self.jump_unreviewed(false),
+            Action::NextUnreviewed => return self.jump_unreviewed(true),
+            Action::PrevUnreviewed => return self.jump_unreviewed(false),
             Action::TogglePanel => self.panel_toggled = !self.panel_toggled,
             Action::DetailDown => self.detail_scroll += 3,
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
@@ -187,7 +207,7 @@ impl App {
         let confirm = save.intent == Intent::Confirm;
         self.follow_up(save.intent, entry);
         if confirm {
-            self.jump_unreviewed(true);
+            return self.jump_unreviewed(true);
         }
         Vec::new()
     }

@@ -208,6 +208,10 @@ impl App {
             }
             Action::DeleteView => {
                 let chosen = list.shown().get(list.selected).map(|i| (*i).clone());
+                if let Err(refused) = self.lead_only(crate::store::LeadOnly::EditViews) {
+                    self.message = Some(Message::error(refused));
+                    return Vec::new();
+                }
                 match chosen {
                     Some(item) if item.saved => {
                         self.overlay = Overlay::None;
@@ -225,6 +229,10 @@ impl App {
     }
 
     pub(super) fn open_save_view(&mut self) {
+        if let Err(refused) = self.lead_only(crate::store::LeadOnly::EditViews) {
+            self.message = Some(Message::error(refused));
+            return;
+        }
         // Saving over a saved view starts from its name; anything else starts empty.
         let name = if self.saved_views.iter().any(|v| v.name == self.spec.name) {
             self.spec.name.clone()

@@ -184,7 +184,7 @@ fn unknown_mode() {
         problems(text),
         vec![
             "1: unknown mode \"nromal\" (did you mean \"normal\"?)",
-            "3: unknown mode \"vim\" (the modes are normal, picker, prompt, help)",
+            "3: unknown mode \"vim\" (the modes are normal, picker, prompt, help, panel)",
         ]
     );
     assert_eq!(
@@ -200,7 +200,7 @@ fn bindings_outside_sections() {
         problems(text),
         vec![
             "1: key \"j\": a binding outside any section; put it under [normal], [picker], \
-             [prompt] or [help]",
+             [prompt], [help] or [panel]",
             "2: \"normal\" must be a section: [normal]",
         ]
     );

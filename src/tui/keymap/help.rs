@@ -64,7 +64,7 @@ mod tests {
             vec![
                 ("j, down".to_string(), "next case".to_string()),
                 ("k, up".to_string(), "previous case".to_string()),
-                ("esc, q, ?".to_string(), "cancel".to_string()),
+                ("esc, q, ?, h".to_string(), "cancel".to_string()),
             ]
         );
     }

@@ -81,6 +81,18 @@ fn the_builtin_defaults() {
         ("?", "help"),
         ("esc", "dismiss-message"),
         ("q", "quit"),
+        ("/", "search"),
+        ("f", "filter"),
+        ("F", "clear-filter"),
+        ("v", "views"),
+        ("S", "save-view"),
+        ("space", "mark"),
+        ("A", "mark-all"),
+        ("B", "bulk"),
+        ("p", "focus-panel"),
+        ("r", "cycle-rules"),
+        ("c", "compare"),
+        ("h", "history"),
     ];
     let picker = [
         ("up", "select-prev"),
@@ -91,27 +103,41 @@ fn the_builtin_defaults() {
         ("esc", "cancel"),
         ("backspace", "delete-back"),
         ("ctrl-u", "clear-input"),
+        ("ctrl-d", "delete-view"),
     ];
     let prompt = [
         ("enter", "accept"),
         ("esc", "cancel"),
         ("backspace", "delete-back"),
         ("ctrl-u", "clear-input"),
+        ("tab", "complete"),
     ];
     let help = [
         ("esc", "cancel"),
         ("q", "cancel"),
         ("?", "cancel"),
+        ("h", "cancel"),
         ("j", "move-down"),
         ("down", "move-down"),
         ("k", "move-up"),
         ("up", "move-up"),
+    ];
+    let panel = [
+        ("j", "select-next"),
+        ("down", "select-next"),
+        ("k", "select-prev"),
+        ("up", "select-prev"),
+        ("enter", "accept"),
+        ("esc", "cancel"),
+        ("p", "cancel"),
+        ("q", "cancel"),
     ];
     for (mode, table) in [
         (Mode::Normal, &normal[..]),
         (Mode::Picker, &picker[..]),
         (Mode::Prompt, &prompt[..]),
         (Mode::Help, &help[..]),
+        (Mode::Panel, &panel[..]),
     ] {
         let mut want: Vec<(String, Vec<Action>)> = table
             .iter()
@@ -121,13 +147,6 @@ fn the_builtin_defaults() {
         want.sort_by(|a, b| a.0.cmp(&b.0));
         got.sort_by(|a, b| a.0.cmp(&b.0));
         assert_eq!(got, want, "{mode}");
-    }
-    for reserved in ["r", "c", "/", "f", "space", "B", "h", "v"] {
-        assert_eq!(
-            map.resolve(Mode::Normal, &[], chord(reserved)),
-            Resolved::Unbound,
-            "{reserved} is kept for later"
-        );
     }
     for mode in [Mode::Picker, Mode::Prompt] {
         for (key, _) in map.bindings(mode) {
@@ -153,7 +172,7 @@ fn keys_for_hints() {
     );
     assert_eq!(
         map.keys_for(Mode::Help, Action::Cancel),
-        vec!["esc", "q", "?"]
+        vec!["esc", "q", "?", "h"]
     );
     assert!(map.keys_for(Mode::Normal, Action::Accept).is_empty());
 }
@@ -207,7 +226,7 @@ fn overrides_change_only_the_keys_they_name() {
     let builtin = Keymap::builtin();
     let (map, errors) = Keymap::with_overrides(
         "[normal]\n\"j\" = \"move-up\"\n\"alt-j\" = \"move-down\"\n\"q\" = []\n\"u\" = \"unbound\"\n\
-         \"p\" = [\"set-kind-paid\", \"confirm\"]\n[prompt]\n\"ctrl-w\" = \"clear-input\"\n",
+         \"P\" = [\"set-kind-paid\", \"confirm\"]\n[prompt]\n\"ctrl-w\" = \"clear-input\"\n",
         "mine.toml",
     );
     assert_eq!(errors, vec![]);
@@ -216,7 +235,7 @@ fn overrides_change_only_the_keys_they_name() {
     assert_eq!(press(&map, Mode::Normal, "q"), Resolved::Unbound);
     assert_eq!(press(&map, Mode::Normal, "u"), Resolved::Unbound);
     assert_eq!(
-        press(&map, Mode::Normal, "p"),
+        press(&map, Mode::Normal, "P"),
         does(&["set-kind-paid", "confirm"])
     );
     assert_eq!(press(&map, Mode::Prompt, "ctrl-w"), does(&["clear-input"]));
@@ -318,5 +337,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (59, vec![]));
+    assert_eq!((count, errors), (82, vec![]));
 }

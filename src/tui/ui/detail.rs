@@ -154,5 +154,14 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         cells,
     ));
     lines.push(cell("changed", Span::raw(changed), String::new(), cells));
+    if let Some(holder) = app.leases.get(&case.id) {
+        let text = format!("{} has this case open", sanitize(holder));
+        lines.push(cell(
+            "open by",
+            Span::styled(text, theme::notice()),
+            String::new(),
+            cells,
+        ));
+    }
     lines
 }

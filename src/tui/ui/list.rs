@@ -50,9 +50,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .indices
                 .get(position)
                 .is_some_and(|i| app.marks.contains_key(i));
+            let flag = if marked {
+                "*"
+            } else if app.leases.contains_key(&case.id) {
+                "@"
+            } else {
+                " "
+            };
             let head = format!(
                 "{}{} {} {} {} ",
-                if marked { "*" } else { " " },
+                flag,
                 pad_right(&truncate(&one_line(&case.id), id_w), id_w),
                 status_mark(case.status),
                 label_columns(case),

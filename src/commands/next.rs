@@ -1,0 +1,42 @@
+//! `casebench next`: lease the next unreviewed case nobody else holds and print its id.
+
+use std::io::Write;
+use std::time::Duration;
+
+use super::context::{Context, Create};
+use super::filter_arg;
+use crate::cli::NextArgs;
+use crate::domain::Status;
+
+pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
+    let filter = filter_arg::parse(&args.filter)?;
+    let ttl = match args.lease_seconds {
+        Some(s) => Duration::from_secs(s),
+        None => Duration::from_secs(args.lease_minutes.saturating_mul(60)),
+    };
+    let reviewer = ctx.reviewer()?;
+    let mut output = ctx.output()?;
+    let mut store = ctx.open_store(Create::No)?;
+    store.check_enrolled(&reviewer)?;
+    let cases = store.load_all()?;
+    let candidates: Vec<&str> = cases
+        .iter()
+        .filter(|c| c.status == Status::New && filter.matches(c))
+        .map(|c| c.id.as_str())
+        .collect();
+    match store.claim_next(&reviewer, &candidates, ttl)? {
+        Some(id) => writeln!(output, "{id}")?,
+        None => {
+            let matching = match &args.filter.expr {
+                Some(expr) => format!(" matching \"{expr}\""),
+                None => String::new(),
+            };
+            anyhow::bail!(
+                "no unreviewed case{matching} is left that nobody else holds ({} unreviewed, all \
+                 leased to others)",
+                candidates.len()
+            );
+        }
+    }
+    output.finish()
+}

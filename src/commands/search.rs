@@ -1,0 +1,94 @@
+//! `casebench search QUERY`: the workbench's search from the command line, same results in
+//! the same order (both rank with `search::search`).
+
+use std::io::Write;
+
+use super::context::{Context, Create};
+use super::error::BadInput;
+use super::{filter_arg, rules};
+use crate::cli::WhereArg;
+use crate::domain::format_amount;
+use crate::search::{excerpt, search, Query, SearchIndex};
+use crate::text;
+
+/// Display cells of the excerpt in the text output and in `--json`.
+pub const EXCERPT_CELLS: usize = 60;
+
+pub fn run(
+    ctx: &Context,
+    words: &[String],
+    filter: &WhereArg,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<()> {
+    let query = Query::parse(&words.join(" "));
+    if query.is_empty() {
+        return Err(BadInput(
+            "the search query is empty: give one or more words, e.g. `casebench search 카카오맵` \
+             or `casebench search ㅋㅋㅇㅁ`"
+                .into(),
+        )
+        .into());
+    }
+    let filter = filter_arg::parse(filter)?;
+    rules::check_derived(&filter, 0)?;
+    let store = ctx.open_store(Create::No)?;
+    let mut output = ctx.output()?;
+    let cases = store.load_all()?;
+    let index = SearchIndex::build(&cases);
+    let candidates: Option<Vec<usize>> = (!filter.is_empty()).then(|| {
+        cases
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| filter.matches(c))
+            .map(|(i, _)| i)
+            .collect()
+    });
+    let hits = search(&index, &query, candidates.as_deref(), &|| false).unwrap_or_default();
+    let shown = if limit == 0 {
+        &hits[..]
+    } else {
+        &hits[..hits.len().min(limit)]
+    };
+    if json {
+        for hit in shown {
+            let case = &cases[hit.index];
+            let line = serde_json::json!({
+                "id": case.id,
+                "score": hit.score,
+                "excerpt": excerpt(&case.text, &query, EXCERPT_CELLS),
+            });
+            writeln!(output, "{line}")?;
+        }
+    } else {
+        let ids: Vec<String> = shown
+            .iter()
+            .map(|h| text::sanitize(&cases[h.index].id).into_owned())
+            .collect();
+        let id_cells = ids.iter().map(|id| text::width(id)).max().unwrap_or(0);
+        let score_cells = shown
+            .iter()
+            .map(|h| h.score.to_string().len())
+            .max()
+            .unwrap_or(0);
+        for (hit, id) in shown.iter().zip(&ids) {
+            let case = &cases[hit.index];
+            writeln!(
+                output,
+                "{}  {}  {}",
+                text::pad_right(id, id_cells),
+                text::pad_left(&hit.score.to_string(), score_cells),
+                excerpt(&case.text, &query, EXCERPT_CELLS)
+            )?;
+        }
+    }
+    output.finish()?;
+    if !ctx.global.quiet {
+        eprintln!(
+            "casebench: {} of {} matches",
+            format_amount(shown.len() as i64),
+            format_amount(hits.len() as i64)
+        );
+    }
+    Ok(())
+}

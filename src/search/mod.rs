@@ -1,0 +1,48 @@
+//! Fuzzy search over every case's id, text and note, with Hangul initial consonants.
+//!
+//! - **Matching** uses fuzzy-matcher's `SkimMatcherV2` (ASCII case ignored). A query is
+//!   blank-separated terms that must all match, each in any field ([`Query`]); a bare initial
+//!   consonant matches any syllable that starts with it (`ㅋㅋㅇㅁ` finds 카카오맵), full
+//!   syllables match as typed ([`hangul`], `matcher`).
+//! - **Ranking**: the sum of the terms' best field scores, best first, ties in case order
+//!   ([`search`]). Every match is returned, with its exact score.
+//! - **Speed**: a key prefilter built once ([`SearchIndex`]), an exact subsequence check
+//!   before fuzzy-matcher sees a text, scoring only a window of it, a closed form for
+//!   one-character terms, narrowing from the previous results as the query grows and a few
+//!   kept results for backspace ([`SearchSession`]), several threads for large candidate
+//!   sets, and highlights only for what is shown ([`highlights`], [`excerpt`]).
+//! - **Typing is never blocked**: [`SearchWorker`] searches on its own thread and drops
+//!   outdated generations.
+//!
+//! ```
+//! use casebench::domain::Case;
+//! use casebench::search::{search, Query, SearchIndex};
+//!
+//! let cases = [Case::new("R-1", "카카오맵 배달이 안 됐어요"), Case::new("R-2", "업비트 출금")];
+//! let index = SearchIndex::build(&cases);
+//! let hits = search(&index, &Query::parse("ㅇㅂㅌ"), None, &|| false).unwrap_or_default();
+//! assert_eq!(hits.len(), 1);
+//! assert_eq!(hits[0].index, 1);
+//! ```
+
+pub mod hangul;
+mod highlight;
+mod index;
+mod keys;
+mod matcher;
+mod query;
+mod rank;
+mod score;
+mod session;
+mod worker;
+
+#[cfg(test)]
+mod tests;
+
+pub use highlight::{excerpt, highlight_ranges, highlights};
+pub use index::SearchIndex;
+pub use query::{Query, Term};
+pub use rank::{search, search_with, Hit};
+pub use score::Score;
+pub use session::SearchSession;
+pub use worker::{SearchResult, SearchWorker};

@@ -1,0 +1,259 @@
+//! Spot-checks: a lead draws a sample of the cases some reviewers labelled in a period and
+//! labels them again, blind. This file reads the population and stores a spot-check with its
+//! sample; `spot_read.rs` reads it back; the lead's labels and the resolution of differences
+//! are in `spot_review.rs`, the compared labels in `spot_pairs.rs`; how the sample is drawn is
+//! the caller's (`crate::leads`).
+//!
+//! The population of a spot-check: every case whose labels were last touched (the latest
+//! audit row on one of the five label dimensions or on `status`, whatever its action) by one of
+//! the chosen reviewers, at a time inside the period. That reviewer had the last word on the
+//! case's labels, so the labels the case holds when the sample is drawn are theirs; they are
+//! stored with the sample, so later changes do not move the comparison.
+
+use rusqlite::{Connection, TransactionBehavior};
+use serde::Serialize;
+
+use super::error::StoreError;
+use super::roles::{admit_lead, LeadOnly};
+use super::{now_timestamp, Store};
+use crate::domain::{Dimension, Labels};
+
+/// The stratum of cases whose kind is not labelled.
+pub const NO_KIND: &str = "none";
+
+/// A case of the population: who last touched its labels, when, and the labels it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PopulationCase {
+    pub case_id: String,
+    pub reviewer: String,
+    pub labelled_at: String,
+    pub version: i64,
+    pub labels: Labels,
+}
+
+impl PopulationCase {
+    /// The sampling stratum: the kind code, or [`NO_KIND`].
+    pub fn stratum(&self) -> &'static str {
+        self.labels[Dimension::Kind.index()].map_or(NO_KIND, |c| Dimension::Kind.code(c))
+    }
+}
+
+/// A stratum's size in the population and in the sample.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StratumCount {
+    pub stratum: String,
+    pub population: usize,
+    pub sample: usize,
+}
+
+/// The sample a caller drew from a population.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// Indices into the population, in the order the lead should see them.
+    pub chosen: Vec<usize>,
+    pub strata: Vec<StratumCount>,
+}
+
+/// What a lead asks for when opening a spot-check.
+#[derive(Clone, Debug)]
+pub struct SpotCheckRequest<'a> {
+    pub name: Option<&'a str>,
+    pub lead: &'a str,
+    pub reviewers: &'a [String],
+    /// Inclusive lower bound of the period, comparable with audit times (UTC, RFC 3339).
+    pub since: &'a str,
+    /// Exclusive upper bound, if any.
+    pub until: Option<&'a str>,
+    /// How the size was asked for (recorded, not used by the store).
+    pub confidence: Option<f64>,
+    pub margin: Option<f64>,
+    pub proportion: Option<f64>,
+    pub seed: u64,
+}
+
+/// Label columns of `cases` and `spot_check_cases`, in [`Dimension::ALL`] order.
+pub(super) const LABEL_COLUMNS: &str = "scope, reporter, kind, service, substitute";
+
+/// Reads the five label columns starting at `first`.
+pub(super) fn labels_at(
+    row: &rusqlite::Row<'_>,
+    first: usize,
+    case_id: &str,
+) -> Result<Labels, StoreError> {
+    let mut labels = [None; 5];
+    for (slot, dim) in labels.iter_mut().zip(Dimension::ALL) {
+        let text: Option<String> = row.get(first + dim.index())?;
+        *slot = code_of(dim, text.as_deref(), case_id)?;
+    }
+    Ok(labels)
+}
+
+/// A stored code as an index; `None` for not set; an unknown code is reported.
+pub(super) fn code_of(
+    dim: Dimension,
+    text: Option<&str>,
+    case_id: &str,
+) -> Result<Option<u8>, StoreError> {
+    text.map(|t| {
+        dim.parse_code(t).map_err(|_| StoreError::Corrupt {
+            case_id: case_id.to_string(),
+            field: dim.name(),
+            value: t.to_string(),
+        })
+    })
+    .transpose()
+}
+
+fn population_in(
+    conn: &Connection,
+    reviewers: &[String],
+    since: &str,
+    until: Option<&str>,
+) -> Result<Vec<PopulationCase>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.case_id, a.reviewer, a.at, c.version, c.scope, c.reporter, c.kind, c.service, \
+         c.substitute \
+         FROM audit a \
+         JOIN (SELECT case_id, max(seq) AS seq FROM audit \
+               WHERE field IN ({LABEL_FIELDS}, 'status') GROUP BY case_id) last \
+           ON a.seq = last.seq \
+         JOIN cases c ON c.id = a.case_id \
+         WHERE a.at >= ?1 AND (?2 IS NULL OR a.at < ?2) \
+         ORDER BY c.rowid",
+        LABEL_FIELDS = "'scope', 'reporter', 'kind', 'service', 'substitute'"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params![since, until])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let reviewer: String = row.get(1)?;
+        if !reviewers.contains(&reviewer) {
+            continue;
+        }
+        let case_id: String = row.get(0)?;
+        out.push(PopulationCase {
+            labels: labels_at(row, 4, &case_id)?,
+            labelled_at: row.get(2)?,
+            version: row.get(3)?,
+            reviewer,
+            case_id,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// The population a spot-check over `reviewers` and the period would sample, in case order.
+    pub fn spot_check_population(
+        &self,
+        reviewers: &[String],
+        since: &str,
+        until: Option<&str>,
+    ) -> Result<Vec<PopulationCase>, StoreError> {
+        population_in(&self.conn, reviewers, since, until)
+    }
+
+    /// Opens a spot-check (lead only) in one immediate transaction: reads the population,
+    /// lets `draw` choose the sample, and stores the sample with the labels as they are now.
+    /// Returns the new spot-check's id.
+    pub fn open_spot_check<E, F>(
+        &mut self,
+        request: &SpotCheckRequest<'_>,
+        draw: F,
+    ) -> Result<i64, E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(&[PopulationCase]) -> Result<Drawn, E>,
+    {
+        let lead = request.lead;
+        if lead.trim().is_empty() {
+            return Err(StoreError::NoReviewer.into());
+        }
+        let at = now_timestamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        admit_lead(&tx, lead, &at, LeadOnly::SpotCheck)?;
+        let population = population_in(&tx, request.reviewers, request.since, request.until)?;
+        let drawn = draw(&population)?;
+        let id = insert_check(&tx, request, &at, population.len(), &drawn)?;
+        {
+            let mut insert = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO spot_check_cases (check_id, case_id, position, reviewer, \
+                     labelled_at, version, {LABEL_COLUMNS}) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                ))
+                .map_err(StoreError::from)?;
+            for (position, &index) in drawn.chosen.iter().enumerate() {
+                let Some(case) = population.get(index) else {
+                    continue;
+                };
+                let code = |d: Dimension| case.labels[d.index()].map(|c| d.code(c));
+                insert
+                    .execute(rusqlite::params![
+                        id,
+                        case.case_id,
+                        position as i64,
+                        case.reviewer,
+                        case.labelled_at,
+                        case.version,
+                        code(Dimension::Scope),
+                        code(Dimension::Reporter),
+                        code(Dimension::Kind),
+                        code(Dimension::Service),
+                        code(Dimension::Substitute),
+                    ])
+                    .map_err(StoreError::from)?;
+            }
+        }
+        tx.commit().map_err(StoreError::from)?;
+        Ok(id)
+    }
+}
+
+fn insert_check(
+    tx: &Connection,
+    request: &SpotCheckRequest<'_>,
+    at: &str,
+    population: usize,
+    drawn: &Drawn,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO spot_checks (name, created_by, created_at, since, until, population, \
+         confidence, margin, proportion, seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        rusqlite::params![
+            request.name,
+            request.lead,
+            at,
+            request.since,
+            request.until,
+            population as i64,
+            request.confidence,
+            request.margin,
+            request.proportion,
+            // Stored as the same 64 bits; read back with `as u64`.
+            request.seed as i64,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for reviewer in request.reviewers {
+        tx.execute(
+            "INSERT OR IGNORE INTO spot_check_reviewers (check_id, reviewer) VALUES (?1, ?2)",
+            rusqlite::params![id, reviewer],
+        )?;
+    }
+    for stratum in &drawn.strata {
+        tx.execute(
+            "INSERT INTO spot_check_strata (check_id, stratum, population, sample) \
+             VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![
+                id,
+                stratum.stratum,
+                stratum.population as i64,
+                stratum.sample as i64
+            ],
+        )?;
+    }
+    Ok(id)
+}

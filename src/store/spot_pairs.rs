@@ -1,0 +1,164 @@
+//! The compared labels of spot-checks: every (case, dimension) the lead labelled, with the
+//! reviewer's value as sampled, the lead's, and the resolution; the differences among them;
+//! a spot-check's progress.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::error::StoreError;
+use super::spot::code_of;
+use super::spot_review::{resolved, Resolution, Resolved};
+use super::Store;
+use crate::domain::Dimension;
+
+/// One compared (case, dimension) pair of a spot-check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Compared {
+    pub check_id: i64,
+    pub case_id: String,
+    pub field: Dimension,
+    /// Whose label was checked.
+    pub reviewer: String,
+    pub reviewer_value: Option<u8>,
+    pub lead_value: Option<u8>,
+    pub lead: String,
+    pub resolution: Option<Resolved>,
+}
+
+/// A compared pair where the lead and the reviewer disagree.
+pub type Difference = Compared;
+
+impl Compared {
+    pub fn differs(&self) -> bool {
+        self.reviewer_value != self.lead_value
+    }
+}
+
+/// A spot-check's progress.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub cases: usize,
+    /// Cases where the lead labelled at least one dimension.
+    pub labelled: usize,
+    /// Compared (case, dimension) pairs.
+    pub compared: usize,
+    pub differences: usize,
+    pub kept: usize,
+    pub overturned: usize,
+}
+
+impl Progress {
+    pub fn unresolved(&self) -> usize {
+        self.differences.saturating_sub(self.kept + self.overturned)
+    }
+}
+
+impl Store {
+    /// Every compared pair of one spot-check (`Some(id)`) or of all of them, with the
+    /// reviewer's label as sampled and the lead's, in spot-check and sample order.
+    pub fn compared_pairs(&self, check_id: Option<i64>) -> Result<Vec<Compared>, StoreError> {
+        pairs_in(&self.conn, check_id, None)
+    }
+
+    /// The pairs of a spot-check where the lead and the reviewer disagree, resolved or not.
+    pub fn differences(&self, check_id: i64) -> Result<Vec<Difference>, StoreError> {
+        require_check(&self.conn, check_id)?;
+        Ok(pairs_in(&self.conn, Some(check_id), None)?
+            .into_iter()
+            .filter(Compared::differs)
+            .collect())
+    }
+
+    /// How far a spot-check has got.
+    pub fn spot_check_progress(&self, check_id: i64) -> Result<Progress, StoreError> {
+        require_check(&self.conn, check_id)?;
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            let n: i64 = self.conn.query_row(sql, [check_id], |row| row.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        let cases = count("SELECT count(*) FROM spot_check_cases WHERE check_id = ?1")?;
+        let labelled =
+            count("SELECT count(DISTINCT case_id) FROM spot_check_labels WHERE check_id = ?1")?;
+        let pairs = pairs_in(&self.conn, Some(check_id), None)?;
+        let mut progress = Progress {
+            cases,
+            labelled,
+            compared: pairs.len(),
+            ..Progress::default()
+        };
+        for pair in pairs.iter().filter(|p| p.differs()) {
+            progress.differences += 1;
+            match pair.resolution.as_ref().map(|r| r.resolution) {
+                Some(Resolution::Keep) => progress.kept += 1,
+                Some(Resolution::Overturn) => progress.overturned += 1,
+                None => {}
+            }
+        }
+        Ok(progress)
+    }
+}
+
+pub(super) fn require_check(conn: &Connection, check_id: i64) -> Result<(), StoreError> {
+    let found = conn
+        .query_row(
+            "SELECT 1 FROM spot_checks WHERE id = ?1",
+            [check_id],
+            |_| Ok(()),
+        )
+        .optional()?;
+    found.ok_or(StoreError::NoSuchSpotCheck(check_id))
+}
+
+/// Compared pairs, optionally of one check and of one (case, dimension).
+pub(super) fn pairs_in(
+    conn: &Connection,
+    check_id: Option<i64>,
+    only: Option<(&str, Dimension)>,
+) -> Result<Vec<Compared>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.check_id, l.case_id, l.field, c.reviewer, \
+                CASE l.field WHEN 'scope' THEN c.scope WHEN 'reporter' THEN c.reporter \
+                     WHEN 'kind' THEN c.kind WHEN 'service' THEN c.service \
+                     ELSE c.substitute END, \
+                l.value, l.lead, r.resolution, r.lead, r.at \
+         FROM spot_check_labels l \
+         JOIN spot_check_cases c ON c.check_id = l.check_id AND c.case_id = l.case_id \
+         LEFT JOIN spot_check_resolutions r \
+           ON r.check_id = l.check_id AND r.case_id = l.case_id AND r.field = l.field \
+         WHERE (?1 IS NULL OR l.check_id = ?1) AND (?2 IS NULL OR (l.case_id = ?2 AND l.field = ?3)) \
+         ORDER BY l.check_id, c.position, \
+                  CASE l.field WHEN 'scope' THEN 0 WHEN 'reporter' THEN 1 WHEN 'kind' THEN 2 \
+                               WHEN 'service' THEN 3 ELSE 4 END",
+    )?;
+    let (only_case, only_field) = match only {
+        Some((case, dim)) => (Some(case), Some(dim.name())),
+        None => (None, None),
+    };
+    let mut rows = stmt.query(rusqlite::params![check_id, only_case, only_field])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let case_id: String = row.get(1)?;
+        let field_name: String = row.get(2)?;
+        let Some(field) = Dimension::from_name(&field_name) else {
+            continue;
+        };
+        let reviewer_text: Option<String> = row.get(4)?;
+        let lead_text: Option<String> = row.get(5)?;
+        let resolution: Option<String> = row.get(7)?;
+        let resolution = match resolution {
+            Some(text) => Some(resolved(&text, row.get(8)?, row.get(9)?, &case_id)?),
+            None => None,
+        };
+        out.push(Compared {
+            check_id: row.get(0)?,
+            reviewer: row.get(3)?,
+            reviewer_value: code_of(field, reviewer_text.as_deref(), &case_id)?,
+            lead_value: code_of(field, lead_text.as_deref(), &case_id)?,
+            lead: row.get(6)?,
+            resolution,
+            field,
+            case_id,
+        });
+    }
+    Ok(out)
+}
