@@ -60,7 +60,13 @@ pub enum Command {
     ///
     /// Every change is saved at once, with your name and the time. Press ? inside for the
     /// keys of the active keymap.
-    Review,
+    Review {
+        /// Rule sets to judge the cases with: a folder of *.toml files or one file
+        /// [default: sample-data/rules if it exists, else the built-in copies of the shipped
+        /// rule sets]
+        #[arg(long, value_name = "DIR|FILE")]
+        rules: Option<PathBuf>,
+    },
     /// Print the effective keymap, or check a keymap file
     Keys {
         /// Check FILE and report every problem (exit code 2 if there is any)

@@ -157,3 +157,18 @@ fn a_terminal_too_small_says_so() {
         let _ = screen(&d); // never panics
     }
 }
+
+#[test]
+fn outcomes_beside_every_case_and_the_explanation_in_the_detail() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.load_rules(casebench::tui::rule_files::RuleSource::Builtin);
+    let text = screen(&d);
+    assert!(text.contains("support_cash 30,000"), "{text}");
+    assert!(text.contains("rule small-business-band-1"), "{text}");
+    assert_screen("rules_120x40", &d);
+    d.press("j").unwrap(); // R-000002 falls to goodwill under the final set
+    d.press("r c enter").unwrap(); // the draft, compared with the final set
+    let text = screen(&d);
+    assert!(text.contains("≠needs_evi…→goodwill_…"), "{text}");
+    assert_screen("compare_120x40", &d);
+}

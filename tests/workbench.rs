@@ -668,3 +668,121 @@ fn n_skips_a_case_another_reviewer_has_open() {
     let held = store.leases_held_by_others("nobody", now).unwrap();
     assert_eq!(held.len(), 1, "kim let go at quit");
 }
+
+fn with_rules(d: &mut casebench::tui::driver::Driver) {
+    d.load_rules(casebench::tui::rule_files::RuleSource::Builtin);
+}
+
+#[test]
+fn every_case_has_its_outcome_and_a_relabel_moves_it_at_once() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    with_rules(&mut d);
+    assert_eq!(
+        d.app.judge.active_name(),
+        "final-2022-12-29",
+        "the newest set first"
+    );
+    let totals = |d: &casebench::tui::driver::Driver, code: &str| {
+        d.app.view.outcomes.as_ref().unwrap().get(code).unwrap()
+    };
+    // R-000001: small business, free_monetary, 300,000 won → band 1.
+    assert_eq!(totals(&d, "support_cash"), (1, 30_000));
+    d.press("$ ctrl-u").unwrap();
+    d.type_text("300,001");
+    d.press("enter").unwrap();
+    assert_eq!(
+        totals(&d, "support_cash"),
+        (1, 50_000),
+        "band 2 on the same frame"
+    );
+    d.press("$ ctrl-u").unwrap();
+    d.type_text("500,001");
+    d.press("enter").unwrap();
+    assert_eq!(totals(&d, "support_cash"), (0, 0));
+    assert_eq!(totals(&d, "individual_review"), (1, 0));
+    let rules = d.app.judge.a().unwrap();
+    let why = rules.explain(d.app.current().unwrap());
+    assert_eq!(why.rule.id, "small-business-large");
+    assert!(why.checks.iter().all(|c| c.held));
+    assert_eq!(why.checks.last().unwrap().actual, "500,001");
+}
+
+#[test]
+fn r_cycles_the_rule_set_and_c_compares_two() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    with_rules(&mut d);
+    d.press("r").unwrap();
+    assert_eq!(d.app.judge.active_name(), "draft-2022-12-01");
+    // The draft declines free-service claims that had a substitute: R-000002 has none set,
+    // so it needs evidence under the draft and a goodwill package under the final set.
+    d.press("c").unwrap();
+    d.press("enter").unwrap();
+    assert_eq!(d.app.judge.b().unwrap().name, "final-2022-12-29");
+    let r2 = d.app.cases.index_of("R-000002").unwrap();
+    assert_eq!(d.app.judge.changed(r2), Some(true));
+    let a = d.app.judge.a().unwrap();
+    assert_eq!(a.outcome_code(d.app.judge.da[r2]), "needs_evidence");
+    d.press("f").unwrap();
+    d.type_text("changed=yes");
+    d.press("enter").unwrap();
+    let ids: Vec<String> = d
+        .app
+        .view
+        .indices
+        .iter()
+        .map(|&i| d.app.cases.get(i).unwrap().id.clone())
+        .collect();
+    assert_eq!(ids, ["R-000002"]);
+    d.press("F f").unwrap();
+    d.type_text("outcome=reply_only,refer_affiliate");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.view.len(), 1, "R-000009 is affiliate");
+}
+
+#[test]
+fn rule_files_are_reloaded_when_they_change_and_a_bad_edit_keeps_the_last_valid_rules() {
+    let (dir, _path, mut d) = driver(120, 40);
+    let rules_dir = dir.path().join("rules");
+    std::fs::create_dir(&rules_dir).unwrap();
+    let file = rules_dir.join("final.toml");
+    let text = casebench::rules::BUILTIN
+        .iter()
+        .find(|(name, _)| name.starts_with("final"))
+        .unwrap()
+        .1;
+    std::fs::write(&file, text).unwrap();
+    d.load_rules(casebench::tui::rule_files::RuleSource::Dir(rules_dir));
+    let cash = |d: &casebench::tui::driver::Driver| {
+        d.app
+            .view
+            .outcomes
+            .as_ref()
+            .unwrap()
+            .get("support_cash")
+            .unwrap()
+            .1
+    };
+    assert_eq!(cash(&d), 30_000);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&file, text.replace("cash = 30_000", "cash = 35_000")).unwrap();
+    std::thread::sleep(casebench::tui::rule_files::WATCH_EVERY);
+    assert!(d.poll_others().unwrap());
+    assert_eq!(cash(&d), 35_000, "the edit is live");
+    std::fs::write(
+        &file,
+        text.replace("outcome = \"support_cash\"", "outcome = \"Support Cash\""),
+    )
+    .unwrap();
+    std::thread::sleep(casebench::tui::rule_files::WATCH_EVERY);
+    assert!(d.poll_others().unwrap());
+    assert_eq!(cash(&d), 35_000, "the last valid rules stay");
+    let message = d.app.message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Error);
+    assert!(message.text.starts_with("rules: "), "{}", message.text);
+    assert!(message.text.contains("final.toml:"), "{}", message.text);
+    assert!(
+        message.text.ends_with("; keeping the last valid rules"),
+        "{}",
+        message.text
+    );
+}

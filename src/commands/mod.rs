@@ -34,7 +34,7 @@ use context::Context;
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context { global: cli.global };
     match cli.command {
-        None if review::has_terminal() => review::run(&ctx),
+        None if review::has_terminal() => review::run(&ctx, None),
         None => {
             if !ctx.global.quiet {
                 eprintln!(
@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
             stats::run(&ctx, &WhereArg { expr: None }, false, None)
         }
-        Some(Command::Review) => review::run(&ctx),
+        Some(Command::Review { rules }) => review::run(&ctx, rules.as_deref()),
         Some(Command::Keys { check }) => {
             let mut out = ctx.output()?;
             keys::run(&mut out, ctx.global.keymap.as_deref(), check.as_deref())?;

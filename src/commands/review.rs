@@ -11,7 +11,7 @@ pub fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-pub fn run(ctx: &Context) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, rules: Option<&std::path::Path>) -> anyhow::Result<()> {
     if !has_terminal() {
         return Err(BadInput(
             "the workbench needs a terminal; in scripts use the commands (stats, export, label)"
@@ -27,5 +27,15 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
     store.check_enrolled(&reviewer)?;
     let (keymap, errors) = Keymap::load_user(ctx.global.keymap.as_deref());
     let errors = errors.iter().map(ToString::to_string).collect();
-    crate::tui::run::run(store, reviewer, keymap, errors)
+    if let Some(path) = rules {
+        if !path.exists() {
+            return Err(BadInput(format!(
+                "--rules {}: no such file or folder",
+                path.display()
+            ))
+            .into());
+        }
+    }
+    let rules = crate::tui::rule_files::RuleSource::resolve(rules);
+    crate::tui::run::run(store, reviewer, keymap, errors, rules)
 }

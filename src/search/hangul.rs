@@ -21,6 +21,7 @@ const SYLLABLE_LAST: u32 = 0xD7A3;
 const PER_INITIAL: u32 = 21 * 28;
 
 /// The initial of a precomposed syllable as its position in [`INITIALS`].
+#[inline]
 pub fn initial_slot(ch: char) -> Option<usize> {
     let code = ch as u32;
     if (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&code) {

@@ -206,6 +206,7 @@ impl Keys {
 }
 
 /// Whether case `i` is in bitset `mask`.
+#[cfg(test)]
 pub fn contains(mask: &[u64], i: usize) -> bool {
     mask.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }

@@ -79,6 +79,7 @@ impl Term {
     /// other character stays. Applied to the text and to the term alike, so that plain
     /// character equality (what fuzzy-matcher does) means "the same character, or a syllable
     /// with the typed initial".
+    #[inline]
     pub fn map(&self, ch: char) -> char {
         if self.initials == 0 {
             return ch;

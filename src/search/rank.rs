@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use super::index::SearchIndex;
-use super::keys::{contains, members};
+use super::keys::members;
 use super::matcher::{term_score, Scratch};
 use super::query::Query;
 use super::score::{Score, Scorer};
@@ -68,17 +68,23 @@ pub fn search_with(
     if query.is_empty() {
         return Some(Vec::new());
     }
-    let mask = index
+    let mut mask = index
         .keys()
         .all_of(query.terms().iter().flat_map(|t| t.keys()));
-    let survivors: Vec<u32> = match candidates {
-        Some(list) => list
-            .iter()
-            .filter(|&&i| i < index.len() && contains(&mask, i))
-            .map(|&i| i as u32)
-            .collect(),
-        None => members(&mask),
-    };
+    if let Some(list) = candidates {
+        // As a bitset too, so survivors come out in case order (the texts are then read in
+        // arena order) without sorting the list.
+        let mut allowed = vec![0u64; mask.len()];
+        for &i in list {
+            if let Some(word) = allowed.get_mut(i / 64) {
+                *word |= 1 << (i % 64);
+            }
+        }
+        for (m, a) in mask.iter_mut().zip(&allowed) {
+            *m &= a;
+        }
+    }
+    let survivors = members(&mask);
     let mut hits = score_all(index, query, &survivors, cancel, threads)?;
     hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
     Some(hits)

@@ -143,10 +143,33 @@ pub fn contiguous_score(text: &[char], at: usize, pattern: &[char]) -> Option<Sc
     Some(score)
 }
 
+/// The score of the leftmost alignment of `pattern` that starts at `text[at]`: each further
+/// character at its next occurrence (a score fuzzy-matcher's best alignment reaches at least).
+fn greedy_score(text: &[char], at: usize, pattern: &[char]) -> Option<Score> {
+    let prev = if at == 0 { '\0' } else { text[at - 1] };
+    let mut score = occurrence_score(prev, *text.get(at)?, at == 0, *pattern.first()?);
+    let mut last = at;
+    for &p in &pattern[1..] {
+        let next = last
+            + 1
+            + text
+                .get(last + 1..)?
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(&p))?;
+        let case = if text[next] == p { 0 } else { 2 };
+        let b = bonus(text[next - 1], text[next]);
+        let gap = (next - last - 1) as Score;
+        score += 16 - case + if gap == 0 { b.max(4) } else { b - 3 - gap };
+        last = next;
+    }
+    Some(score)
+}
+
 /// fuzzy-matcher's score of `pattern` (two characters or more; also as `pattern_chars`) in
 /// the text `chars` (`buf` holds what fuzzy-matcher is given), computing as little of the matrix as the bounds allow:
 ///
-/// - `C`, the best contiguous occurrence, is a score some alignment reaches;
+/// - `C`, the best contiguous occurrence (else the leftmost alignment from the best first
+///   character), is a score some alignment reaches;
 /// - an alignment starting at an occurrence `j` of the first character scores at most
 ///   `first(j) + tail`, and `3 + gap` less when it has gaps in total `gap`;
 /// - so when no start can beat `C`, `C` is the answer; otherwise only alignments starting
@@ -178,7 +201,15 @@ pub fn score_text(
             best_run = Some(best_run.map_or(run, |b| b.max(run)));
         }
     }
-    let Some(run) = best_run else {
+    // A score some alignment reaches: the best contiguous run, else the leftmost alignment
+    // from the best first character.
+    let reached = best_run.or_else(|| {
+        let &(at, _) = starts
+            .iter()
+            .max_by_key(|&&(at, one)| (one, std::cmp::Reverse(at)))?;
+        greedy_score(chars, at, pattern_chars)
+    });
+    let Some(run) = reached else {
         return dp(chars);
     };
     let hopeful: Vec<(usize, Score)> = starts

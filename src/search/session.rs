@@ -66,8 +66,7 @@ impl SearchSession {
         }
         let hits = match base {
             Some(base) => {
-                let mut narrowed: Vec<usize> = base.hits.iter().map(|h| h.index).collect();
-                narrowed.sort_unstable();
+                let narrowed: Vec<usize> = base.hits.iter().map(|h| h.index).collect();
                 search(index, query, Some(&narrowed), cancel)?
             }
             None => search(index, query, candidates.map(|c| c.as_slice()), cancel)?,

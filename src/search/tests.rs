@@ -251,6 +251,8 @@ proptest! {
             .collect();
         let index = SearchIndex::build(&cases);
         let mut session = SearchSession::new();
+        // A filter's candidates, in no particular order.
+        let filter: Arc<Vec<usize>> = Arc::new((0..cases.len()).rev().filter(|i| i % 3 != 0).collect());
         let chars: Vec<char> = typed.chars().collect();
         for end in 1..=chars.len() {
             let query = Query::parse(&chars[..end].iter().collect::<String>());
@@ -259,6 +261,9 @@ proptest! {
             prop_assert_eq!(fresh.as_ref(), Some(&expected));
             let narrowed = session.search(&index, &query, None, &|| false);
             prop_assert_eq!(narrowed.as_deref(), Some(&expected));
+            let filtered: Vec<Hit> = expected.iter().copied().filter(|h| h.index % 3 != 0).collect();
+            let narrowed = session.search(&index, &query, Some(&filter), &|| false);
+            prop_assert_eq!(narrowed.as_deref(), Some(&filtered));
         }
     }
 }

@@ -9,10 +9,12 @@ use crate::store::{Store, StoreError};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::effects::Runner;
 use crate::tui::keymap::{parse_sequence, KeyChord, Keymap, Resolved};
+use crate::tui::rule_files::{RuleSource, RuleWatch};
 
 pub struct Driver {
     pub app: App,
     runner: Runner,
+    rules: Option<RuleWatch>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pending: Vec<KeyChord>,
 }
@@ -40,12 +42,21 @@ impl Driver {
         let mut driver = Driver {
             app,
             runner,
+            rules: None,
             pending: Vec::new(),
         };
         driver.handle(Msg::StartupErrors(keymap_errors));
         let views = driver.runner.load_views();
         driver.handle(views);
         Ok(driver)
+    }
+
+    /// Judges the cases with the rule sets of `source`, and follows their files as they change.
+    pub fn load_rules(&mut self, source: RuleSource) {
+        let mut watch = RuleWatch::new(source);
+        let loaded = watch.load();
+        self.rules = Some(watch);
+        self.handle(Msg::RulesLoaded(loaded));
     }
 
     /// One key: resolved through the keymap of the current mode. Returns whether anything
@@ -105,6 +116,9 @@ impl Driver {
     /// Applies other sessions' changes, if any were committed. Returns whether any arrived.
     pub fn poll_others(&mut self) -> Result<bool, StoreError> {
         let mut msgs = self.runner.poll_others()?;
+        if let Some(loaded) = self.rules.as_mut().and_then(RuleWatch::changed) {
+            msgs.push(Msg::RulesLoaded(loaded));
+        }
         let current = self.app.current().map(|c| c.id.clone());
         msgs.extend(self.runner.tick_leases(current.as_deref()));
         let mut any = false;

@@ -5,6 +5,7 @@ pub mod app;
 pub mod driver;
 pub mod effects;
 pub mod keymap;
+pub mod rule_files;
 pub mod run;
 pub mod terminal;
 pub mod ui;

@@ -12,6 +12,7 @@ use crate::tui::app::Msg;
 use crate::tui::driver::Driver;
 use crate::tui::effects::POLL_EVERY;
 use crate::tui::keymap::{KeyChord, Keymap};
+use crate::tui::rule_files::RuleSource;
 use crate::tui::terminal::TerminalSession;
 use crate::tui::ui;
 
@@ -21,8 +22,10 @@ pub fn run(
     reviewer: String,
     keymap: Keymap,
     keymap_errors: Vec<String>,
+    rules: RuleSource,
 ) -> anyhow::Result<()> {
     let mut driver = Driver::new(store, reviewer, keymap, keymap_errors)?;
+    driver.load_rules(rules);
     let mut session = TerminalSession::start()?;
     let size = session
         .terminal()

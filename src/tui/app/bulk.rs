@@ -67,11 +67,45 @@ impl BulkPicker {
     }
 }
 
+/// Outcome codes whose count moves: (code, before, after).
+pub type OutcomeMoves = Vec<(String, usize, usize)>;
+
 /// What a bulk change would do, shown before it is applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BulkPreview {
     pub choice: BulkChoice,
     pub preview: Preview,
+    /// Under the active rule set: each outcome whose count moves (code, before, after).
+    pub outcomes: OutcomeMoves,
+    /// The marked cases' cash before and after.
+    pub cash: (i64, i64),
+}
+
+impl App {
+    /// How the marked cases' outcomes would move under the active rule set.
+    fn outcome_moves(&self, change: &Change) -> (OutcomeMoves, (i64, i64)) {
+        let Some(rules) = self.judge.a() else {
+            return (Vec::new(), (0, 0));
+        };
+        let mut before = crate::rules::Totals::new(rules);
+        let mut after = crate::rules::Totals::new(rules);
+        for &index in self.marks.keys() {
+            let Some(case) = self.cases.get(index) else {
+                continue;
+            };
+            before.add(rules.decide(case));
+            let mut changed = case.clone();
+            change.apply_to(&mut changed);
+            after.add(rules.decide(&changed));
+        }
+        let moves = before
+            .by_outcome()
+            .zip(after.by_outcome())
+            .filter(|((_, b, _), (_, a, _))| b != a)
+            .map(|((code, b, _), (_, a, _))| (code.to_string(), b, a))
+            .collect();
+        (moves, (before.cash(), after.cash()))
+    }
 }
 
 impl App {
@@ -154,7 +188,13 @@ impl App {
                         if let Some(choice) = shown.get(picker.selected).cloned() {
                             let marked = self.marks.keys().filter_map(|&i| self.cases.get(i));
                             let preview = preview(marked, std::slice::from_ref(&choice.change));
-                            self.overlay = Overlay::BulkPreview(BulkPreview { choice, preview });
+                            let (outcomes, cash) = self.outcome_moves(&choice.change);
+                            self.overlay = Overlay::BulkPreview(BulkPreview {
+                                choice,
+                                preview,
+                                outcomes,
+                                cash,
+                            });
                         }
                     }
                     _ => {}

@@ -14,12 +14,21 @@ pub enum PanelItem {
     /// A code of a dimension, or its unlabelled cases (`None`).
     Label(Dimension, Option<u8>),
     Status(Status),
+    /// An outcome of the active rule set (its index there).
+    Outcome(u16),
 }
 
 impl PanelItem {
     /// The filter clause that selects these cases: `kind=paid`, `substitute=none`.
-    pub fn clause(self) -> String {
+    pub fn clause(self, app: &App) -> String {
         match self {
+            PanelItem::Outcome(i) => format!(
+                "outcome={}",
+                app.judge
+                    .a()
+                    .and_then(|a| a.outcome_codes().get(usize::from(i)))
+                    .map_or("none", String::as_str)
+            ),
             PanelItem::Label(dim, Some(code)) => format!("{}={}", dim.name(), dim.code(code)),
             PanelItem::Label(dim, None) => format!("{}=none", dim.name()),
             PanelItem::Status(status) => format!("status={}", status.code()),
@@ -37,6 +46,12 @@ pub enum PanelRow {
     Item(PanelItem),
     /// The four non-monetary kinds together, against their published share.
     NonMonetary,
+    /// The heading of the outcomes section (the active rule set's name).
+    OutcomesHeading,
+    /// An outcome only the compared rule set has (its index there).
+    OutcomeOnlyB(u16),
+    /// The total cash under the active rule set (and the compared one).
+    CashTotal,
 }
 
 /// The panel's rows for the current view. The long service section comes last, where a short
@@ -44,6 +59,20 @@ pub enum PanelRow {
 pub fn panel_rows(app: &App) -> Vec<PanelRow> {
     let counts = &app.view.counts;
     let mut rows = vec![PanelRow::Total];
+    if let Some(rules) = app.judge.a() {
+        rows.push(PanelRow::OutcomesHeading);
+        for i in 0..rules.outcome_codes().len() as u16 {
+            rows.push(PanelRow::Item(PanelItem::Outcome(i)));
+        }
+        if let Some(b) = app.judge.b() {
+            for (i, code) in b.outcome_codes().iter().enumerate() {
+                if rules.outcome_index(code).is_none() {
+                    rows.push(PanelRow::OutcomeOnlyB(i as u16));
+                }
+            }
+        }
+        rows.push(PanelRow::CashTotal);
+    }
     let section = |rows: &mut Vec<PanelRow>, dim: Dimension| {
         let compared = matches!(dim, Dimension::Reporter | Dimension::Kind);
         rows.push(PanelRow::Heading(Some(dim), compared));
@@ -108,7 +137,7 @@ impl App {
                     return Vec::new();
                 };
                 self.overlay = Overlay::None;
-                let clause = item.clause();
+                let clause = item.clause(self);
                 let filter = format!("{} {clause}", self.spec.filter).trim().to_string();
                 let spec = ViewSpec {
                     name: format!("{} › {clause}", self.spec.name),

@@ -6,9 +6,11 @@ mod bulk;
 mod drill;
 mod edit;
 mod filter_line;
+mod judge;
 mod message;
 mod msg;
 mod navigate;
+mod rule_sets;
 mod undo;
 mod update;
 mod view;
@@ -19,10 +21,12 @@ use std::time::{Duration, Instant};
 pub use bulk::{BulkChoice, BulkPicker, BulkPreview};
 pub use drill::{panel_items, panel_rows, PanelItem, PanelRow};
 pub use filter_line::FilterLine;
+pub use judge::{Judge, RuleSlot};
 pub use message::{Message, Tone};
 pub use msg::{
     BulkSave, BulkSaved, Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved,
 };
+pub use rule_sets::ComparePicker;
 pub use undo::{CaseUndo, History, UndoEntry};
 pub use view::{Extra, View};
 pub use views::{Queue, ViewItem, ViewSpec, ViewsList};
@@ -81,6 +85,8 @@ pub enum Overlay {
     Panel {
         selected: usize,
     },
+    /// Picking the rule set to compare with.
+    Compare(ComparePicker),
     /// A case's history, newest last.
     History {
         case_id: String,
@@ -131,6 +137,8 @@ pub struct App {
     pub marks: HashMap<usize, i64>,
     /// Today's local date, for the "mine today" queue (set by the event loop).
     pub today: Option<chrono::NaiveDate>,
+    /// The rule sets, which are active and compared, and every case's decisions.
+    pub judge: Judge,
     /// Cases other reviewers have open (case id → reviewer): `n` skips them.
     pub leases: HashMap<String, String>,
     /// The reviewer's role: lead-only actions are refused up front for reviewers (the store
@@ -141,7 +149,7 @@ pub struct App {
 impl App {
     pub fn new(cases: Vec<Case>, reviewer: String, db_label: String, keymap: Keymap) -> App {
         let cases = CaseSet::new(cases);
-        let view = View::new(&cases, Filter::default(), None);
+        let view = View::new(&cases, Filter::default(), None, &Judge::default(), None);
         let now = Instant::now();
         App {
             cases,
@@ -165,6 +173,7 @@ impl App {
             marks: HashMap::new(),
             today: None,
             leases: HashMap::new(),
+            judge: Judge::default(),
             role: crate::store::Role::Reviewer,
         }
     }
@@ -190,7 +199,7 @@ impl App {
         match self.overlay {
             Overlay::None => Mode::Normal,
             Overlay::Picker(_) | Overlay::Views(_) | Overlay::Bulk(_) => Mode::Picker,
-            Overlay::BulkPreview(_) => Mode::Picker,
+            Overlay::BulkPreview(_) | Overlay::Compare(_) => Mode::Picker,
             Overlay::Prompt(_) | Overlay::Filter(_) => Mode::Prompt,
             Overlay::Help { .. } | Overlay::History { .. } => Mode::Help,
             Overlay::Panel { .. } => Mode::Panel,

@@ -27,6 +27,8 @@ pub enum Msg {
     ViewsLoaded(Vec<SavedView>),
     /// Saving or deleting a view failed.
     ViewFailed(String),
+    /// Rule files were read (at start, or because they changed on disk).
+    RulesLoaded(Vec<(String, crate::rules::Loaded)>),
     /// The cases other reviewers have open now (case id → reviewer).
     Leases(std::collections::HashMap<String, String>),
     /// The answer to [`Effect::Claim`]: the case is ours, or someone else has it open.

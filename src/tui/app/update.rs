@@ -60,6 +60,10 @@ impl App {
                 self.message = Some(Message::error(error));
                 Vec::new()
             }
+            Msg::RulesLoaded(loaded) => {
+                self.on_rules_loaded(loaded);
+                Vec::new()
+            }
             Msg::Leases(leases) => {
                 self.leases = leases;
                 Vec::new()
@@ -124,6 +128,7 @@ impl App {
             Overlay::Views(_) => return self.views_action(action),
             Overlay::Bulk(_) | Overlay::BulkPreview(_) => return self.bulk_action(action),
             Overlay::Panel { .. } => return self.panel_action(action),
+            Overlay::Compare(_) => return self.compare_action(action),
             Overlay::None => {}
         }
         match action {
@@ -167,7 +172,9 @@ impl App {
                     return vec![Effect::LoadHistory(case.id.clone())];
                 }
             }
-            Action::Search | Action::CycleRules | Action::Compare => {
+            Action::CycleRules => self.cycle_rules(),
+            Action::Compare => self.open_compare(),
+            Action::Search => {
                 self.message = Some(Message::info(format!("{action}: not available yet")));
             }
             Action::Accept
@@ -359,7 +366,9 @@ impl App {
     pub(super) fn store_case(&mut self, case: Case) {
         let (index, old) = self.cases.upsert(case);
         if let Some(new) = self.cases.get(index) {
-            self.view.follow(index, old.as_ref(), new);
+            let (old_a, old_b) = self.judge.redecide(index, new);
+            let old = old.as_ref().map(|c| (c, old_a, old_b));
+            self.view.follow(index, old, new, &self.judge);
         }
     }
 }

@@ -1,8 +1,11 @@
-//! The current view: which cases the list shows, in order, and their counts.
+//! The current view: which cases the list shows, in order, their counts and the rule outcome
+//! totals.
 
 use chrono::NaiveDate;
 
+use super::judge::Judge;
 use crate::domain::{Case, CaseSet, Counts, Dimension, Filter};
+use crate::rules::{Decision, Totals};
 
 /// The code index of `kakao` in the scope dimension.
 const KAKAO: u8 = 0;
@@ -41,30 +44,48 @@ pub struct View {
     pub counts: Counts,
     /// Counts over the view's kakao-scope cases (compared with the published shares).
     pub kakao: Counts,
+    /// Cases and cash per outcome under the active rule set, and under the compared one.
+    pub outcomes: Option<Totals>,
+    pub outcomes_b: Option<Totals>,
 }
 
 impl View {
-    /// The cases of `set` that `filter` (and `extra`) match.
-    pub fn new(set: &CaseSet, filter: Filter, extra: Option<Extra>) -> View {
+    /// The cases of `set` that `filter` (and `extra`) match, in the order of `order` when
+    /// given (search results), else in case order.
+    pub fn new(
+        set: &CaseSet,
+        filter: Filter,
+        extra: Option<Extra>,
+        judge: &Judge,
+        order: Option<&[usize]>,
+    ) -> View {
         let mut view = View {
             filter,
             extra,
+            outcomes: judge.a().map(Totals::new),
+            outcomes_b: judge.b().map(Totals::new),
             ..View::default()
         };
         view.member = vec![false; set.len()];
-        for (i, case) in set.iter().enumerate() {
-            if view.admits(case) {
+        let positions: Box<dyn Iterator<Item = usize>> = match order {
+            Some(order) => Box::new(order.iter().copied()),
+            None => Box::new(0..set.len()),
+        };
+        for i in positions {
+            let Some(case) = set.get(i) else { continue };
+            if view.admits(i, case, judge) && !view.member[i] {
                 view.indices.push(i);
                 view.member[i] = true;
-                view.count(case);
+                view.count(i, case, judge.da.get(i).copied(), judge.db.get(i).copied());
             }
         }
         view
     }
 
-    /// Whether a case belongs in the view.
-    pub fn admits(&self, case: &Case) -> bool {
-        self.filter.matches(case) && self.extra.as_ref().is_none_or(|e| e.matches(case))
+    /// Whether the case at position `index` belongs in the view.
+    pub fn admits(&self, index: usize, case: &Case, judge: &Judge) -> bool {
+        self.filter.matches_with(case, &judge.derived(index))
+            && self.extra.as_ref().is_none_or(|e| e.matches(case))
     }
 
     /// Whether the case at a position of the case set is in the view.
@@ -72,40 +93,59 @@ impl View {
         self.member.get(index).copied().unwrap_or(false)
     }
 
-    fn count(&mut self, case: &Case) {
+    fn count(&mut self, _index: usize, case: &Case, da: Option<Decision>, db: Option<Decision>) {
         self.counts.add(case);
         if case.label(Dimension::Scope) == Some(KAKAO) {
             self.kakao.add(case);
         }
+        if let (Some(totals), Some(d)) = (self.outcomes.as_mut(), da) {
+            totals.add(d);
+        }
+        if let (Some(totals), Some(d)) = (self.outcomes_b.as_mut(), db) {
+            totals.add(d);
+        }
     }
 
-    fn uncount(&mut self, case: &Case) {
+    fn uncount(&mut self, case: &Case, da: Option<Decision>, db: Option<Decision>) {
         self.counts.remove(case);
         if case.label(Dimension::Scope) == Some(KAKAO) {
             self.kakao.remove(case);
         }
+        if let (Some(totals), Some(d)) = (self.outcomes.as_mut(), da) {
+            totals.remove(d);
+        }
+        if let (Some(totals), Some(d)) = (self.outcomes_b.as_mut(), db) {
+            totals.remove(d);
+        }
     }
 
-    /// Follows a case that changed at `index` of the set (from `old`, or new when `None`).
-    /// A case stays in the list once shown (so it does not vanish under the cursor when a
-    /// label moves it out of the filter) and its counts follow its labels; a new case joins
-    /// the view when the filter matches it.
-    pub fn follow(&mut self, index: usize, old: Option<&Case>, new: &Case) {
+    /// Follows a case that changed at `index` of the set (from `old` with its old decisions,
+    /// or new when `old` is `None`). A case stays in the list once shown (so it does not
+    /// vanish under the cursor when a label moves it out of the filter) and its counts and
+    /// outcome follow it; a new case joins the view when it belongs.
+    pub fn follow(
+        &mut self,
+        index: usize,
+        old: Option<(&Case, Option<Decision>, Option<Decision>)>,
+        new: &Case,
+        judge: &Judge,
+    ) {
+        let (da, db) = (judge.da.get(index).copied(), judge.db.get(index).copied());
         match old {
-            Some(old) => {
-                if self.member.get(index).copied().unwrap_or(false) {
-                    self.uncount(old);
-                    self.count(new);
+            Some((old, old_a, old_b)) => {
+                if self.contains(index) {
+                    self.uncount(old, old_a, old_b);
+                    self.count(index, new, da, db);
                 }
             }
             None => {
                 if self.member.len() <= index {
                     self.member.resize(index + 1, false);
                 }
-                if self.admits(new) {
+                if self.admits(index, new, judge) {
                     self.indices.push(index);
                     self.member[index] = true;
-                    self.count(new);
+                    self.count(index, new, da, db);
                 }
             }
         }

@@ -109,7 +109,7 @@ impl App {
             None => None,
         };
         let selected = self.view.indices.get(self.cursor).copied();
-        self.view = View::new(&self.cases, filter, extra);
+        self.view = View::new(&self.cases, filter, extra, &self.judge, None);
         self.spec = spec;
         let position = selected.and_then(|i| self.view.indices.iter().position(|&j| j == i));
         self.cursor = 0;
@@ -120,7 +120,14 @@ impl App {
 
     /// Every built-in queue and saved view, with its count now.
     fn view_items(&self) -> Vec<ViewItem> {
-        let builtin = ViewSpec::builtin().into_iter().map(|spec| (spec, false));
+        let mut queues = ViewSpec::builtin();
+        if let (Some(a), Some(b)) = (self.judge.a(), self.judge.b()) {
+            queues.push(ViewSpec::filtered(
+                &format!("outcome changed ({} → {})", a.name, b.name),
+                "changed=yes",
+            ));
+        }
+        let builtin = queues.into_iter().map(|spec| (spec, false));
         let saved = self.saved_views.iter().map(|v| {
             let spec = ViewSpec {
                 name: v.name.clone(),
@@ -141,6 +148,7 @@ impl App {
 
     /// How many cases a view would hold (its filter over every case).
     fn count_of(&self, spec: &ViewSpec) -> usize {
+        let judge = &self.judge;
         let Ok(filter) = Filter::parse(&spec.filter) else {
             return 0;
         };
@@ -152,7 +160,11 @@ impl App {
         });
         self.cases
             .iter()
-            .filter(|c| filter.matches(c) && extra.as_ref().is_none_or(|e| e.matches(c)))
+            .enumerate()
+            .filter(|(i, c)| {
+                filter.matches_with(c, &judge.derived(*i))
+                    && extra.as_ref().is_none_or(|e| e.matches(c))
+            })
             .count()
     }
 

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::keys::{action_keys, dimension_keys};
 use super::theme;
 use crate::domain::{format_amount, Case, Dimension};
+use crate::rules::ConditionCheck;
 use crate::text::{one_line, pad_right, sanitize, truncate, width, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -76,6 +77,100 @@ fn cell(name: &str, value: Span<'static>, keys: String, cells: usize) -> Line<'s
     ])
 }
 
+/// `✓kind=free_monetary`, or for a condition that failed (or compares the amount) with the
+/// case's value: `✗amount_krw>300000 (250,000)`.
+fn check_text(check: &ConditionCheck) -> String {
+    let mark = if check.held { "✓" } else { "✗" };
+    if !check.held || check.field == "amount_krw" {
+        format!("{mark}{} ({})", check.text, check.actual)
+    } else {
+        format!("{mark}{}", check.text)
+    }
+}
+
+/// The outcome under the active rule set and why: the deciding rule with its conditions, or
+/// for the default the rules that came closest; in compare mode, the other set's outcome.
+fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
+    let Some(rules) = app.judge.a() else {
+        return Vec::new();
+    };
+    let explanation = rules.explain(case);
+    let rule = &explanation.rule;
+    let cash = if rule.cash > 0 {
+        format!(" {}원", format_amount(rule.cash))
+    } else {
+        String::new()
+    };
+    let in_kind = rule
+        .in_kind
+        .as_deref()
+        .map(|k| format!(" + {k}"))
+        .unwrap_or_default();
+    let decided = if rule.is_default {
+        format!("{}{cash} · no rule applies ({})", rule.outcome, rules.name)
+    } else {
+        format!(
+            "{}{cash} · rule {}: {}{in_kind}",
+            rule.outcome, rule.id, rule.title
+        )
+    };
+    let mut lines = vec![cell(
+        "outcome",
+        Span::styled(decided, theme::title()),
+        String::new(),
+        cells,
+    )];
+    let why = if rule.is_default {
+        explanation
+            .nearest
+            .iter()
+            .map(|miss| {
+                let failed: Vec<String> = miss.failed.iter().map(check_text).collect();
+                format!("{}: {}", miss.id, failed.join(" "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else {
+        explanation
+            .checks
+            .iter()
+            .map(check_text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if !why.is_empty() {
+        let name = if rule.is_default {
+            "nearest"
+        } else {
+            "because"
+        };
+        lines.push(cell(name, Span::raw(why), String::new(), cells));
+    }
+    if let Some(b) = app.judge.b() {
+        let other = b.explain(case).rule;
+        let changed = other.outcome != rule.outcome;
+        let text = format!(
+            "{}{} · rule {} ({})",
+            if changed { "≠ " } else { "= " },
+            other.outcome,
+            other.id,
+            b.name
+        );
+        let style = if changed {
+            theme::notice()
+        } else {
+            theme::dim()
+        };
+        lines.push(cell(
+            "compared",
+            Span::styled(text, style),
+            String::new(),
+            cells,
+        ));
+    }
+    lines
+}
+
 fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
     let mut fields: Vec<(String, Span<'static>, String)> = Dimension::ALL
         .iter()
@@ -120,6 +215,7 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
             lines.push(cell(&name, value, keys, cells));
         }
     }
+    lines.extend(outcome_lines(app, case, cells));
     let note = case.note.as_deref().map(|n| one_line(n).into_owned());
     let note = match note {
         Some(n) => Span::raw(n),

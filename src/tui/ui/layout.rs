@@ -9,7 +9,7 @@ pub const MIN_ROWS: u16 = 16;
 /// From this width on, the counts panel stands beside the list and detail.
 pub const WIDE_COLS: u16 = 120;
 /// Width of the counts panel on a wide terminal.
-const PANEL_COLS: u16 = 44;
+const PANEL_COLS: u16 = 46;
 /// Status line and hint/message line.
 const BOTTOM_ROWS: u16 = 2;
 
@@ -95,8 +95,8 @@ mod tests {
     #[test]
     fn wide_terminals_show_all_three() {
         let a = areas((120, 40), false).unwrap();
-        assert_eq!(a.panel, Some(Rect::new(76, 0, 44, 38)));
-        assert_eq!(a.list.width, 76);
+        assert_eq!(a.panel, Some(Rect::new(74, 0, 46, 38)));
+        assert_eq!(a.list.width, 74);
         let hidden = areas((120, 40), true).unwrap();
         assert_eq!((hidden.panel, hidden.list.width), (None, 120));
     }

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::outcome::outcome_cell;
 use super::short::{label_columns, status_mark};
 use super::theme;
 use crate::domain::format_amount;
@@ -57,8 +58,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 " "
             };
+            let outcome = app
+                .view
+                .indices
+                .get(position)
+                .map(|&i| outcome_cell(app, i))
+                .filter(|o| !o.is_empty())
+                .map(|o| format!("{o} "))
+                .unwrap_or_default();
             let head = format!(
-                "{}{} {} {} {} ",
+                "{}{} {} {} {} {outcome}",
                 flag,
                 pad_right(&truncate(&one_line(&case.id), id_w), id_w),
                 status_mark(case.status),

@@ -12,7 +12,7 @@ use super::theme;
 use crate::domain::format_amount;
 use crate::text::{one_line, pad_left, pad_right, truncate, width};
 use crate::tui::action::Action;
-use crate::tui::app::{App, BulkPicker, BulkPreview, ViewsList};
+use crate::tui::app::{App, BulkPicker, BulkPreview, ComparePicker, ViewsList};
 
 /// A boxed, titled list with a query line on top; the selected row is reversed and marked.
 fn render_list(
@@ -132,6 +132,35 @@ pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &m
             format_amount(delta)
         )));
     }
+    if let Some(rules) = app.judge.a() {
+        lines.push(Line::styled(
+            format!("outcomes under {}", rules.name),
+            theme::heading(),
+        ));
+        let code_w = preview
+            .outcomes
+            .iter()
+            .map(|(c, _, _)| c.len())
+            .max()
+            .unwrap_or(0);
+        for (code, before, after) in &preview.outcomes {
+            let delta = *after as i64 - *before as i64;
+            lines.push(Line::raw(format!(
+                "  {}  {} → {}  ({}{})",
+                pad_right(code, code_w),
+                pad_left(&format_amount(*before as i64), 7),
+                pad_left(&format_amount(*after as i64), 7),
+                if delta > 0 { "+" } else { "" },
+                format_amount(delta)
+            )));
+        }
+        let (before, after) = preview.cash;
+        lines.push(Line::raw(format!(
+            "  cash  {} → {} won",
+            format_amount(before),
+            format_amount(after)
+        )));
+    }
     let keys = action_keys(app, &[Action::Confirm]);
     lines.push(Line::styled(
         format!(
@@ -159,4 +188,20 @@ pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &m
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn render_compare(app: &App, picker: &ComparePicker, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<String> = picker
+        .choices
+        .iter()
+        .map(|choice| match choice.and_then(|i| app.judge.slots.get(i)) {
+            Some(slot) => match &slot.set {
+                Some(set) => format!("{}  {}", set.name, one_line(&set.description)),
+                None => one_line(&slot.file).into_owned(),
+            },
+            None => "no comparison".to_string(),
+        })
+        .collect();
+    let title = format!(" compare {} with ", app.judge.active_name());
+    render_list(&title, "", &rows, picker.selected, area, buf);
 }

@@ -7,6 +7,7 @@ pub mod layout;
 mod lines;
 mod list;
 mod lists;
+mod outcome;
 mod overlay;
 mod panel;
 mod short;
@@ -51,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Bulk(picker) => lists::render_bulk(app, picker, body, buf),
         Overlay::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
         Overlay::Panel { .. } => {}
+        Overlay::Compare(picker) => lists::render_compare(app, picker, body, buf),
         Overlay::History {
             case_id,
             events,

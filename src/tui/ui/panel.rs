@@ -16,10 +16,12 @@ use crate::tui::app::{panel_rows, App, Overlay, PanelItem, PanelRow};
 /// Columns: code, count, share, bar; for compared dimensions also kakao share and published.
 const CODE_W: usize = 15;
 const COUNT_W: usize = 8;
-const SHARE_W: usize = 6;
+const SHARE_W: usize = 7;
 /// ` kakao  pub`: the share among the view's kakao-scope cases, and the published share.
 const COMPARE_W: usize = 11;
 const COMPARE_HEADING: &str = "  kakao pub";
+/// The code column of the outcome rows (`individual_review`).
+const OUTCOME_W: usize = 18;
 
 /// From this inner width on, a panel too long for its height flows into two columns.
 const TWO_COLUMNS: usize = 76;
@@ -76,8 +78,50 @@ fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
                 }
             }
             PanelRow::NonMonetary => non_monetary_row(&app.view.kakao, cells),
+            PanelRow::OutcomesHeading => {
+                let title = match app.judge.b() {
+                    Some(b) => format!("outcomes · {} → {}", app.judge.active_name(), b.name),
+                    None => format!("outcomes · {}", app.judge.active_name()),
+                };
+                Line::styled(truncate(&title, cells).into_owned(), theme::heading())
+            }
+            PanelRow::OutcomeOnlyB(i) => {
+                let code = app
+                    .judge
+                    .b()
+                    .and_then(|b| b.outcome_codes().get(usize::from(i)).cloned())
+                    .unwrap_or_default();
+                outcome_text(app, &code, cells)
+            }
+            PanelRow::CashTotal => {
+                let a = app.view.outcomes.as_ref().map_or(0, |t| t.cash());
+                let text = match app.view.outcomes_b.as_ref() {
+                    Some(b) => format!(
+                        "{}{} → {} ({})",
+                        pad_right("cash", OUTCOME_W),
+                        format_amount(a),
+                        format_amount(b.cash()),
+                        signed(b.cash() - a)
+                    ),
+                    None => format!(
+                        "{}{}",
+                        pad_right("cash (won)", OUTCOME_W),
+                        pad_left(&format_amount(a), cells.saturating_sub(OUTCOME_W))
+                    ),
+                };
+                Line::styled(truncate(&text, cells).into_owned(), theme::title())
+            }
+            PanelRow::Item(PanelItem::Outcome(i)) => {
+                let mut line = outcome_row(app, i, cells);
+                if selected == Some(item) {
+                    line.style = theme::selected();
+                }
+                item += 1;
+                line
+            }
             PanelRow::Item(entry) => {
                 let (code, n) = match entry {
+                    PanelItem::Outcome(_) => ("", 0),
                     PanelItem::Label(dim, code) => (
                         code.map_or("unlabelled", |c| dim.code(c)),
                         counts.label(dim, code),
@@ -120,6 +164,65 @@ fn heading(name: &str, korean: &str, compared: bool, cells: usize) -> Line<'stat
         truncate(&title, cells).into_owned()
     };
     Line::styled(text, theme::heading())
+}
+
+/// `+1,234` or `-56`.
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{}", format_amount(n))
+    } else {
+        format_amount(n)
+    }
+}
+
+/// An outcome: its cases and cash in the view; in compare mode, under the compared set, with
+/// the change.
+fn outcome_row(app: &App, index: u16, cells: usize) -> Line<'static> {
+    let code = app
+        .judge
+        .a()
+        .and_then(|a| a.outcome_codes().get(usize::from(index)).cloned())
+        .unwrap_or_default();
+    outcome_text(app, &code, cells)
+}
+
+fn outcome_text(app: &App, code: &str, cells: usize) -> Line<'static> {
+    let (n, cash) = app
+        .view
+        .outcomes
+        .as_ref()
+        .and_then(|t| t.get(code))
+        .unwrap_or((0, 0));
+    let head = pad_right(&truncate(code, OUTCOME_W - 1), OUTCOME_W);
+    let money = |won: i64| {
+        if won == 0 {
+            "—".to_string()
+        } else {
+            format_amount(won)
+        }
+    };
+    let text = match app.view.outcomes_b.as_ref() {
+        Some(b) => {
+            let (nb, cash_b) = b.get(code).unwrap_or((0, 0));
+            let delta = cash_b - cash;
+            format!(
+                "{head}{}{} {}",
+                pad_left(&format_amount(nb as i64), COUNT_W),
+                pad_left(&format!("({})", signed(nb as i64 - n as i64)), 9),
+                if delta == 0 {
+                    "—".to_string()
+                } else {
+                    signed(delta)
+                }
+            )
+        }
+        None => format!(
+            "{head}{} {}",
+            pad_left(&format_amount(n as i64), COUNT_W),
+            pad_left(&money(cash), cells.saturating_sub(OUTCOME_W + COUNT_W + 1))
+        ),
+    };
+    Line::raw(truncate(&text, cells).into_owned())
 }
 
 /// The four non-monetary kinds together, against their published share.
