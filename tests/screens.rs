@@ -172,3 +172,15 @@ fn outcomes_beside_every_case_and_the_explanation_in_the_detail() {
     assert!(text.contains("≠needs_evi…→goodwill_…"), "{text}");
     assert_screen("compare_120x40", &d);
 }
+
+#[test]
+fn the_search_line_with_its_matches() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("/").unwrap();
+    d.type_text("ㅇㅂㅌ");
+    assert!(d.wait_search(std::time::Duration::from_secs(10)));
+    let text = screen(&d);
+    assert!(text.contains("3 matches, best first"), "{text}");
+    assert_eq!(d.app.current().unwrap().id, "R-000004", "업비트 first");
+    assert_screen("search_80x24", &d);
+}

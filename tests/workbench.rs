@@ -786,3 +786,67 @@ fn rule_files_are_reloaded_when_they_change_and_a_bad_edit_keeps_the_last_valid_
         message.text
     );
 }
+
+#[test]
+fn search_narrows_as_you_type_with_initial_consonants_and_esc_keeps_the_position() {
+    use std::time::Duration;
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.press("/").unwrap();
+    d.type_text("ㅋㅋㅇㅁ");
+    assert!(d.app.search_pending);
+    assert!(d.wait_search(Duration::from_secs(10)), "the worker answers");
+    let ids: Vec<String> = d
+        .app
+        .view
+        .indices
+        .iter()
+        .map(|&i| d.app.cases.get(i).unwrap().id.clone())
+        .collect();
+    assert_eq!(
+        ids[0], "R-000002",
+        "카카오맵 matches its initials best: {ids:?}"
+    );
+    d.press("backspace backspace backspace backspace").unwrap();
+    d.type_text("업비트");
+    assert!(d.wait_search(Duration::from_secs(10)));
+    assert_eq!(d.app.view.len(), 1);
+    assert_eq!(d.app.current().unwrap().id, "R-000004");
+    d.press("esc").unwrap();
+    assert_eq!(d.app.view.len(), 10, "the search is gone");
+    assert_eq!(
+        d.app.current().unwrap().id,
+        "R-000004",
+        "the position is kept"
+    );
+    assert_eq!(d.app.spec.search, None);
+}
+
+#[test]
+fn search_and_filter_combine_and_outdated_answers_are_dropped() {
+    use std::time::Duration;
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.press("f").unwrap();
+    d.type_text("kind=free_monetary");
+    d.press("enter /").unwrap();
+    d.type_text("카카오");
+    // Two answers are on their way; only the latest question's counts.
+    d.press("backspace").unwrap();
+    let latest = d.app.search_generation;
+    assert!(d.wait_search(Duration::from_secs(10)));
+    assert_eq!(d.app.search_generation, latest);
+    assert!(!d.app.search_pending);
+    let ids: Vec<String> = d
+        .app
+        .view
+        .indices
+        .iter()
+        .map(|&i| d.app.cases.get(i).unwrap().id.clone())
+        .collect();
+    // "카카" within kind=free_monetary: R-000001 (카카오톡 채널) and R-000002 (카카오맵).
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.iter().all(|id| id == "R-000001" || id == "R-000002"));
+    d.press("enter").unwrap();
+    assert_eq!(d.app.spec.filter, "kind=free_monetary");
+    assert_eq!(d.app.spec.search.as_deref(), Some("카카"));
+    assert_eq!(d.app.view.counts.total(), 2, "the counts describe the view");
+}

@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
+use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{Store, StoreError};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::effects::Runner;
@@ -14,6 +15,9 @@ use crate::tui::rule_files::{RuleSource, RuleWatch};
 pub struct Driver {
     pub app: App,
     runner: Runner,
+    search: SearchWorker,
+    /// How many cases the search index holds (new cases are pushed to it).
+    search_known: usize,
     rules: Option<RuleWatch>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pending: Vec<KeyChord>,
@@ -36,15 +40,21 @@ impl Driver {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| store.path().display().to_string());
+        // The search index is built on the search thread, so the first frame need not wait.
+        let for_index = cases.clone();
+        let search = SearchWorker::start_with(move || SearchIndex::build(&for_index));
         let mut app = App::new(cases, reviewer.clone(), db_label, keymap);
         app.role = role;
         let runner = Runner::new(store, reviewer, last_seq)?;
         let mut driver = Driver {
             app,
             runner,
+            search,
+            search_known: 0,
             rules: None,
             pending: Vec::new(),
         };
+        driver.search_known = driver.app.cases.len();
         driver.handle(Msg::StartupErrors(keymap_errors));
         let views = driver.runner.load_views();
         driver.handle(views);
@@ -93,6 +103,7 @@ impl Driver {
     pub fn handle(&mut self, msg: Msg) {
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
+            self.sync_search();
             self.app.clock.now = Instant::now();
             self.app.today = Some(chrono::Local::now().date_naive());
             for effect in self.app.update(msg) {
@@ -107,8 +118,64 @@ impl Driver {
                     Effect::DeleteView(name) => queue.extend(self.runner.delete_view(&name)),
                     Effect::LoadHistory(case_id) => queue.push_back(self.runner.history(case_id)),
                     Effect::Claim(case_id) => queue.push_back(self.runner.claim(case_id)),
+                    Effect::Search {
+                        generation,
+                        query,
+                        candidates,
+                    } => self.search.request(generation, query, Some(candidates)),
                     Effect::Quit => {}
                 }
+            }
+        }
+        self.sync_search();
+    }
+
+    /// Takes the search worker's answer, if it has come. Returns whether one did.
+    pub fn poll_search(&mut self) -> bool {
+        match self.search.try_result() {
+            Some(result) => {
+                self.take_search(result);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits up to `timeout` for the search worker's answer (tests and benchmarks).
+    pub fn wait_search(&mut self, timeout: std::time::Duration) -> bool {
+        match self.search.recv_timeout(timeout) {
+            Some(result) => {
+                self.take_search(result);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn take_search(&mut self, result: SearchResult) {
+        self.handle(Msg::SearchResults {
+            generation: result.generation,
+            query: result.query,
+            hits: result.hits,
+        });
+    }
+
+    /// Sends the cases whose text or note changed (or that are new) to the search index.
+    fn sync_search(&mut self) {
+        let mut updates = std::mem::take(&mut self.app.search_updates);
+        updates.sort_unstable();
+        updates.dedup();
+        for index in updates {
+            if index >= self.search_known {
+                // New cases: the index takes them in order.
+                for new in self.search_known..=index {
+                    if let Some(case) = self.app.cases.get(new) {
+                        self.search.push_case(case);
+                    }
+                }
+                self.search_known = index + 1;
+            } else if let Some(case) = self.app.cases.get(index) {
+                self.search.update_case(index, case);
             }
         }
     }

@@ -44,7 +44,14 @@ pub fn run(
         if let Some(signal) = session.termination_requested() {
             break Some(signal);
         }
-        if event::poll(POLL_EVERY).context("cannot read the keyboard")? {
+        // While a search is out, look for its answer often; otherwise sleep until a key or
+        // the next poll of the database.
+        let wait = if driver.app.search_pending {
+            Duration::from_millis(5)
+        } else {
+            POLL_EVERY
+        };
+        if event::poll(wait).context("cannot read the keyboard")? {
             // Take every event already queued (a held key, a paste) before drawing once.
             loop {
                 dirty |= handle_event(
@@ -59,6 +66,7 @@ pub fn run(
         if driver.should_quit() {
             break None;
         }
+        dirty |= driver.poll_search();
         dirty |= driver.poll_others()?;
     };
     drop(session);

@@ -11,6 +11,7 @@ mod message;
 mod msg;
 mod navigate;
 mod rule_sets;
+mod search_line;
 mod undo;
 mod update;
 mod view;
@@ -27,6 +28,7 @@ pub use msg::{
     BulkSave, BulkSaved, Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved,
 };
 pub use rule_sets::ComparePicker;
+pub use search_line::SearchLine;
 pub use undo::{CaseUndo, History, UndoEntry};
 pub use view::{Extra, View};
 pub use views::{Queue, ViewItem, ViewSpec, ViewsList};
@@ -87,6 +89,8 @@ pub enum Overlay {
     },
     /// Picking the rule set to compare with.
     Compare(ComparePicker),
+    /// The search line.
+    Search(SearchLine),
     /// A case's history, newest last.
     History {
         case_id: String,
@@ -141,6 +145,15 @@ pub struct App {
     pub judge: Judge,
     /// Cases other reviewers have open (case id → reviewer): `n` skips them.
     pub leases: HashMap<String, String>,
+    /// The generation of the latest search asked for; older answers are dropped.
+    pub search_generation: u64,
+    /// Whether the latest search has not been answered yet.
+    pub search_pending: bool,
+    /// A search the view needs (set when a view with a search is applied), asked for by the
+    /// next `update`.
+    pending_search: Option<Effect>,
+    /// Cases whose searchable fields changed (or that are new), for the search index.
+    pub search_updates: Vec<usize>,
     /// The reviewer's role: lead-only actions are refused up front for reviewers (the store
     /// refuses them again).
     pub role: crate::store::Role,
@@ -174,6 +187,10 @@ impl App {
             today: None,
             leases: HashMap::new(),
             judge: Judge::default(),
+            search_generation: 0,
+            search_pending: false,
+            pending_search: None,
+            search_updates: Vec::new(),
             role: crate::store::Role::Reviewer,
         }
     }
@@ -200,7 +217,7 @@ impl App {
             Overlay::None => Mode::Normal,
             Overlay::Picker(_) | Overlay::Views(_) | Overlay::Bulk(_) => Mode::Picker,
             Overlay::BulkPreview(_) | Overlay::Compare(_) => Mode::Picker,
-            Overlay::Prompt(_) | Overlay::Filter(_) => Mode::Prompt,
+            Overlay::Prompt(_) | Overlay::Filter(_) | Overlay::Search(_) => Mode::Prompt,
             Overlay::Help { .. } | Overlay::History { .. } => Mode::Help,
             Overlay::Panel { .. } => Mode::Panel,
         }
@@ -213,6 +230,7 @@ impl App {
             Overlay::Picker(_)
                 | Overlay::Prompt(_)
                 | Overlay::Filter(_)
+                | Overlay::Search(_)
                 | Overlay::Views(_)
                 | Overlay::Bulk(_)
         )

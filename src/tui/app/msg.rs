@@ -27,6 +27,12 @@ pub enum Msg {
     ViewsLoaded(Vec<SavedView>),
     /// Saving or deleting a view failed.
     ViewFailed(String),
+    /// The search worker answered.
+    SearchResults {
+        generation: u64,
+        query: String,
+        hits: std::sync::Arc<Vec<crate::search::Hit>>,
+    },
     /// Rule files were read (at start, or because they changed on disk).
     RulesLoaded(Vec<(String, crate::rules::Loaded)>),
     /// The cases other reviewers have open now (case id → reviewer).
@@ -86,6 +92,13 @@ pub enum Effect {
     },
     /// Delete a saved view, then reload the views.
     DeleteView(String),
+    /// Ask the search worker for the matches of `query` among `candidates` (case positions),
+    /// tagged with `generation`; the answer comes back as [`Msg::SearchResults`].
+    Search {
+        generation: u64,
+        query: String,
+        candidates: std::sync::Arc<Vec<usize>>,
+    },
     /// Lease the case to this reviewer (it is where `n` landed), then report back with
     /// [`Msg::Claimed`].
     Claim(String),

@@ -11,6 +11,13 @@ use crate::tui::action::Action;
 impl App {
     /// Applies one message; returns what the event loop must do.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = self.update_inner(msg);
+        // A view with a search was applied: ask for its results.
+        effects.extend(self.pending_search.take());
+        effects
+    }
+
+    fn update_inner(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => {
                 if self.message.as_ref().is_some_and(|m| !m.sticky()) {
@@ -18,12 +25,23 @@ impl App {
                 }
                 self.on_action(action)
             }
-            Msg::Input(ch) => {
-                if matches!(self.overlay, Overlay::Filter(_)) {
+            Msg::Input(ch) => match self.overlay {
+                Overlay::Filter(_) => {
                     self.filter_input(ch);
-                } else {
-                    self.on_input(ch);
+                    Vec::new()
                 }
+                Overlay::Search(_) => self.search_input(ch),
+                _ => {
+                    self.on_input(ch);
+                    Vec::new()
+                }
+            },
+            Msg::SearchResults {
+                generation,
+                query,
+                hits,
+            } => {
+                self.on_search_results(generation, &query, &hits);
                 Vec::new()
             }
             Msg::Resize(cols, rows) => {
@@ -129,6 +147,7 @@ impl App {
             Overlay::Bulk(_) | Overlay::BulkPreview(_) => return self.bulk_action(action),
             Overlay::Panel { .. } => return self.panel_action(action),
             Overlay::Compare(_) => return self.compare_action(action),
+            Overlay::Search(_) => return self.search_action(action),
             Overlay::None => {}
         }
         match action {
@@ -174,9 +193,7 @@ impl App {
             }
             Action::CycleRules => self.cycle_rules(),
             Action::Compare => self.open_compare(),
-            Action::Search => {
-                self.message = Some(Message::info(format!("{action}: not available yet")));
-            }
+            Action::Search => self.open_search(),
             Action::Accept
             | Action::Cancel
             | Action::SelectNext
@@ -364,7 +381,14 @@ impl App {
 
     /// Puts a case as the database now holds it into the set and the view.
     pub(super) fn store_case(&mut self, case: Case) {
+        let searchable_changed = self
+            .cases
+            .by_id(&case.id)
+            .is_none_or(|old| old.note != case.note || old.text != case.text);
         let (index, old) = self.cases.upsert(case);
+        if searchable_changed {
+            self.search_updates.push(index);
+        }
         if let Some(new) = self.cases.get(index) {
             let (old_a, old_b) = self.judge.redecide(index, new);
             let old = old.as_ref().map(|c| (c, old_a, old_b));

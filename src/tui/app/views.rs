@@ -110,6 +110,23 @@ impl App {
         };
         let selected = self.view.indices.get(self.cursor).copied();
         self.view = View::new(&self.cases, filter, extra, &self.judge, None);
+        match &spec.search {
+            Some(query) => {
+                // The view shows the filter's cases until the search answers.
+                self.search_generation += 1;
+                self.search_pending = true;
+                self.pending_search = Some(Effect::Search {
+                    generation: self.search_generation,
+                    query: query.clone(),
+                    candidates: self.search_candidates(&self.view.filter),
+                });
+            }
+            None => {
+                self.search_generation += 1;
+                self.search_pending = false;
+                self.pending_search = None;
+            }
+        }
         self.spec = spec;
         let position = selected.and_then(|i| self.view.indices.iter().position(|&j| j == i));
         self.cursor = 0;

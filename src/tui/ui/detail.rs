@@ -45,7 +45,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .detail_scroll
         .min(text.len().saturating_sub(text_rows.max(1)));
     let shown = text.iter().skip(scroll).take(text_rows);
-    lines.extend(shown.map(|l| Line::from(l.clone())));
+    // While searching, the matched characters are marked line by line.
+    let query = app.spec.search.as_deref().map(crate::search::Query::parse);
+    lines.extend(shown.map(|l| match &query {
+        Some(query) => {
+            let matched = crate::search::highlights(query, l);
+            Line::from(theme::marked_spans(
+                l,
+                &matched,
+                ratatui::style::Style::new(),
+            ))
+        }
+        None => Line::from(l.clone()),
+    }));
     let hidden = text.len().saturating_sub(scroll + text_rows);
     if hidden > 0 && text_rows > 0 {
         if let Some(last) = lines.last_mut() {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::overlay::clear;
 use super::theme;
 use crate::text::{one_line, truncate, width};
-use crate::tui::app::FilterLine;
+use crate::tui::app::{App, FilterLine, SearchLine};
 
 pub fn render_filter(line: &FilterLine, area: Rect, buf: &mut Buffer) {
     let extra = u16::from(line.error.is_some()) + u16::from(!line.candidates.is_empty());
@@ -58,5 +58,45 @@ pub fn render_filter(line: &FilterLine, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         ));
     }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The search line: the query as typed, and whether results are still coming.
+pub fn render_search(app: &App, line: &SearchLine, area: Rect, buf: &mut Buffer) {
+    let rows = 4.min(area.height);
+    let box_area = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
+    clear(box_area, buf);
+    let block = Block::bordered().title(Span::styled(
+        " search id, text and note · ㅋㅋㅇㅁ finds 카카오맵 · enter keeps, esc leaves ",
+        theme::title(),
+    ));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width).saturating_sub(3);
+    let input = one_line(&line.input);
+    let mut shown: &str = &input;
+    while width(shown) > cells {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    let state = if line.input.trim().is_empty() {
+        "type to search".to_string()
+    } else if app.search_pending {
+        "searching…".to_string()
+    } else {
+        format!(
+            "{} matches, best first",
+            crate::domain::format_amount(app.view.len() as i64)
+        )
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("/ ", theme::key()),
+            Span::raw(shown.to_string()),
+            Span::styled("▏", theme::key()),
+        ]),
+        Line::styled(state, theme::dim()),
+    ];
     Paragraph::new(lines).render(inner, buf);
 }

@@ -2,13 +2,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::outcome::outcome_cell;
 use super::short::{label_columns, status_mark};
 use super::theme;
+use super::theme::marked_spans;
 use crate::domain::format_amount;
+use crate::search::{excerpt, highlights, Query};
 use crate::text::{one_line, pad_left, pad_right, truncate, width};
 use crate::tui::app::App;
 
@@ -34,6 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(inner.height);
     let cells = usize::from(inner.width);
     let visible: Vec<usize> = (app.offset..app.view.len()).take(rows).collect();
+    let query = app.spec.search.as_deref().map(Query::parse);
     let id_w = visible
         .iter()
         .filter_map(|&p| app.case_at(p))
@@ -75,13 +79,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 pad_left(&amount, 11),
             );
             let text_cells = cells.saturating_sub(width(&head));
-            let row = format!("{head}{}", truncate(&one_line(&case.text), text_cells));
-            let row = pad_right(&truncate(&row, cells), cells);
-            Some(if position == app.cursor {
-                Line::from(Span::styled(row, theme::selected()))
+            let base = if position == app.cursor {
+                theme::selected()
             } else {
-                Line::from(row)
-            })
+                Style::new()
+            };
+            let (text, matched) = match &query {
+                // Searching: the part of the text around the match, matched characters marked.
+                Some(query) => {
+                    let excerpt = excerpt(&case.text, query, text_cells);
+                    let matched = highlights(query, &excerpt);
+                    (excerpt, matched)
+                }
+                None => (
+                    truncate(&one_line(&case.text), text_cells).into_owned(),
+                    Vec::new(),
+                ),
+            };
+            let mut spans = vec![Span::styled(truncate(&head, cells).into_owned(), base)];
+            spans.extend(marked_spans(&text, &matched, base));
+            let used = width(&head).min(cells) + width(&text);
+            spans.push(Span::styled(" ".repeat(cells.saturating_sub(used)), base));
+            Some(Line::from(spans))
         })
         .collect();
     if lines.is_empty() {

@@ -53,6 +53,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
         Overlay::Panel { .. } => {}
         Overlay::Compare(picker) => lists::render_compare(app, picker, body, buf),
+        Overlay::Search(line) => lines::render_search(app, line, body, buf),
         Overlay::History {
             case_id,
             events,

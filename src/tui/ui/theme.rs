@@ -2,6 +2,7 @@
 //! video, bold, marks), so the workbench reads the same with NO_COLOR or on `TERM=linux`.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
 
 pub fn selected() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
@@ -41,4 +42,39 @@ pub fn status_bar() -> Style {
 
 pub fn bar() -> Style {
     Style::new().fg(Color::Green)
+}
+
+/// Characters a search matched: bold and underlined (and coloured where there is colour).
+pub fn matched(base: Style) -> Style {
+    base.fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+/// `text` as spans, the characters at `positions` (char indices, increasing) in [`matched`]
+/// style over `base`.
+pub fn marked_spans(text: &str, positions: &[usize], base: Style) -> Vec<Span<'static>> {
+    if positions.is_empty() {
+        return vec![Span::styled(text.to_string(), base)];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    let mut wanted = positions.iter().peekable();
+    for (i, ch) in text.chars().enumerate() {
+        let is_match = wanted.peek() == Some(&&i);
+        if is_match {
+            wanted.next();
+        }
+        if is_match != run_matched && !run.is_empty() {
+            let style = if run_matched { matched(base) } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = is_match;
+        run.push(ch);
+    }
+    if !run.is_empty() {
+        let style = if run_matched { matched(base) } else { base };
+        spans.push(Span::styled(run, style));
+    }
+    spans
 }
