@@ -184,3 +184,87 @@ fn the_search_line_with_its_matches() {
     assert_eq!(d.app.current().unwrap().id, "R-000004", "업비트 first");
     assert_screen("search_80x24", &d);
 }
+
+/// lee labels three cases; kim (a lead) spot-checks lee's work in the workbench.
+fn spot_checked() -> (tempfile::TempDir, std::path::PathBuf, Driver) {
+    let (dir, path, mut d) = driver(120, 40);
+    let mut store = Store::open(&path).unwrap();
+    for (id, kind) in [("R-000004", 3u8), ("R-000005", 2), ("R-000006", 4)] {
+        store
+            .apply_change(&ChangeRequest {
+                case_id: id,
+                expected_version: None,
+                reviewer: "lee",
+                action: Action::Label,
+                batch: None,
+                changes: &[
+                    Change::Label(Dimension::Kind, Some(kind)),
+                    Change::Label(Dimension::Scope, Some(0)),
+                ],
+            })
+            .unwrap();
+    }
+    d.press("C").unwrap();
+    d.press("enter").unwrap(); // the list is empty: "start a new spot-check"
+    d.press("ctrl-u").unwrap();
+    d.type_text("reviewers=lee since=2020-01-01 size=3 seed=1");
+    d.press("enter").unwrap();
+    assert!(d.app.spot.is_some(), "{:?}", d.app.message);
+    (dir, path, d)
+}
+
+#[test]
+fn blind_review_shows_no_reviewer_labels() {
+    let (_dir, _path, d) = spot_checked();
+    let text = screen(&d);
+    for hidden in [
+        "의견",
+        "문의",
+        "항의",
+        "opinion",
+        "inquiry",
+        "protest",
+        "카카오 ",
+    ] {
+        assert!(
+            !text.contains(hidden),
+            "{hidden:?} is lee's label and must not show:\n{text}"
+        );
+    }
+    assert!(text.contains("your labels 0/5"), "{text}");
+    assert_screen("blind_review_120x40", &d);
+}
+
+#[test]
+fn a_lead_labels_blind_then_overturns_a_difference() {
+    let (_dir, path, mut d) = spot_checked();
+    let spot = d.app.spot.as_ref().unwrap();
+    let first = spot.check.cases[0].case_id.clone();
+    d.press("1 o").unwrap(); // kind paid, scope kakao for the first sampled case
+    let spot = d.app.spot.as_ref().unwrap();
+    assert_eq!(
+        spot.check.cases[0].lead_labels[Dimension::Kind.index()],
+        Some(Some(0))
+    );
+    d.press("D").unwrap();
+    let (differences, _) = d.app.spot.as_ref().unwrap().differences.clone().unwrap();
+    assert_eq!(differences.len(), 1, "kind differs, scope agrees");
+    assert_eq!(differences[0].case_id, first);
+    assert_screen("spot_differences_120x40", &d);
+    d.press("X").unwrap();
+    let store = Store::open(&path).unwrap();
+    let case = store.get(&first).unwrap().unwrap();
+    assert_eq!(case.label_code(Dimension::Kind), Some("paid"));
+    let last = store.history(&first).unwrap().pop().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.reviewer.as_str()),
+        ("overturn", "kim")
+    );
+    assert_eq!(
+        d.app.cases.by_id(&first).unwrap().label(Dimension::Kind),
+        Some(0)
+    );
+    d.press("D C %").unwrap();
+    let text = screen(&d);
+    assert!(text.contains("agreement"), "{text}");
+}

@@ -75,6 +75,16 @@ pub enum Action {
     Compare,
     /// Show the selected case's history (the audit trail).
     History,
+    /// Open a spot-check (or a new one); again: leave it.
+    SpotCheck,
+    /// In a spot-check: switch between blind labelling and the differences.
+    SpotDifferences,
+    /// In a spot-check's differences: keep the reviewer's label.
+    Keep,
+    /// In a spot-check's differences: overturn it with the lead's label.
+    Overturn,
+    /// Agreement between reviewers and leads: percent, kappa, overturn rates.
+    Agreement,
 }
 
 /// Fixed-name actions with the help text shown beside their keys.
@@ -184,6 +194,31 @@ const FIXED: &[(Action, &str, &str)] = &[
         Action::History,
         "history",
         "the case's history: who changed what, when",
+    ),
+    (
+        Action::SpotCheck,
+        "spot-check",
+        "spot-checks (leads): open or resume one; again: leave it",
+    ),
+    (
+        Action::SpotDifferences,
+        "spot-differences",
+        "in a spot-check: blind labelling ↔ the differences",
+    ),
+    (
+        Action::Keep,
+        "keep",
+        "in the differences: keep the reviewer's label",
+    ),
+    (
+        Action::Overturn,
+        "overturn",
+        "in the differences: overturn it with the lead's label",
+    ),
+    (
+        Action::Agreement,
+        "agreement",
+        "agreement: percent, kappa, overturn rate per reviewer",
     ),
 ];
 

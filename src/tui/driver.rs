@@ -118,6 +118,27 @@ impl Driver {
                     Effect::DeleteView(name) => queue.extend(self.runner.delete_view(&name)),
                     Effect::LoadHistory(case_id) => queue.push_back(self.runner.history(case_id)),
                     Effect::Claim(case_id) => queue.push_back(self.runner.claim(case_id)),
+                    Effect::ListSpotChecks => queue.push_back(self.runner.list_spot_checks()),
+                    Effect::OpenSpot(id) => queue.push_back(self.runner.open_spot(id)),
+                    Effect::NewSpot(form) => queue.push_back(self.runner.new_spot(&form)),
+                    Effect::SpotLabel {
+                        check,
+                        case_id,
+                        dim,
+                        value,
+                    } => queue.push_back(self.runner.spot_label(check, &case_id, dim, value)),
+                    Effect::LoadSpotDifferences(check) => {
+                        queue.push_back(self.runner.spot_differences(check, None))
+                    }
+                    Effect::SpotResolve {
+                        check,
+                        case_id,
+                        dim,
+                        resolution,
+                    } => {
+                        queue.push_back(self.runner.spot_resolve(check, &case_id, dim, resolution))
+                    }
+                    Effect::LoadAgreement => queue.push_back(self.runner.agreement()),
                     Effect::Search {
                         generation,
                         query,

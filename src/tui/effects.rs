@@ -163,6 +163,119 @@ impl Runner {
         self.lease = None;
     }
 
+    /// The spot-checks with their progress, for the list.
+    pub fn list_spot_checks(&mut self) -> Msg {
+        let listed = self.store.spot_checks().and_then(|checks| {
+            checks
+                .into_iter()
+                .map(|c| {
+                    let progress = self.store.spot_check_progress(c.id)?;
+                    Ok((c, progress))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()
+        });
+        match listed {
+            Ok(checks) => Msg::SpotChecks(checks),
+            Err(e) => Msg::SpotFailed(e.to_string()),
+        }
+    }
+
+    pub fn open_spot(&mut self, id: i64) -> Msg {
+        match self.store.spot_check(id) {
+            Ok(check) => Msg::SpotLoaded(check),
+            Err(e) => Msg::SpotFailed(e.to_string()),
+        }
+    }
+
+    /// Starts a spot-check from the form's text, and opens it.
+    pub fn new_spot(&mut self, form: &str) -> Msg {
+        let form = match crate::tui::spot_form::parse_form(form) {
+            Ok(form) => form,
+            Err(e) => return Msg::SpotFailed(format!("new spot-check: {e}")),
+        };
+        let bounds = crate::leads::period::since_bound("since", &form.since).and_then(|since| {
+            let until = form
+                .until
+                .as_deref()
+                .map(|u| crate::leads::period::until_bound("until", u))
+                .transpose()?;
+            Ok((since, until))
+        });
+        let (since, until) = match bounds {
+            Ok(bounds) => bounds,
+            Err(e) => return Msg::SpotFailed(format!("new spot-check: {e}")),
+        };
+        let request = crate::leads::OpenSpotCheck {
+            name: form.name.as_deref(),
+            lead: &self.reviewer,
+            reviewers: &form.reviewers,
+            since: &since,
+            until: until.as_deref(),
+            size: form.size,
+            seed: form.seed,
+        };
+        match crate::leads::open_spot_check(&mut self.store, &request) {
+            Ok(opened) => self.open_spot(opened.id),
+            Err(e) => Msg::SpotFailed(format!("new spot-check: {e}")),
+        }
+    }
+
+    pub fn spot_label(
+        &mut self,
+        check: i64,
+        case_id: &str,
+        dim: crate::domain::Dimension,
+        value: Option<u8>,
+    ) -> Msg {
+        match self
+            .store
+            .record_lead_label(check, case_id, dim, value, &self.reviewer)
+        {
+            Ok(()) => self.open_spot(check),
+            Err(e) => Msg::SpotFailed(e.to_string()),
+        }
+    }
+
+    pub fn spot_differences(&mut self, check: i64, case: Option<crate::domain::Case>) -> Msg {
+        match self.store.differences(check) {
+            Ok(differences) => Msg::SpotDifferences { differences, case },
+            Err(e) => Msg::SpotFailed(e.to_string()),
+        }
+    }
+
+    pub fn spot_resolve(
+        &mut self,
+        check: i64,
+        case_id: &str,
+        dim: crate::domain::Dimension,
+        resolution: crate::store::Resolution,
+    ) -> Msg {
+        match self
+            .store
+            .resolve(check, case_id, dim, resolution, &self.reviewer)
+        {
+            Ok(outcome) => {
+                let case = outcome.applied.map(|applied| {
+                    self.own_seqs.extend(applied.events.iter().map(|e| e.seq));
+                    applied.case
+                });
+                self.spot_differences(check, case)
+            }
+            Err(e) => Msg::SpotFailed(e.to_string()),
+        }
+    }
+
+    /// The agreement report over every spot-check, as the CLI prints it.
+    pub fn agreement(&mut self) -> Msg {
+        match crate::leads::agreement_report(&self.store, None, None) {
+            Ok(report) => Msg::AgreementText(crate::report::agreement::render_text(
+                &report,
+                "all spot-checks",
+            )),
+            Err(e) => Msg::SpotFailed(e.to_string()),
+        }
+    }
+
     /// A case's audit trail, as a message.
     pub fn history(&mut self, case_id: String) -> Msg {
         let events = self.store.history(&case_id).map_err(|e| e.to_string());

@@ -7,5 +7,6 @@ pub mod effects;
 pub mod keymap;
 pub mod rule_files;
 pub mod run;
+pub mod spot_form;
 pub mod terminal;
 pub mod ui;

@@ -42,6 +42,7 @@ impl App {
                     case_id,
                     query: String::new(),
                     selected: usize::from(current),
+                    spot: None,
                 });
                 return Vec::new();
             }
@@ -135,7 +136,16 @@ impl App {
                     return Vec::new();
                 };
                 let case_id = picker.case_id.clone();
+                let spot = picker.spot;
                 self.overlay = Overlay::None;
+                if let Some(check) = spot {
+                    return vec![Effect::SpotLabel {
+                        check,
+                        case_id,
+                        dim: Dimension::Service,
+                        value: Some(code),
+                    }];
+                }
                 return self.save_label_of(&case_id, Change::Label(Dimension::Service, Some(code)));
             }
             _ => {}
@@ -178,6 +188,11 @@ impl App {
                         let name = text.to_string();
                         self.overlay = Overlay::None;
                         return self.save_view_named(&name);
+                    }
+                    PromptKind::NewSpotCheck => {
+                        let form = text.to_string();
+                        self.overlay = Overlay::None;
+                        return vec![Effect::NewSpot(form)];
                     }
                 };
                 let case_id = prompt.case_id.clone();

@@ -12,6 +12,7 @@ mod msg;
 mod navigate;
 mod rule_sets;
 mod search_line;
+mod spot;
 mod undo;
 mod update;
 mod view;
@@ -29,6 +30,7 @@ pub use msg::{
 };
 pub use rule_sets::ComparePicker;
 pub use search_line::SearchLine;
+pub use spot::{SpotList, SpotScreen};
 pub use undo::{CaseUndo, History, UndoEntry};
 pub use view::{Extra, View};
 pub use views::{Queue, ViewItem, ViewSpec, ViewsList};
@@ -55,6 +57,8 @@ pub enum PromptKind {
     Note,
     /// The name to save the current view under.
     ViewName,
+    /// What a new spot-check samples (`reviewers=kim since=2026-11-01 size=20`).
+    NewSpotCheck,
 }
 
 /// The service picker: type to narrow, Enter to set.
@@ -64,10 +68,13 @@ pub struct Picker {
     pub query: String,
     /// Position in [`Picker::items`].
     pub selected: usize,
+    /// In a spot-check: the choice is the lead's blind label in this spot-check, not a change
+    /// to the case.
+    pub spot: Option<i64>,
 }
 
 /// What is drawn over the list, taking the keys.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Overlay {
     None,
     Picker(Picker),
@@ -91,6 +98,14 @@ pub enum Overlay {
     Compare(ComparePicker),
     /// The search line.
     Search(SearchLine),
+    /// The spot-checks to open.
+    SpotList(SpotList),
+    /// A text report (the agreement), scrollable.
+    Report {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
     /// A case's history, newest last.
     History {
         case_id: String,
@@ -145,6 +160,8 @@ pub struct App {
     pub judge: Judge,
     /// Cases other reviewers have open (case id → reviewer): `n` skips them.
     pub leases: HashMap<String, String>,
+    /// The spot-check screen, when a lead has one open.
+    pub spot: Option<SpotScreen>,
     /// The generation of the latest search asked for; older answers are dropped.
     pub search_generation: u64,
     /// Whether the latest search has not been answered yet.
@@ -187,6 +204,7 @@ impl App {
             today: None,
             leases: HashMap::new(),
             judge: Judge::default(),
+            spot: None,
             search_generation: 0,
             search_pending: false,
             pending_search: None,
@@ -216,9 +234,9 @@ impl App {
         match self.overlay {
             Overlay::None => Mode::Normal,
             Overlay::Picker(_) | Overlay::Views(_) | Overlay::Bulk(_) => Mode::Picker,
-            Overlay::BulkPreview(_) | Overlay::Compare(_) => Mode::Picker,
+            Overlay::BulkPreview(_) | Overlay::Compare(_) | Overlay::SpotList(_) => Mode::Picker,
             Overlay::Prompt(_) | Overlay::Filter(_) | Overlay::Search(_) => Mode::Prompt,
-            Overlay::Help { .. } | Overlay::History { .. } => Mode::Help,
+            Overlay::Help { .. } | Overlay::History { .. } | Overlay::Report { .. } => Mode::Help,
             Overlay::Panel { .. } => Mode::Panel,
         }
     }

@@ -33,6 +33,19 @@ pub enum Msg {
         query: String,
         hits: std::sync::Arc<Vec<crate::search::Hit>>,
     },
+    /// The spot-checks, newest first, with their progress.
+    SpotChecks(Vec<(crate::store::SpotCheck, crate::store::Progress)>),
+    /// A spot-check opened (or read again after a blind label).
+    SpotLoaded(crate::store::SpotCheck),
+    /// A spot-check's differences (after a resolution, with the case as it now is).
+    SpotDifferences {
+        differences: Vec<crate::store::Difference>,
+        case: Option<Case>,
+    },
+    /// A spot-check action was refused (or failed).
+    SpotFailed(String),
+    /// The agreement report, as text.
+    AgreementText(String),
     /// Rule files were read (at start, or because they changed on disk).
     RulesLoaded(Vec<(String, crate::rules::Loaded)>),
     /// The cases other reviewers have open now (case id → reviewer).
@@ -99,6 +112,30 @@ pub enum Effect {
         query: String,
         candidates: std::sync::Arc<Vec<usize>>,
     },
+    /// Read the spot-checks for the list.
+    ListSpotChecks,
+    /// Open a spot-check.
+    OpenSpot(i64),
+    /// Start a spot-check from the form's text (`reviewers=kim since=2026-11-01 size=20`).
+    NewSpot(String),
+    /// Record the lead's blind label, then read the spot-check again.
+    SpotLabel {
+        check: i64,
+        case_id: String,
+        dim: crate::domain::Dimension,
+        value: Option<u8>,
+    },
+    /// Read a spot-check's differences.
+    LoadSpotDifferences(i64),
+    /// Keep or overturn one difference, then read the differences again.
+    SpotResolve {
+        check: i64,
+        case_id: String,
+        dim: crate::domain::Dimension,
+        resolution: crate::store::Resolution,
+    },
+    /// Compute the agreement report.
+    LoadAgreement,
     /// Lease the case to this reviewer (it is where `n` landed), then report back with
     /// [`Msg::Claimed`].
     Claim(String),

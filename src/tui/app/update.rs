@@ -78,6 +78,33 @@ impl App {
                 self.message = Some(Message::error(error));
                 Vec::new()
             }
+            Msg::SpotChecks(checks) => {
+                self.overlay = Overlay::SpotList(crate::tui::app::SpotList {
+                    checks,
+                    selected: 0,
+                });
+                Vec::new()
+            }
+            Msg::SpotLoaded(check) => {
+                self.on_spot_loaded(check);
+                Vec::new()
+            }
+            Msg::SpotDifferences { differences, case } => {
+                self.on_spot_differences(differences, case);
+                Vec::new()
+            }
+            Msg::SpotFailed(error) => {
+                self.message = Some(Message::error(error));
+                Vec::new()
+            }
+            Msg::AgreementText(text) => {
+                self.overlay = Overlay::Report {
+                    title: "agreement (reviewers vs leads' spot-checks)".into(),
+                    lines: text.lines().map(str::to_string).collect(),
+                    scroll: 0,
+                };
+                Vec::new()
+            }
             Msg::RulesLoaded(loaded) => {
                 self.on_rules_loaded(loaded);
                 Vec::new()
@@ -138,10 +165,11 @@ impl App {
         match &self.overlay {
             Overlay::Picker(_) => return self.picker_action(action),
             Overlay::Prompt(_) => return self.prompt_action(action),
-            Overlay::Help { .. } | Overlay::History { .. } => {
+            Overlay::Help { .. } | Overlay::History { .. } | Overlay::Report { .. } => {
                 self.help_action(action);
                 return Vec::new();
             }
+            Overlay::SpotList(_) => return self.spot_list_action(action),
             Overlay::Filter(_) => return self.filter_action(action),
             Overlay::Views(_) => return self.views_action(action),
             Overlay::Bulk(_) | Overlay::BulkPreview(_) => return self.bulk_action(action),
@@ -149,6 +177,10 @@ impl App {
             Overlay::Compare(_) => return self.compare_action(action),
             Overlay::Search(_) => return self.search_action(action),
             Overlay::None => {}
+        }
+        if self.spot.is_some() && !matches!(action, Action::Help | Action::Quit | Action::Agreement)
+        {
+            return self.spot_action(action);
         }
         match action {
             Action::MoveDown => self.move_by(1),
@@ -191,6 +223,11 @@ impl App {
                     return vec![Effect::LoadHistory(case.id.clone())];
                 }
             }
+            Action::SpotCheck => return self.spot_check_key(),
+            Action::Agreement => return vec![Effect::LoadAgreement],
+            Action::SpotDifferences | Action::Keep | Action::Overturn => {
+                self.message = Some(Message::info("open a spot-check first (C)"));
+            }
             Action::CycleRules => self.cycle_rules(),
             Action::Compare => self.open_compare(),
             Action::Search => self.open_search(),
@@ -208,7 +245,9 @@ impl App {
 
     fn help_action(&mut self, action: Action) {
         let scroll = match &mut self.overlay {
-            Overlay::Help { scroll } | Overlay::History { scroll, .. } => Some(scroll),
+            Overlay::Help { scroll }
+            | Overlay::History { scroll, .. }
+            | Overlay::Report { scroll, .. } => Some(scroll),
             _ => None,
         };
         if let Some(scroll) = scroll {

@@ -93,6 +93,11 @@ fn the_builtin_defaults() {
         ("r", "cycle-rules"),
         ("c", "compare"),
         ("h", "history"),
+        ("C", "spot-check"),
+        ("D", "spot-differences"),
+        ("=", "keep"),
+        ("X", "overturn"),
+        ("%", "agreement"),
     ];
     let picker = [
         ("up", "select-prev"),
@@ -337,5 +342,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (82, vec![]));
+    assert_eq!((count, errors), (87, vec![]));
 }

@@ -12,7 +12,7 @@ use super::theme;
 use crate::domain::format_amount;
 use crate::text::{one_line, pad_left, pad_right, truncate, width};
 use crate::tui::action::Action;
-use crate::tui::app::{App, BulkPicker, BulkPreview, ComparePicker, ViewsList};
+use crate::tui::app::{App, BulkPicker, BulkPreview, ComparePicker, SpotList, ViewsList};
 
 /// A boxed, titled list with a query line on top; the selected row is reversed and marked.
 fn render_list(
@@ -204,4 +204,33 @@ pub fn render_compare(app: &App, picker: &ComparePicker, area: Rect, buf: &mut B
         .collect();
     let title = format!(" compare {} with ", app.judge.active_name());
     render_list(&title, "", &rows, picker.selected, area, buf);
+}
+
+pub fn render_spot_list(list: &SpotList, area: Rect, buf: &mut Buffer) {
+    let mut rows: Vec<String> = list
+        .checks
+        .iter()
+        .map(|(check, progress)| {
+            format!(
+                "#{} {} · {} · since {} · {}/{} labelled · {} differences, {} open",
+                check.id,
+                check.name.as_deref().map(one_line).unwrap_or_default(),
+                one_line(&check.reviewers.join(",")),
+                one_line(&check.since.chars().take(10).collect::<String>()),
+                progress.labelled,
+                progress.cases,
+                progress.differences,
+                progress.unresolved()
+            )
+        })
+        .collect();
+    rows.push("start a new spot-check…".to_string());
+    render_list(
+        " spot-checks (enter: open or resume) ",
+        "",
+        &rows,
+        list.selected,
+        area,
+        buf,
+    );
 }

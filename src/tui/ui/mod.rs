@@ -11,6 +11,7 @@ mod outcome;
 mod overlay;
 mod panel;
 mod short;
+mod spot;
 mod status;
 mod theme;
 
@@ -32,12 +33,27 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         overlay::render_too_small((area.width, area.height), area, buf);
         return;
     };
-    list::render(app, areas.list, buf);
-    if let Some(detail) = areas.detail {
-        detail::render(app, detail, buf);
-    }
-    if let Some(panel) = areas.panel {
-        panel::render(app, panel, buf);
+    match &app.spot {
+        // A spot-check replaces the list, the detail and the counts (they show labels).
+        Some(spot) => {
+            let right = areas.detail.or(areas.panel).unwrap_or(areas.list);
+            let right = match (areas.detail, areas.panel) {
+                (Some(d), Some(p)) => {
+                    ratatui::layout::Rect::new(d.x, d.y, d.width + p.width, d.height)
+                }
+                _ => right,
+            };
+            spot::render(app, spot, areas.list, right, buf);
+        }
+        None => {
+            list::render(app, areas.list, buf);
+            if let Some(detail) = areas.detail {
+                detail::render(app, detail, buf);
+            }
+            if let Some(panel) = areas.panel {
+                panel::render(app, panel, buf);
+            }
+        }
     }
     status::render_status(app, areas.status, buf);
     status::render_hint(app, areas.hint, buf);
@@ -54,6 +70,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Panel { .. } => {}
         Overlay::Compare(picker) => lists::render_compare(app, picker, body, buf),
         Overlay::Search(line) => lines::render_search(app, line, body, buf),
+        Overlay::SpotList(list) => lists::render_spot_list(list, body, buf),
+        Overlay::Report {
+            title,
+            lines,
+            scroll,
+        } => overlay::render_report(title, lines, *scroll, body, buf),
         Overlay::History {
             case_id,
             events,

@@ -132,6 +132,29 @@ pub fn render_history(
     Paragraph::new(shown).render(inner, buf);
 }
 
+/// A text report, scrollable (the agreement).
+pub fn render_report(title: &str, lines: &[String], scroll: usize, area: Rect, buf: &mut Buffer) {
+    let box_area = centred(
+        area,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    clear(box_area, buf);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|l| Line::raw(truncate(&one_line(l), cells).into_owned()))
+        .collect();
+    Paragraph::new(shown).render(inner, buf);
+}
+
 pub fn render_picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     let items = picker.items();
     let rows = (items.len() as u16 + 3).max(5);
@@ -177,6 +200,9 @@ pub fn render_prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
         PromptKind::Amount => "amount in won (empty clears)",
         PromptKind::Note => "note (empty clears)",
         PromptKind::ViewName => "save this view for the team as",
+        PromptKind::NewSpotCheck => {
+            "new spot-check: reviewers=kim,lee since=DATE [until=DATE] size=N | confidence=0.95 margin=0.05"
+        }
     };
     let title = if prompt.case_id.is_empty() {
         format!(" {what} ")
