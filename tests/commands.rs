@@ -342,3 +342,15 @@ fn label_where_changes_every_match_in_one_batch_and_dry_run_changes_nothing() {
     let run = env.run(&["label", "--where", "kind=paid", "--dry-run"]);
     assert_eq!(run.code, 2, "no assignments: {}", run.stderr);
 }
+
+#[test]
+fn derived_fields_without_rules_are_refused_not_silently_empty() {
+    let env = Env::with_cases(2);
+    let run = env.run(&["label", "--where", "outcome=support_cash", "note=x"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "casebench: --where \"outcome=support_cash\": outcome and rule need --rules FILE (the rule set that decides them)\n"
+    );
+    assert_eq!(env.stats("")["total"], 2);
+}

@@ -850,3 +850,92 @@ fn search_and_filter_combine_and_outdated_answers_are_dropped() {
     assert_eq!(d.app.spec.search.as_deref(), Some("카카"));
     assert_eq!(d.app.view.counts.total(), 2, "the counts describe the view");
 }
+
+#[test]
+fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
+    use casebench::io::sample::{generate, SampleConfig};
+    use casebench::store::{CreateOptions, OnExisting, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.db");
+    let mut store = Store::open(&path).unwrap();
+    let cases = generate(SampleConfig {
+        cases: 12_000,
+        seed: 5,
+    });
+    let options = CreateOptions {
+        reviewer: "loader",
+        action: "sample",
+        batch: "big",
+        on_existing: OnExisting::Fail,
+        replace: false,
+    };
+    store.create_cases(&cases, options, &mut |_| {}).unwrap();
+    store.set_role("kim", Role::Lead, "kim").unwrap();
+    let mut d = casebench::tui::driver::Driver::new(
+        Store::open(&path).unwrap(),
+        "kim".into(),
+        casebench::tui::keymap::Keymap::builtin(),
+        Vec::new(),
+    )
+    .unwrap();
+    d.handle(casebench::tui::app::Msg::Resize(120, 40));
+    d.press("A").unwrap();
+    assert_eq!(d.app.marks.len(), 12_000);
+    // Someone changes one marked case meanwhile: it is skipped, not overwritten.
+    store
+        .apply_change(&ChangeRequest {
+            case_id: "R-000100",
+            expected_version: None,
+            reviewer: "lee",
+            action: Action::Label,
+            batch: None,
+            changes: &[Change::Note(Some("보류".into()))],
+        })
+        .unwrap();
+    d.press("B").unwrap();
+    d.type_text("status = escal");
+    d.press("enter").unwrap();
+    let Overlay::BulkPreview(preview) = &d.app.overlay else {
+        panic!("preview")
+    };
+    assert_eq!(
+        (preview.preview.cases, preview.preview.changing),
+        (12_000, 12_000)
+    );
+    d.press("enter").unwrap();
+    let message = d.app.message.clone().unwrap().text;
+    assert!(
+        message.contains("saved 11,999 cases (batch bulk-"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("skipped 1 changed by someone else since: R-000100"),
+        "{message}"
+    );
+    let escalated: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM cases WHERE status = 'escalated'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(escalated, 11_999);
+    d.press("u").unwrap();
+    let escalated: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM cases WHERE status = 'escalated'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(escalated, 0, "the undo reverts the whole batch");
+    assert_eq!(
+        d.app
+            .view
+            .counts
+            .status(casebench::domain::Status::Escalated),
+        0
+    );
+}

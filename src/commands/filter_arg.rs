@@ -9,3 +9,11 @@ pub fn parse(arg: &WhereArg) -> anyhow::Result<Filter> {
     let expr = arg.expr.as_deref().unwrap_or("");
     Filter::parse(expr).map_err(|e| BadInput(format!("--where \"{expr}\": {e}")).into())
 }
+
+/// Like [`parse`], for commands that judge no rule set: `outcome`, `rule` and `changed` would
+/// match nothing there, so they are refused with what they need.
+pub fn parse_without_rules(arg: &WhereArg) -> anyhow::Result<Filter> {
+    let filter = parse(arg)?;
+    super::rules::check_derived(&filter, 0)?;
+    Ok(filter)
+}

@@ -61,7 +61,7 @@ pub fn run_bulk(
     dry_run: bool,
 ) -> anyhow::Result<()> {
     let changes = parse_changes(assignments)?;
-    let filter = filter_arg::parse(filter)?;
+    let filter = filter_arg::parse_without_rules(filter)?;
     let reviewer = ctx.reviewer()?;
     let mut output = ctx.output()?;
     let mut store = ctx.open_store(Create::No)?;

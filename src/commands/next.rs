@@ -9,7 +9,7 @@ use crate::cli::NextArgs;
 use crate::domain::Status;
 
 pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
-    let filter = filter_arg::parse(&args.filter)?;
+    let filter = filter_arg::parse_without_rules(&args.filter)?;
     let ttl = match args.lease_seconds {
         Some(s) => Duration::from_secs(s),
         None => Duration::from_secs(args.lease_minutes.saturating_mul(60)),
