@@ -10,6 +10,7 @@ pub mod domain;
 pub mod io;
 pub mod leads;
 pub mod report;
+pub mod rng;
 pub mod rules;
 pub mod search;
 pub mod store;

@@ -15,7 +15,6 @@ pub mod open;
 pub mod outliers;
 pub mod pace;
 pub mod period;
-pub mod rng;
 pub mod sample_size;
 pub mod sampling;
 pub mod wilson;

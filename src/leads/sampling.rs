@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::rng::Rng;
+use crate::rng::Rng;
 use crate::store::{Drawn, StratumCount};
 
 /// How many of each stratum to draw for a sample of `n` (see the module documentation).

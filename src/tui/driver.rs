@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
+use crate::domain::Case;
 use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{Store, StoreError};
 use crate::tui::app::{App, Effect, Msg};
@@ -15,7 +16,8 @@ use crate::tui::rule_files::{RuleSource, RuleWatch};
 pub struct Driver {
     pub app: App,
     runner: Runner,
-    search: SearchWorker,
+    /// The search thread, started after the first frame (or at the first search).
+    search: Option<SearchWorker>,
     /// How many cases the search index holds (new cases are pushed to it).
     search_known: usize,
     rules: Option<RuleWatch>,
@@ -40,21 +42,17 @@ impl Driver {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| store.path().display().to_string());
-        // The search index is built on the search thread, so the first frame need not wait.
-        let for_index = cases.clone();
-        let search = SearchWorker::start_with(move || SearchIndex::build(&for_index));
         let mut app = App::new(cases, reviewer.clone(), db_label, keymap);
         app.role = role;
         let runner = Runner::new(store, reviewer, last_seq)?;
         let mut driver = Driver {
             app,
             runner,
-            search,
+            search: None,
             search_known: 0,
             rules: None,
             pending: Vec::new(),
         };
-        driver.search_known = driver.app.cases.len();
         driver.handle(Msg::StartupErrors(keymap_errors));
         let views = driver.runner.load_views();
         driver.handle(views);
@@ -143,7 +141,9 @@ impl Driver {
                         generation,
                         query,
                         candidates,
-                    } => self.search.request(generation, query, Some(candidates)),
+                    } => self
+                        .search_worker()
+                        .request(generation, query, Some(candidates)),
                     Effect::Quit => {}
                 }
             }
@@ -151,9 +151,28 @@ impl Driver {
         self.sync_search();
     }
 
+    /// Starts the search thread, which builds its index from a copy of the cases (the event
+    /// loop calls this after the first frame, so start-up does not wait for it).
+    pub fn start_search(&mut self) {
+        self.search_worker();
+    }
+
+    fn search_worker(&mut self) -> &SearchWorker {
+        let cases = &self.app.cases;
+        let known = &mut self.search_known;
+        self.search.get_or_insert_with(|| {
+            let for_index: Vec<Case> = cases.iter().cloned().collect();
+            *known = for_index.len();
+            SearchWorker::start_with(move || SearchIndex::build(&for_index))
+        })
+    }
+
     /// Takes the search worker's answer, if it has come. Returns whether one did.
     pub fn poll_search(&mut self) -> bool {
-        match self.search.try_result() {
+        let Some(search) = &self.search else {
+            return false;
+        };
+        match search.try_result() {
             Some(result) => {
                 self.take_search(result);
                 true
@@ -164,7 +183,10 @@ impl Driver {
 
     /// Waits up to `timeout` for the search worker's answer (tests and benchmarks).
     pub fn wait_search(&mut self, timeout: std::time::Duration) -> bool {
-        match self.search.recv_timeout(timeout) {
+        let Some(search) = &self.search else {
+            return false;
+        };
+        match search.recv_timeout(timeout) {
             Some(result) => {
                 self.take_search(result);
                 true
@@ -184,6 +206,10 @@ impl Driver {
     /// Sends the cases whose text or note changed (or that are new) to the search index.
     fn sync_search(&mut self) {
         let mut updates = std::mem::take(&mut self.app.search_updates);
+        let Some(search) = &self.search else {
+            // Not started yet: it will copy the cases as they are when it starts.
+            return;
+        };
         updates.sort_unstable();
         updates.dedup();
         for index in updates {
@@ -191,12 +217,12 @@ impl Driver {
                 // New cases: the index takes them in order.
                 for new in self.search_known..=index {
                     if let Some(case) = self.app.cases.get(new) {
-                        self.search.push_case(case);
+                        search.push_case(case);
                     }
                 }
                 self.search_known = index + 1;
             } else if let Some(case) = self.app.cases.get(index) {
-                self.search.update_case(index, case);
+                search.update_case(index, case);
             }
         }
     }

@@ -33,6 +33,7 @@ pub fn run(
         .context("cannot read the terminal size")?;
     driver.handle(Msg::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut first_frame = true;
     let signal = loop {
         if dirty {
             session
@@ -40,6 +41,10 @@ pub fn run(
                 .draw(|frame| ui::render(&driver.app, frame))
                 .context("cannot draw")?;
             dirty = false;
+            if first_frame {
+                first_frame = false;
+                driver.start_search();
+            }
         }
         if let Some(signal) = session.termination_requested() {
             break Some(signal);

@@ -5,7 +5,7 @@
 //! weights: a piecewise log-uniform shape drawn with integers only, so it is byte-stable.
 
 use super::labels::{Kind, Reporter, Service};
-use super::rng::Rng;
+use crate::rng::Rng;
 
 /// Claimed amounts from `lo` to `hi` (inclusive), in multiples of `step`. `None` as the
 /// bucket means "no amount given".

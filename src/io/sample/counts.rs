@@ -5,7 +5,7 @@
 //! value and shuffling it, never by independent random draws (which would only be right on
 //! average).
 
-use super::rng::Rng;
+use crate::rng::Rng;
 
 /// Splits `total` into parts proportional to `weights` by the largest-remainder method: every
 /// part is its exact quota rounded down or up, and the parts always sum to `total`. When

@@ -2,7 +2,7 @@
 //! indices of `domain::taxonomy`; a test checks they agree) and how services and substitutes
 //! correlate with scope, reporter and kind.
 
-use super::rng::Rng;
+use crate::rng::Rng;
 
 /// `scope` codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -17,16 +17,16 @@ mod counts;
 mod labels;
 mod plan;
 mod received;
-mod rng;
+
 mod text;
 
 #[cfg(test)]
 mod tests;
 
 use crate::domain::{Case, Dimension, Status};
+use crate::rng::Rng;
 use labels::{Kind, Reporter, Scope, Service, Substitute};
 use plan::Profile;
-use rng::Rng;
 
 /// The number of reports Kakao received (2022-10-19 to 2022-11-06).
 pub const DEFAULT_CASES: usize = 105_116;

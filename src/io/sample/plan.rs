@@ -9,7 +9,7 @@ use super::amount;
 use super::counts::{apportion, draw_from_pool, Quota};
 use super::labels::{self, Kind, Reporter, Scope, Service, Substitute};
 use super::received::{self, Channel};
-use super::rng::Rng;
+use crate::rng::Rng;
 
 /// Published: 87,198 Kakao cases of 105,116 reports; the rest concern affiliates.
 pub const SCOPE_COUNTS: [u64; 2] = [87_198, 17_918];

@@ -1,7 +1,7 @@
 //! When and through which channel a report arrived: 2022-10-19 to 2022-11-06 (KST), most in
 //! the first days, during plausible hours.
 
-use super::rng::Rng;
+use crate::rng::Rng;
 
 /// The channel a report came in through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -1,6 +1,7 @@
 //! Marking cases and changing them together: `space` marks, `A` marks the whole view, `B`
 //! picks a label, shows what would change, and applies it as one batch (undone as one).
 
+use super::list_input::edit_list;
 use super::message::Message;
 use super::msg::{BulkSave, Effect, Intent};
 use super::{App, Overlay};
@@ -168,21 +169,10 @@ impl App {
         match &mut self.overlay {
             Overlay::Bulk(picker) => {
                 let shown = picker.shown();
+                if edit_list(action, &mut picker.query, &mut picker.selected, shown.len()) {
+                    return Vec::new();
+                }
                 match action {
-                    Action::SelectNext | Action::MoveDown if !shown.is_empty() => {
-                        picker.selected = (picker.selected + 1) % shown.len();
-                    }
-                    Action::SelectPrev | Action::MoveUp if !shown.is_empty() => {
-                        picker.selected = (picker.selected + shown.len() - 1) % shown.len();
-                    }
-                    Action::DeleteBack => {
-                        picker.query.pop();
-                        picker.selected = 0;
-                    }
-                    Action::ClearInput => {
-                        picker.query.clear();
-                        picker.selected = 0;
-                    }
                     Action::Cancel => self.overlay = Overlay::None,
                     Action::Accept => {
                         if let Some(choice) = shown.get(picker.selected).cloned() {

@@ -1,6 +1,7 @@
 //! Changing cases: label keys, the service picker, the amount and note prompts, undo and redo.
 //! Nothing here writes: each change becomes an [`Effect::Save`] with the version on screen.
 
+use super::list_input::edit_list;
 use super::message::Message;
 use super::msg::{BulkSave, Effect, Intent, Save};
 use super::undo::UndoEntry;
@@ -114,21 +115,10 @@ impl App {
             return Vec::new();
         };
         let items = picker.items();
+        if edit_list(action, &mut picker.query, &mut picker.selected, items.len()) {
+            return Vec::new();
+        }
         match action {
-            Action::SelectNext | Action::MoveDown if !items.is_empty() => {
-                picker.selected = (picker.selected + 1) % items.len();
-            }
-            Action::SelectPrev | Action::MoveUp if !items.is_empty() => {
-                picker.selected = (picker.selected + items.len() - 1) % items.len();
-            }
-            Action::DeleteBack => {
-                picker.query.pop();
-                picker.selected = 0;
-            }
-            Action::ClearInput => {
-                picker.query.clear();
-                picker.selected = 0;
-            }
             Action::Cancel => self.overlay = Overlay::None,
             Action::Accept => {
                 let Some(&code) = items.get(picker.selected) else {

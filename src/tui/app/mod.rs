@@ -7,6 +7,7 @@ mod drill;
 mod edit;
 mod filter_line;
 mod judge;
+mod list_input;
 mod message;
 mod msg;
 mod navigate;

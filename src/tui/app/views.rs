@@ -1,6 +1,7 @@
 //! Views: what the list shows. The built-in queues, the team's saved views, switching between
 //! them, and saving the current one.
 
+use super::list_input::edit_list;
 use super::message::Message;
 use super::msg::Effect;
 use super::view::{Extra, View};
@@ -203,21 +204,10 @@ impl App {
             return Vec::new();
         };
         let shown = list.shown().len();
+        if edit_list(action, &mut list.query, &mut list.selected, shown) {
+            return Vec::new();
+        }
         match action {
-            Action::SelectNext | Action::MoveDown if shown > 0 => {
-                list.selected = (list.selected + 1) % shown;
-            }
-            Action::SelectPrev | Action::MoveUp if shown > 0 => {
-                list.selected = (list.selected + shown - 1) % shown;
-            }
-            Action::DeleteBack => {
-                list.query.pop();
-                list.selected = 0;
-            }
-            Action::ClearInput => {
-                list.query.clear();
-                list.selected = 0;
-            }
             Action::Cancel => self.overlay = Overlay::None,
             Action::Accept => {
                 let chosen = list

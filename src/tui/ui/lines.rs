@@ -10,6 +10,35 @@ use super::theme;
 use crate::text::{one_line, truncate, width};
 use crate::tui::app::{App, FilterLine, SearchLine};
 
+/// The end of `input` that fits in `cells` (where typing happens), and how many characters
+/// were cut from its start.
+pub(super) fn input_tail(input: &str, cells: usize) -> (&str, usize) {
+    let mut shown = input;
+    let mut cut = 0;
+    while width(shown) > cells {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+        cut += 1;
+    }
+    (shown, cut)
+}
+
+/// `› input▏`: an input line, its end in view.
+pub(super) fn input_line(
+    prompt: &'static str,
+    input: &str,
+    cells: usize,
+) -> (Line<'static>, usize) {
+    let (shown, cut) = input_tail(input, cells.saturating_sub(3));
+    let line = Line::from(vec![
+        Span::styled(prompt, theme::key()),
+        Span::raw(shown.to_string()),
+        Span::styled("▏", theme::key()),
+    ]);
+    (line, cut)
+}
+
 pub fn render_filter(line: &FilterLine, area: Rect, buf: &mut Buffer) {
     let extra = u16::from(line.error.is_some()) + u16::from(!line.candidates.is_empty());
     let rows = (3 + extra).min(area.height);
@@ -21,22 +50,9 @@ pub fn render_filter(line: &FilterLine, area: Rect, buf: &mut Buffer) {
     ));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    let cells = usize::from(inner.width).saturating_sub(3);
     let input = one_line(&line.input);
-    // Keep the end of a long input (where typing happens) in view.
-    let mut shown: &str = &input;
-    let mut cut = 0;
-    while width(shown) > cells {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
-        cut += 1;
-    }
-    let mut lines = vec![Line::from(vec![
-        Span::styled("› ", theme::key()),
-        Span::raw(shown.to_string()),
-        Span::styled("▏", theme::key()),
-    ])];
+    let (first, cut) = input_line("› ", &input, usize::from(inner.width));
+    let mut lines = vec![first];
     if let Some(error) = &line.error {
         // The caret sits under the error's column (columns count characters).
         let before: String = input
@@ -72,14 +88,7 @@ pub fn render_search(app: &App, line: &SearchLine, area: Rect, buf: &mut Buffer)
     ));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    let cells = usize::from(inner.width).saturating_sub(3);
-    let input = one_line(&line.input);
-    let mut shown: &str = &input;
-    while width(shown) > cells {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
-    }
+    let (first, _) = input_line("/ ", &one_line(&line.input), usize::from(inner.width));
     let state = if line.input.trim().is_empty() {
         "type to search".to_string()
     } else if app.search_pending {
@@ -90,13 +99,6 @@ pub fn render_search(app: &App, line: &SearchLine, area: Rect, buf: &mut Buffer)
             crate::domain::format_amount(app.view.len() as i64)
         )
     };
-    let lines = vec![
-        Line::from(vec![
-            Span::styled("/ ", theme::key()),
-            Span::raw(shown.to_string()),
-            Span::styled("▏", theme::key()),
-        ]),
-        Line::styled(state, theme::dim()),
-    ];
+    let lines = vec![first, Line::styled(state, theme::dim())];
     Paragraph::new(lines).render(inner, buf);
 }

@@ -115,45 +115,21 @@ pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &m
             format_amount(p.cases as i64)
         )),
     ];
-    let name_w = p
-        .moves
-        .iter()
-        .map(|m| m.field.len() + 1 + m.code.len())
-        .max()
-        .unwrap_or(0);
-    for m in &p.moves {
-        let delta = m.after as i64 - m.before as i64;
-        lines.push(Line::raw(format!(
-            "  {}  {} → {}  ({}{})",
-            pad_right(&format!("{}={}", m.field, m.code), name_w),
-            pad_left(&format_amount(m.before as i64), 7),
-            pad_left(&format_amount(m.after as i64), 7),
-            if delta > 0 { "+" } else { "" },
-            format_amount(delta)
-        )));
-    }
+    lines.extend(
+        crate::report::bulk::count_moves(p)
+            .into_iter()
+            .map(Line::raw),
+    );
     if let Some(rules) = app.judge.a() {
         lines.push(Line::styled(
             format!("outcomes under {}", rules.name),
             theme::heading(),
         ));
-        let code_w = preview
-            .outcomes
-            .iter()
-            .map(|(c, _, _)| c.len())
-            .max()
-            .unwrap_or(0);
-        for (code, before, after) in &preview.outcomes {
-            let delta = *after as i64 - *before as i64;
-            lines.push(Line::raw(format!(
-                "  {}  {} → {}  ({}{})",
-                pad_right(code, code_w),
-                pad_left(&format_amount(*before as i64), 7),
-                pad_left(&format_amount(*after as i64), 7),
-                if delta > 0 { "+" } else { "" },
-                format_amount(delta)
-            )));
-        }
+        lines.extend(
+            crate::report::bulk::move_lines(preview.outcomes.iter().cloned())
+                .into_iter()
+                .map(Line::raw),
+        );
         let (before, after) = preview.cash;
         lines.push(Line::raw(format!(
             "  cash  {} → {} won",

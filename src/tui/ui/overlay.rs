@@ -212,20 +212,9 @@ pub fn render_prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    let cells = usize::from(inner.width).saturating_sub(3);
-    let input = one_line(&prompt.input);
-    // Keep the end of a long input (where the cursor is) in view.
-    let mut shown: &str = &input;
-    while width(shown) > cells {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
-    }
-    let mut lines = vec![Line::from(vec![
-        Span::styled("› ", theme::key()),
-        Span::raw(shown.to_string()),
-        Span::styled("▏", theme::key()),
-    ])];
+    let (first, _) =
+        super::lines::input_line("› ", &one_line(&prompt.input), usize::from(inner.width));
+    let mut lines = vec![first];
     if let Some(error) = &prompt.error {
         lines.push(Line::styled(one_line(error).into_owned(), theme::error()));
     }

@@ -2,7 +2,7 @@
 //! overrides and zero-width characters inside a report; and contact details (a phone number
 //! or e-mail address) that exports may need to mask.
 
-use super::super::rng::Rng;
+use crate::rng::Rng;
 
 /// Fragments that would mangle a terminal if printed raw. Most carry ESC (`\u{1b}`).
 const FRAGMENTS: &[&str] = &[

@@ -20,7 +20,7 @@ mod writer;
 
 use super::labels::Kind;
 use super::plan::Profile;
-use super::rng::Rng;
+use crate::rng::Rng;
 use phrases::vocab;
 use style::Style;
 use topic::Situation;

@@ -2,8 +2,8 @@
 //! `5만 원`, `3만5천원`, `오만 원`, `약 30만 원`, `KRW 50,000`. Every form reads back as the
 //! same number of won.
 
-use super::super::rng::Rng;
 use crate::domain::format_amount;
+use crate::rng::Rng;
 
 const DIGITS: [&str; 10] = ["영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"];
 

@@ -1,6 +1,6 @@
 //! Human noise on a finished report: common misspellings, missing spaces and English words.
 
-use super::super::rng::Rng;
+use crate::rng::Rng;
 
 /// Misspellings people really make, with the correct form first.
 const TYPOS: &[(&str, &str)] = &[

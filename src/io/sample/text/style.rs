@@ -12,7 +12,7 @@
 //! | `{다}` | a noun, as copula (`원`) | 원입니다 | 원이에요 | 원임 |
 
 use super::super::labels::{Kind, Reporter};
-use super::super::rng::Rng;
+use crate::rng::Rng;
 
 /// How a report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

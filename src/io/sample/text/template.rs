@@ -6,8 +6,8 @@
 //! 으로/로 from the preceding character; and the words of [`Vocab`]. An unknown slot is copied
 //! as written.
 
-use super::super::rng::Rng;
 use super::style::Style;
+use crate::rng::Rng;
 
 /// The words one report uses, chosen once so that a text names the same shop, app or day
 /// throughout.

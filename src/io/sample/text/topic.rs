@@ -2,10 +2,10 @@
 
 use super::super::labels::{Kind, Reporter, Scope, Service};
 use super::super::plan::Profile;
-use super::super::rng::Rng;
 use super::phrases::vocab::{self, BizKind};
 use super::phrases::{business, login, mobility, paid, personal, Bank};
 use super::template::Vocab;
+use crate::rng::Rng;
 
 /// The phrases that fit one case.
 #[derive(Clone, Copy, Debug)]

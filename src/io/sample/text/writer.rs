@@ -1,12 +1,12 @@
 //! Writing a report sentence by sentence: spacing and line breaks, the style's
 //! punctuation, templates used at most once, greetings and closings.
 
-use super::super::rng::Rng;
 use super::hostile;
 use super::phrases::{english, frame};
 use super::style::Style;
 use super::template::{expand, Vocab};
 use super::Length;
+use crate::rng::Rng;
 
 /// Builds one text sentence by sentence.
 pub(super) struct Writer<'r> {

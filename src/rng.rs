@@ -1,5 +1,5 @@
-//! A tiny hand-written PRNG (SplitMix64), so the sample data stays byte-identical forever,
-//! whatever crate versions or platform build it.
+//! A tiny hand-written PRNG (SplitMix64), so the sample data and the spot-check samples drawn
+//! with a seed stay the same forever, whatever crate versions or platform build them.
 //!
 //! Only integer arithmetic and exact IEEE comparisons are used: no transcendental functions
 //! whose last bit could differ between C libraries.
@@ -97,6 +97,19 @@ impl Rng {
             let j = self.below(i + 1);
             items.swap(i, j);
         }
+    }
+
+    /// `k` distinct items of `items`, uniformly (a partial Fisher–Yates shuffle), in the order
+    /// drawn. All of them when `k >= items.len()`.
+    pub fn choose<T: Clone>(&mut self, items: &[T], k: usize) -> Vec<T> {
+        let mut pool = items.to_vec();
+        let k = k.min(pool.len());
+        for i in 0..k {
+            let j = i + self.below(pool.len() - i);
+            pool.swap(i, j);
+        }
+        pool.truncate(k);
+        pool
     }
 }
 
