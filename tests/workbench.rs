@@ -939,3 +939,54 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
         0
     );
 }
+
+#[test]
+fn a_reviewer_is_refused_lead_only_actions_with_a_clear_message() {
+    let (_dir, path, _kim) = driver(80, 24);
+    let mut lee = casebench::tui::driver::Driver::new(
+        Store::open(&path).unwrap(),
+        "lee".into(),
+        casebench::tui::keymap::Keymap::builtin(),
+        Vec::new(),
+    )
+    .unwrap();
+    let refused = |d: &casebench::tui::driver::Driver| d.app.message.clone().unwrap();
+    lee.press("S").unwrap();
+    assert_eq!(refused(&lee).tone, Tone::Error);
+    assert_eq!(
+        refused(&lee).text,
+        "only a lead can edit the team's saved views; lee is a reviewer"
+    );
+    lee.press("C").unwrap();
+    assert_eq!(
+        refused(&lee).text,
+        "only a lead can run spot-checks; lee is a reviewer"
+    );
+    assert!(lee.app.spot.is_none());
+    assert!(Store::open(&path).unwrap().views().unwrap().is_empty());
+}
+
+#[test]
+fn the_final_rules_at_their_boundaries_in_the_detail() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    with_rules(&mut d);
+    for (amount, rule, cash) in [
+        ("300,000", "small-business-band-1", 30_000),
+        ("300,001", "small-business-band-2", 50_000),
+        ("500,000", "small-business-band-2", 50_000),
+        ("500,001", "small-business-large", 0),
+        ("", "small-business-no-amount", 0),
+    ] {
+        d.press("$ ctrl-u").unwrap();
+        d.type_text(amount);
+        d.press("enter").unwrap();
+        let rules = d.app.judge.a().unwrap();
+        let why = rules.explain(d.app.current().unwrap());
+        assert_eq!(
+            (why.rule.id.as_str(), why.rule.cash),
+            (rule, cash),
+            "amount {amount:?}"
+        );
+        assert!(why.checks.iter().all(|c| c.held), "{amount:?}");
+    }
+}
