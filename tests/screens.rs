@@ -5,11 +5,11 @@
 mod common;
 
 use casebench::domain::{Change, Dimension};
-use casebench::store::{Action, ChangeRequest, Store};
+use casebench::store::Store;
 use casebench::tui::app::Msg;
 use casebench::tui::driver::Driver;
 use casebench::tui::ui;
-use common::workbench::driver;
+use common::workbench::{change_as, driver};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -111,17 +111,12 @@ fn help_is_generated_from_the_keymap() {
 #[test]
 fn a_version_conflict_is_shown_and_the_case_reloads() {
     let (_dir, path, mut d) = driver(80, 24);
-    Store::open(&path)
-        .unwrap()
-        .apply_change(&ChangeRequest {
-            case_id: "R-000001",
-            expected_version: None,
-            reviewer: "lee",
-            action: Action::Label,
-            batch: None,
-            changes: &[Change::Label(Dimension::Reporter, Some(2))],
-        })
-        .unwrap();
+    change_as(
+        &path,
+        "lee",
+        "R-000001",
+        &[Change::Label(Dimension::Reporter, Some(2))],
+    );
     d.press("i").unwrap();
     let text = screen(&d);
     assert!(
@@ -188,21 +183,16 @@ fn the_search_line_with_its_matches() {
 /// lee labels three cases; kim (a lead) spot-checks lee's work in the workbench.
 fn spot_checked() -> (tempfile::TempDir, std::path::PathBuf, Driver) {
     let (dir, path, mut d) = driver(120, 40);
-    let mut store = Store::open(&path).unwrap();
     for (id, kind) in [("R-000004", 3u8), ("R-000005", 2), ("R-000006", 4)] {
-        store
-            .apply_change(&ChangeRequest {
-                case_id: id,
-                expected_version: None,
-                reviewer: "lee",
-                action: Action::Label,
-                batch: None,
-                changes: &[
-                    Change::Label(Dimension::Kind, Some(kind)),
-                    Change::Label(Dimension::Scope, Some(0)),
-                ],
-            })
-            .unwrap();
+        change_as(
+            &path,
+            "lee",
+            id,
+            &[
+                Change::Label(Dimension::Kind, Some(kind)),
+                Change::Label(Dimension::Scope, Some(0)),
+            ],
+        );
     }
     d.press("C").unwrap();
     d.press("enter").unwrap(); // the list is empty: "start a new spot-check"

@@ -4,9 +4,9 @@
 mod common;
 
 use casebench::domain::{Change, Dimension, Status};
-use casebench::store::{Action, ChangeRequest, Store};
+use casebench::store::Store;
 use casebench::tui::app::{Overlay, Tone};
-use common::workbench::driver;
+use common::workbench::{change_as, driver, session};
 
 fn code(dim: Dimension, text: &str) -> Option<u8> {
     Some(dim.parse_code(text).unwrap())
@@ -161,17 +161,13 @@ fn undo_and_redo_walk_my_changes_as_recorded_changes() {
 #[test]
 fn a_change_by_someone_else_meanwhile_is_refused_and_the_case_reloads() {
     let (_dir, path, mut d) = driver(80, 24);
-    let mut other = Store::open(&path).unwrap();
-    other
-        .apply_change(&ChangeRequest {
-            case_id: "R-000001",
-            expected_version: None,
-            reviewer: "lee",
-            action: Action::Label,
-            batch: None,
-            changes: &[Change::Label(Dimension::Kind, Some(0))],
-        })
-        .unwrap();
+    let other = Store::open(&path).unwrap();
+    change_as(
+        &path,
+        "lee",
+        "R-000001",
+        &[Change::Label(Dimension::Kind, Some(0))],
+    );
     d.press("3").unwrap();
     let message = d.app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Error);
@@ -211,18 +207,13 @@ fn a_change_by_someone_else_meanwhile_is_refused_and_the_case_reloads() {
 #[test]
 fn other_reviewers_changes_arrive_without_a_key() {
     let (_dir, path, mut d) = driver(80, 24);
-    let mut other = Store::open(&path).unwrap();
     for (id, kind) in [("R-000001", 0u8), ("R-000005", 5)] {
-        other
-            .apply_change(&ChangeRequest {
-                case_id: id,
-                expected_version: None,
-                reviewer: "lee",
-                action: Action::Label,
-                batch: None,
-                changes: &[Change::Label(Dimension::Kind, Some(kind))],
-            })
-            .unwrap();
+        change_as(
+            &path,
+            "lee",
+            id,
+            &[Change::Label(Dimension::Kind, Some(kind))],
+        );
     }
     std::thread::sleep(casebench::tui::effects::POLL_EVERY);
     assert!(d.poll_others().unwrap());
@@ -361,17 +352,12 @@ fn a_bad_user_keymap_still_opens_with_the_default_for_the_bad_keys() {
 fn a_notice_names_only_what_others_changed() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("5").unwrap(); // my change: R-000001 kind → protest
-    let mut other = Store::open(&path).unwrap();
-    other
-        .apply_change(&ChangeRequest {
-            case_id: "R-000001",
-            expected_version: None,
-            reviewer: "lee",
-            action: Action::Label,
-            batch: None,
-            changes: &[Change::Note(Some("확인 필요".into()))],
-        })
-        .unwrap();
+    change_as(
+        &path,
+        "lee",
+        "R-000001",
+        &[Change::Note(Some("확인 필요".into()))],
+    );
     std::thread::sleep(casebench::tui::effects::POLL_EVERY);
     assert!(d.poll_others().unwrap());
     assert_eq!(
@@ -473,13 +459,7 @@ fn queues_and_saved_views_are_listed_with_counts_and_shared() {
     assert_eq!(saved[0].updated_by, "kim");
 
     // Another reviewer sees it in their list, with its live count.
-    let mut other = casebench::tui::driver::Driver::new(
-        Store::open(&path).unwrap(),
-        "lee".into(),
-        casebench::tui::keymap::Keymap::builtin(),
-        Vec::new(),
-    )
-    .unwrap();
+    let mut other = session(&path, "lee");
     other.press("v").unwrap();
     let Overlay::Views(list) = &other.app.overlay else {
         panic!()
@@ -522,17 +502,12 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     d.press("space space space").unwrap(); // R-000001..3
     assert_eq!(d.app.marks.len(), 3);
     // Someone changes R-000003 after it was marked: it will be skipped.
-    let mut other = Store::open(&path).unwrap();
-    other
-        .apply_change(&ChangeRequest {
-            case_id: "R-000003",
-            expected_version: None,
-            reviewer: "lee",
-            action: Action::Label,
-            batch: None,
-            changes: &[Change::Note(Some("보류".into()))],
-        })
-        .unwrap();
+    change_as(
+        &path,
+        "lee",
+        "R-000003",
+        &[Change::Note(Some("보류".into()))],
+    );
     d.press("B").unwrap();
     d.type_text("kind opin");
     d.press("enter").unwrap();
@@ -640,13 +615,7 @@ fn h_shows_the_case_history_from_the_audit_log() {
 #[test]
 fn n_skips_a_case_another_reviewer_has_open() {
     let (_dir, path, mut kim) = driver(80, 24);
-    let mut lee = casebench::tui::driver::Driver::new(
-        Store::open(&path).unwrap(),
-        "lee".into(),
-        casebench::tui::keymap::Keymap::builtin(),
-        Vec::new(),
-    )
-    .unwrap();
+    let mut lee = session(&path, "lee");
     kim.press("n").unwrap();
     assert_eq!(kim.app.current().unwrap().id, "R-000002");
     lee.press("n").unwrap(); // lee does not know yet: the lease answer moves on
@@ -871,27 +840,17 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
     };
     store.create_cases(&cases, options, &mut |_| {}).unwrap();
     store.set_role("kim", Role::Lead, "kim").unwrap();
-    let mut d = casebench::tui::driver::Driver::new(
-        Store::open(&path).unwrap(),
-        "kim".into(),
-        casebench::tui::keymap::Keymap::builtin(),
-        Vec::new(),
-    )
-    .unwrap();
+    let mut d = session(&path, "kim");
     d.handle(casebench::tui::app::Msg::Resize(120, 40));
     d.press("A").unwrap();
     assert_eq!(d.app.marks.len(), 12_000);
     // Someone changes one marked case meanwhile: it is skipped, not overwritten.
-    store
-        .apply_change(&ChangeRequest {
-            case_id: "R-000100",
-            expected_version: None,
-            reviewer: "lee",
-            action: Action::Label,
-            batch: None,
-            changes: &[Change::Note(Some("보류".into()))],
-        })
-        .unwrap();
+    change_as(
+        &path,
+        "lee",
+        "R-000100",
+        &[Change::Note(Some("보류".into()))],
+    );
     d.press("B").unwrap();
     d.type_text("status = escal");
     d.press("enter").unwrap();
@@ -943,13 +902,7 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
 #[test]
 fn a_reviewer_is_refused_lead_only_actions_with_a_clear_message() {
     let (_dir, path, _kim) = driver(80, 24);
-    let mut lee = casebench::tui::driver::Driver::new(
-        Store::open(&path).unwrap(),
-        "lee".into(),
-        casebench::tui::keymap::Keymap::builtin(),
-        Vec::new(),
-    )
-    .unwrap();
+    let mut lee = session(&path, "lee");
     let refused = |d: &casebench::tui::driver::Driver| d.app.message.clone().unwrap();
     lee.press("S").unwrap();
     assert_eq!(refused(&lee).tone, Tone::Error);

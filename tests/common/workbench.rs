@@ -85,3 +85,34 @@ pub fn driver(cols: u16, rows: u16) -> (TempDir, std::path::PathBuf, Driver) {
     driver.handle(casebench::tui::app::Msg::Resize(cols, rows));
     (dir, path, driver)
 }
+
+/// Another workbench session on the same database, as `who`.
+pub fn session(path: &std::path::Path, who: &str) -> Driver {
+    Driver::new(
+        Store::open(path).unwrap(),
+        who.into(),
+        Keymap::builtin(),
+        Vec::new(),
+    )
+    .unwrap()
+}
+
+/// `who` changes a case from another connection, as a second reviewer would.
+pub fn change_as(
+    path: &std::path::Path,
+    who: &str,
+    id: &str,
+    changes: &[casebench::domain::Change],
+) {
+    Store::open(path)
+        .unwrap()
+        .apply_change(&casebench::store::ChangeRequest {
+            case_id: id,
+            expected_version: None,
+            reviewer: who,
+            action: casebench::store::Action::Label,
+            batch: None,
+            changes,
+        })
+        .unwrap();
+}
