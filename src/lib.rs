@@ -15,4 +15,5 @@ pub mod rules;
 pub mod search;
 pub mod store;
 pub mod text;
+pub(crate) mod toml_value;
 pub mod tui;

@@ -26,7 +26,6 @@ mod file;
 mod payout;
 mod problem;
 mod region;
-mod toml_value;
 mod totals;
 
 use std::path::{Path, PathBuf};

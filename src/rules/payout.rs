@@ -11,9 +11,9 @@
 
 use toml::de::DeValue;
 
-use super::toml_value::{a_type, in_file_order, integer};
 use crate::domain::format_amount;
 use crate::domain::suggest::nearest;
+use crate::toml_value::{a_type, in_file_order, integer};
 
 /// A rule's cash payout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

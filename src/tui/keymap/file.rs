@@ -14,12 +14,12 @@
 use std::collections::HashMap;
 
 use toml::de::{DeTable, DeValue};
-use toml::Spanned;
 
 use super::errors::KeymapError;
 use super::key::{parse_sequence, sequence_name, KeyChord};
 use super::mode::Mode;
 use crate::domain::suggest::nearest;
+use crate::toml_value::{a_type, in_file_order, line_of};
 use crate::tui::action::Action;
 
 /// The value that unbinds a key (as does the empty list).
@@ -72,8 +72,8 @@ pub(crate) fn parse(text: &str, file: &str) -> Parsed {
         };
     }
     let mut entries = Vec::new();
-    for (name, value) in in_file_order(doc.get_ref()) {
-        reader.section(&name, value, &mut entries);
+    for (name, at, value) in in_file_order(doc.get_ref()) {
+        reader.section(name, at, value.get_ref(), &mut entries);
     }
     reader.refuse_unreachable(&mut entries);
     reader.errors.sort_by_key(|e| e.line);
@@ -154,9 +154,7 @@ impl Reader<'_> {
     }
 
     /// One top-level item: a mode's section, or something that should not be there.
-    fn section(&mut self, name: &Spanned<String>, value: &DeValue<'_>, out: &mut Vec<Entry>) {
-        let at = name.span().start;
-        let name = name.get_ref().as_str();
+    fn section(&mut self, name: &str, at: usize, value: &DeValue<'_>, out: &mut Vec<Entry>) {
         let Some(table) = value.as_table() else {
             if Mode::from_name(name).is_some() {
                 self.error(at, None, format!("\"{name}\" must be a section: [{name}]"));
@@ -181,10 +179,9 @@ impl Reader<'_> {
             return;
         };
         let mut seen: HashMap<Vec<KeyChord>, usize> = HashMap::new();
-        for (key, value) in in_file_order(table) {
-            let at = key.span().start;
+        for (written, at, value) in in_file_order(table) {
+            let value = value.get_ref();
             let line = line_of(self.text, at);
-            let written = key.get_ref().as_str();
             // A nested table is most likely a misplaced section: say that alone.
             let keys = match (value.is_table(), parse_sequence(written)) {
                 (false, Ok(keys)) => Some(keys),
@@ -326,29 +323,6 @@ impl Reader<'_> {
     }
 }
 
-/// A table's items in the order they appear in the file (the parser's map is sorted by key).
-fn in_file_order<'t, 'i>(table: &'t DeTable<'i>) -> Vec<(Spanned<String>, &'t DeValue<'i>)> {
-    let mut items: Vec<_> = table
-        .iter()
-        .map(|(k, v)| {
-            let key = Spanned::new(k.span(), k.get_ref().to_string());
-            (key, v.get_ref())
-        })
-        .collect();
-    items.sort_by_key(|(k, _)| k.span().start);
-    items
-}
-
-/// The 1-based line of a byte offset.
-fn line_of(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    text.as_bytes()[..at]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// The section name of a `[name]` header line (comments and quotes allowed).
 fn header_name(line: &str) -> Option<String> {
     let inner = line.strip_prefix('[')?;
@@ -367,18 +341,6 @@ fn unquote(raw: &str) -> String {
             _ => raw.to_string(),
         },
         _ => raw.to_string(),
-    }
-}
-
-fn a_type(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
     }
 }
 

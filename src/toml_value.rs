@@ -1,5 +1,5 @@
-//! Reading values out of the TOML parser's spanned tree, with messages that name the type
-//! found.
+//! Reading values out of the TOML parser's spanned tree (rule-set and keymap files), with
+//! messages that name the type found and positions as lines and columns.
 
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
