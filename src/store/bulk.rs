@@ -1,12 +1,10 @@
 //! Bulk changes: many cases in one transaction under one batch id. A case changed by someone
 //! else since the caller saw it is skipped and reported, never overwritten.
 
-use rusqlite::TransactionBehavior;
-
 use super::change::{apply_in, Action, Applied, ChangeRequest};
 use super::error::StoreError;
 use super::roles::{admit, LeadOnly, Role, MAX_REVIEWER_BULK};
-use super::{now_timestamp, Store};
+use super::Store;
 use crate::domain::Change;
 
 /// One case of a bulk change: the version the caller saw and the changes for it.
@@ -45,13 +43,7 @@ impl Store {
         action: Action,
         batch: &str,
     ) -> Result<BulkOutcome, StoreError> {
-        if reviewer.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(reviewer)?;
         if admit(&tx, reviewer, &at)? != Role::Lead {
             let refused = |action| StoreError::NotALead {
                 action,

@@ -1,12 +1,10 @@
 //! The one function that changes a case.
 
-use rusqlite::TransactionBehavior;
-
 use super::audit::{append, AuditEvent, NewEvent};
 use super::error::StoreError;
 use super::roles::{admit, admit_lead, LeadOnly};
 use super::row::{case_from_row, CASE_COLUMNS};
-use super::{now_timestamp, Store};
+use super::Store;
 use crate::domain::{Case, Change};
 
 /// Why a change was made; recorded in every audit row it writes.
@@ -72,13 +70,7 @@ impl Store {
     /// The reviewer must be enrolled (or is enrolled now, with open enrolment); an
     /// [`Action::Overturn`] must come from a lead.
     pub fn apply_change(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
-        if request.reviewer.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(request.reviewer)?;
         if request.action == Action::Overturn {
             admit_lead(&tx, request.reviewer, &at, LeadOnly::Overturn)?;
         } else {

@@ -1,11 +1,9 @@
 //! Creating cases: import and the sample data set. All or nothing: one transaction.
 
-use rusqlite::TransactionBehavior;
-
 use super::audit::{append, NewEvent, CREATED_FIELD};
 use super::error::StoreError;
 use super::roles::admit;
-use super::{now_timestamp, Store};
+use super::Store;
 use crate::domain::{Case, Dimension};
 
 /// What to do with a case whose id the database already holds.
@@ -49,13 +47,7 @@ impl Store {
         options: CreateOptions<'_>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Created, StoreError> {
-        if options.reviewer.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(options.reviewer)?;
         admit(&tx, options.reviewer, &at)?;
         let mut created = Created::default();
         if options.replace {

@@ -130,6 +130,23 @@ impl Store {
             .query_row("PRAGMA data_version", [], |row| row.get(0))?)
     }
 
+    /// Starts a writing transaction on behalf of `who` (an empty name is refused), taking the
+    /// write lock up front so concurrent writers queue instead of failing; returns it with the
+    /// time to record.
+    fn begin_write(
+        &mut self,
+        who: &str,
+    ) -> Result<(rusqlite::Transaction<'_>, String), StoreError> {
+        if who.trim().is_empty() {
+            return Err(StoreError::NoReviewer);
+        }
+        let at = now_timestamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok((tx, at))
+    }
+
     /// The raw connection, for tests that inspect the file.
     #[doc(hidden)]
     pub fn connection(&self) -> &Connection {

@@ -7,7 +7,7 @@
 //! reviewer left unset counts as the value "not set"). A resolution is final, and a dimension
 //! cannot be relabelled by the lead once resolved.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::change::{apply_in, Action, Applied, ChangeRequest};
@@ -15,7 +15,7 @@ use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
 use super::spot::code_of;
 use super::spot_pairs::{pairs_in, require_check, Compared};
-use super::{now_timestamp, Store};
+use super::Store;
 use crate::domain::{Change, Dimension};
 
 /// What the lead decided about a difference.
@@ -73,13 +73,7 @@ impl Store {
         value: Option<u8>,
         lead: &str,
     ) -> Result<(), StoreError> {
-        if lead.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(lead)?;
         admit_lead(&tx, lead, &at, LeadOnly::SpotCheck)?;
         require_case(&tx, check_id, case_id)?;
         if let Some(done) = resolution_in(&tx, check_id, case_id, field)? {
@@ -114,13 +108,7 @@ impl Store {
         resolution: Resolution,
         lead: &str,
     ) -> Result<ResolveOutcome, StoreError> {
-        if lead.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(lead)?;
         let needs = match resolution {
             Resolution::Keep => LeadOnly::SpotCheck,
             Resolution::Overturn => LeadOnly::Overturn,

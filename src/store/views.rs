@@ -2,11 +2,11 @@
 //! whole team shares them. The store keeps them as given; callers check the filter first.
 //! Only a lead may save or delete one.
 
-use rusqlite::{OptionalExtension, TransactionBehavior};
+use rusqlite::OptionalExtension;
 
 use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
-use super::{now_timestamp, Store};
+use super::Store;
 
 /// A saved view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,13 +48,7 @@ impl Store {
         search: Option<&str>,
         reviewer: &str,
     ) -> Result<bool, StoreError> {
-        if reviewer.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(reviewer)?;
         admit_lead(&tx, reviewer, &at, LeadOnly::EditViews)?;
         let existed = tx
             .query_row("SELECT 1 FROM views WHERE name = ?1", [name], |_| Ok(()))
@@ -72,13 +66,7 @@ impl Store {
 
     /// Deletes a saved view as `reviewer` (lead only); returns whether there was one.
     pub fn delete_view_by(&mut self, name: &str, reviewer: &str) -> Result<bool, StoreError> {
-        if reviewer.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (tx, at) = self.begin_write(reviewer)?;
         admit_lead(&tx, reviewer, &at, LeadOnly::EditViews)?;
         let deleted = tx.execute("DELETE FROM views WHERE name = ?1", [name])? > 0;
         tx.commit()?;
