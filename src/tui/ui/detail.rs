@@ -13,6 +13,7 @@ use crate::rules::ConditionCheck;
 use crate::text::{one_line, pad_right, sanitize, truncate, width, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Mode;
 
 /// Width of the field-name column.
 const NAME_W: usize = 11;
@@ -191,7 +192,11 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
                 Some(code) => Span::raw(dim.info(code).korean.to_string()),
                 None => Span::styled("미분류 —", theme::unlabelled()),
             };
-            (dim.name().to_string(), value, dimension_keys(app, dim))
+            (
+                dim.name().to_string(),
+                value,
+                dimension_keys(app, Mode::Normal, dim),
+            )
         })
         .collect();
     let amount = match case.amount_krw {

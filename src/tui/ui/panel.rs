@@ -11,7 +11,7 @@ use crate::domain::published::{self, NON_MONETARY_KINDS, NON_MONETARY_SHARE};
 use crate::domain::{format_amount, share, Counts, Dimension};
 use crate::text::{pad_left, pad_right, truncate, width};
 
-use crate::tui::app::{panel_rows, App, Overlay, PanelItem, PanelRow};
+use crate::tui::app::{panel_rows, App, PanelItem, PanelRow};
 
 /// Columns: code, count, share, bar; for compared dimensions also kakao share and published.
 const CODE_W: usize = 15;
@@ -55,10 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// selected count is reversed.
 fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
     let counts = &app.view.counts;
-    let selected = match app.overlay {
-        Overlay::Panel { selected } => Some(selected),
-        _ => None,
-    };
+    let selected = app.screens.panel_selection();
     let mut item = 0;
     let mut code_w = code_width(cells, 0);
     let mut compared = false;
