@@ -137,7 +137,7 @@ fn the_service_picker_and_the_amount_prompt() {
     d.type_text("카카오");
     assert_screen("picker_80x24", &d);
     d.press("esc $").unwrap();
-    d.type_text("12만");
+    d.type_text("15일");
     d.press("enter").unwrap();
     assert_screen("amount_error_80x24", &d);
 }
