@@ -3,8 +3,8 @@
 //!
 //! One reader of one money expression at a byte offset ([`read_at`]); the typed amount of the
 //! workbench prompt and of `label amount=` is "the whole input is one expression, or a range,
-//! with qualifiers" ([`parse_amount`]); a scanner of claim texts can try the reader at each
-//! word. Files and the filter language keep the strict digits ([`parse_digits`]).
+//! with qualifiers" ([`parse_amount`]); a scanner of claim texts tries the reader at each word
+//! ([`money_spans`]). Files and the filter language keep the strict digits ([`parse_digits`]).
 //!
 //! What is read (from the product notes, "How claimants write money"):
 //! - Units 십 10, 백 100, 천 1,000, 만 10,000, 억 100,000,000, large to small:
@@ -24,6 +24,7 @@ mod looks_like;
 mod number;
 mod qualifiers;
 mod reader;
+mod spans;
 mod typed;
 
 #[cfg(test)]
@@ -32,4 +33,5 @@ mod tests;
 pub use error::AmountError;
 pub use looks_like::{counted_by, looks_like, Looks};
 pub use reader::{read_at, Inexact, Reading};
+pub use spans::{money_spans, MoneySpan};
 pub use typed::{parse_amount, parse_digits};
