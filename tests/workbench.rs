@@ -308,6 +308,29 @@ fn amount_and_note_prompts_check_and_save() {
 }
 
 #[test]
+fn the_amount_prompt_reads_money_as_claims_write_it() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("j $").unwrap();
+    let Overlay::Prompt(prompt) = &d.app.overlay else {
+        panic!("$ opens the amount prompt")
+    };
+    assert_eq!(prompt.input, "", "R-000002 has no amount yet");
+    d.type_text("80만 원");
+    d.press("enter").unwrap();
+    assert!(matches!(d.app.overlay, Overlay::None), "the prompt closes");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.get("R-000002").unwrap().unwrap().amount_krw,
+        Some(800_000)
+    );
+    d.press("$").unwrap();
+    let Overlay::Prompt(prompt) = &d.app.overlay else {
+        panic!()
+    };
+    assert_eq!(prompt.input, "800,000", "shown again as digits");
+}
+
+#[test]
 fn typed_letters_in_a_prompt_are_text_not_commands() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("m").unwrap();
