@@ -138,7 +138,10 @@ pub enum Command {
     ///
     /// FIELD is scope, reporter, kind, service, substitute, amount_krw (or amount), status or
     /// note. An empty VALUE, or `none`, clears a label or the amount (`note=` clears the
-    /// note). Examples: casebench label R-000123 kind=free_monetary amount=50,000;
+    /// note). The amount is read as claims write money: 50000, 50,000, 80만원, 12만5천원,
+    /// 삼십만원, 1.5만원, 천오백만원, "약 30만 원" (a range such as 50만~60만원 claims its upper
+    /// bound); a date, time, phone number or count (15일, 3시, 12팀) is refused. Examples:
+    /// casebench label R-000123 kind=free_monetary amount=50,000;
     /// casebench label --where "service=kakaomap kind=free_monetary" substitute=available
     /// --dry-run; casebench label --from changes.txt
     Label {

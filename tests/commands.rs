@@ -166,6 +166,35 @@ fn label_errors_are_bad_input() {
 }
 
 #[test]
+fn label_reads_amounts_as_claims_write_them() {
+    let env = Env::with_cases(2);
+    assert_eq!(env.run(&["label", "C-1", "amount=12만5천원"]).ok(), "2\n");
+    assert_eq!(env.stats("amount_krw=125000")["total"], 1);
+    let history = env.run(&["history", "C-1"]).ok();
+    assert!(history.ends_with("amount_krw  ∅ → 125000\n"), "{history}");
+
+    let run = env.run(&["label", "C-1", "amount=15일"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "casebench: amount=15일: amount_krw: \"15일\" is a date, not an amount\n"
+        )
+    );
+    assert_eq!(
+        env.stats("amount_krw=125000")["total"],
+        1,
+        "nothing changed"
+    );
+    assert_eq!(env.run(&["history", "C-1"]).ok(), history);
+
+    // A --from file is read the same way; a quoted value may hold spaces.
+    let file = env.write("amounts.txt", "C-2 amount=\"약 30만 원\"\n");
+    env.run(&["label", "--from", file.to_str().unwrap()]).ok();
+    assert_eq!(env.stats("amount_krw=300000")["total"], 1);
+}
+
+#[test]
 fn a_where_error_points_at_the_column() {
     let env = Env::with_cases(1);
     let run = env.run(&["stats", "--where", "kind=pai"]);
