@@ -285,10 +285,7 @@ fn amount_and_note_prompts_check_and_save() {
     let Screen::Prompt(prompt) = d.app.screen() else {
         panic!("a bad amount keeps the prompt open")
     };
-    assert_eq!(
-        prompt.errors,
-        ["\"15일\" is a date, not an amount"]
-    );
+    assert_eq!(prompt.errors, ["\"15일\" is a date, not an amount"]);
     d.press("ctrl-u").unwrap();
     d.type_text("500,001");
     d.press("enter").unwrap();
@@ -311,23 +308,23 @@ fn amount_and_note_prompts_check_and_save() {
 fn the_amount_prompt_reads_money_as_claims_write_it() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("j $").unwrap();
-    let Overlay::Prompt(prompt) = &d.app.overlay else {
+    let Screen::Prompt(prompt) = d.app.screen() else {
         panic!("$ opens the amount prompt")
     };
-    assert_eq!(prompt.input, "", "R-000002 has no amount yet");
+    assert_eq!(prompt.input.value(), "", "R-000002 has no amount yet");
     d.type_text("80만 원");
     d.press("enter").unwrap();
-    assert!(matches!(d.app.overlay, Overlay::None), "the prompt closes");
+    assert_eq!(d.app.screen(), &Screen::Cases, "the prompt closes");
     let store = Store::open(&path).unwrap();
     assert_eq!(
         store.get("R-000002").unwrap().unwrap().amount_krw,
         Some(800_000)
     );
     d.press("$").unwrap();
-    let Overlay::Prompt(prompt) = &d.app.overlay else {
+    let Screen::Prompt(prompt) = d.app.screen() else {
         panic!()
     };
-    assert_eq!(prompt.input, "800,000", "shown again as digits");
+    assert_eq!(prompt.input.value(), "800,000", "shown again as digits");
 }
 
 #[test]
