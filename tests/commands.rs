@@ -149,6 +149,20 @@ fn label_refuses_a_stale_version_naming_who_changed_the_case() {
 }
 
 #[test]
+fn label_refuses_a_version_the_case_never_had_as_bad_input() {
+    let env = Env::with_cases(1);
+    let run = env.run(&["label", "C-1", "kind=paid", "--if-version", "99"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "casebench: case C-1 has never been at version 99 (it is at version 1)\n"
+        )
+    );
+    assert_eq!(env.stats("")["by"]["kind"]["unlabelled"], 1);
+}
+
+#[test]
 fn label_errors_are_bad_input() {
     let env = Env::with_cases(1);
     let cases = [

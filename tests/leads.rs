@@ -601,22 +601,26 @@ fn label_from_a_file_checks_everything_first_then_applies_line_by_line() {
 
     let good = env.write(
         "good.txt",
-        "# kind first\nC-1 kind=paid\nC-2@1 kind=inquiry note=\"called back, twice\"\nC-3@7 kind=paid\nC-9 kind=paid\nC-1 kind=paid\n",
+        "# kind first\nC-1 kind=paid\nC-2@1 kind=inquiry note=\"called back, twice\"\nC-3@7 kind=paid\nC-9 kind=paid\nC-1 kind=paid\nC-1@1 note=late\n",
     );
     let run = env.run(&["label", "--from", good.to_str().unwrap()]);
-    assert_eq!(run.code, 1, "two lines refused");
+    assert_eq!(run.code, 1, "three lines refused");
     assert_eq!(
         run.stdout,
-        format!("{name}: 2 changes applied, 1 already had those values, 2 refused\n")
+        format!("{name}: 2 changes applied, 1 already had those values, 3 refused\n")
             .replace("bad.txt", "good.txt")
     );
     let gname = good.display().to_string();
     let lines = run.stderr_lines();
-    assert!(
-        lines[0].starts_with(&format!("{gname}:4: case C-3 was changed by")),
-        "{lines:?}"
+    assert_eq!(
+        lines[0],
+        format!("{gname}:4: case C-3 has never been at version 7 (it is at version 1)")
     );
     assert_eq!(lines[1], format!("{gname}:5: no case with id \"C-9\""));
+    assert!(
+        lines[2].starts_with(&format!("{gname}:7: case C-1 was changed by tester at ")),
+        "{lines:?}"
+    );
     let c2 = env.run(&["history", "C-2", "--json"]).ok();
     assert!(c2.contains("called back, twice"), "{c2}");
 }

@@ -169,7 +169,11 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
         match store.apply_change(&request) {
             Ok(applied) if applied.changed() => changed += 1,
             Ok(_) => unchanged += 1,
-            Err(e @ (StoreError::Conflict { .. } | StoreError::NoSuchCase(_))) => {
+            Err(
+                e @ (StoreError::Conflict { .. }
+                | StoreError::NeverAtVersion { .. }
+                | StoreError::NoSuchCase(_)),
+            ) => {
                 refused += 1;
                 let _ = writeln!(stderr, "{name}:{}: {e}", line.number);
             }

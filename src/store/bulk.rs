@@ -75,6 +75,14 @@ impl Store {
                     case_id,
                     reason: format!("changed by {by} at {at}"),
                 }),
+                Err(StoreError::NeverAtVersion {
+                    case_id,
+                    expected,
+                    current,
+                }) => outcome.skipped.push(Skipped {
+                    case_id,
+                    reason: format!("never at version {expected} (it is at version {current})"),
+                }),
                 Err(StoreError::NoSuchCase(case_id)) => outcome.skipped.push(Skipped {
                     case_id,
                     reason: "no such case".into(),

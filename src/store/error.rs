@@ -29,6 +29,13 @@ pub enum StoreError {
         current: i64,
         expected: i64,
     },
+    /// A version the case never had (greater than its current one, or below 1).
+    #[error("case {case_id} has never been at version {expected} (it is at version {current})")]
+    NeverAtVersion {
+        case_id: String,
+        expected: i64,
+        current: i64,
+    },
     #[error("case {case_id} already exists in the database")]
     Exists { case_id: String },
     #[error("case {case_id}: the database holds an invalid {field} \"{value}\"")]
@@ -97,6 +104,9 @@ impl StoreError {
         matches!(
             self,
             StoreError::NoSuchCase(_)
+                // A conflict is a race (exit 1: try again after a look); a version the case
+                // never had is a wrong number, and trying again cannot help (exit 2).
+                | StoreError::NeverAtVersion { .. }
                 | StoreError::Exists { .. }
                 | StoreError::NoReviewer
                 | StoreError::BadName(..)
