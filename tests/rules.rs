@@ -510,3 +510,43 @@ fn rules_check_warns_about_rules_that_never_fire() {
         )
     );
 }
+
+#[test]
+fn casebench_takes_the_workbench_rules_and_without_a_terminal_prints_their_outcomes() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "300"]).ok();
+    let (draft, last) = (shipped("draft"), shipped("final"));
+    let stats = env.run(&["stats"]).ok();
+    let with_draft = env.run(&["stats", "--rules", &draft]).ok();
+    let with_final = env.run(&["stats", "--rules", &last]).ok();
+    assert!(with_final.len() > stats.len() && with_final.starts_with(&stats));
+
+    let run = env.run(&["--rules", &last]);
+    assert_eq!(
+        run.stderr,
+        "casebench: not a terminal, so printing the stats (the workbench needs one)\n"
+    );
+    assert_eq!(
+        run.ok(),
+        with_final,
+        "a file: what stats --rules FILE prints"
+    );
+
+    let folder = format!("{}/sample-data/rules", env!("CARGO_MANIFEST_DIR"));
+    let both = env.run(&["--rules", &folder]).ok();
+    assert_eq!(
+        both,
+        format!("{with_draft}{}", &with_final[stats.len()..]),
+        "a folder: the outcomes of each file, in name order"
+    );
+
+    let run = env.run(&["--rules", "nowhere"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "casebench: --rules nowhere: no such file or folder\n")
+    );
+    let help = env.run(&["--help"]).ok();
+    assert!(help.contains("--rules <DIR|FILE>"), "{help}");
+    let help = env.run(&["review", "--help"]).ok();
+    assert!(help.contains("--rules <DIR|FILE>"), "{help}");
+}

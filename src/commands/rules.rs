@@ -10,7 +10,7 @@ use super::filter_arg;
 use crate::cli::{RulesCommand, WhereArg};
 use crate::domain::Filter;
 use crate::report::rules::{diff_json, render_diff, render_list, Changed};
-use crate::rules::{diff, evaluate, Compare, RuleProblem, RuleSet};
+use crate::rules::{diff, evaluate, Compare, Loaded, RuleProblem, RuleSet};
 
 pub fn run(ctx: &Context, command: &RulesCommand) -> anyhow::Result<()> {
     match command {
@@ -54,7 +54,12 @@ fn check(ctx: &Context, file: &Path) -> anyhow::Result<()> {
 /// Loads `--rules FILE` for a command: warnings go to standard error (unless --quiet); a
 /// file with errors prints them and stops the command with exit code 2.
 pub fn load(ctx: &Context, file: &Path) -> anyhow::Result<RuleSet> {
-    match RuleSet::load(file) {
+    accept(ctx, file, RuleSet::load(file))
+}
+
+/// [`load`] for a file already read (`load_dir` reads a folder's).
+pub fn accept(ctx: &Context, file: &Path, loaded: Loaded) -> anyhow::Result<RuleSet> {
+    match loaded {
         Ok((set, warnings)) => {
             if !ctx.global.quiet {
                 print_problems(&warnings)?;
