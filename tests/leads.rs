@@ -181,18 +181,11 @@ fn a_spot_check_sample_is_stratified_stored_and_reproducible() {
         "the same seed draws the same sample"
     );
 
-    let run = env.run(&[
-        "spot-check",
-        "new",
-        "--of",
-        "nobody",
-        "--since",
-        "2000-01-01",
-    ]);
+    let run = env.run(&["spot-check", "new", "--of", "kim", "--since", "2999-01-01"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "casebench: no case was last labelled by nobody since 2000-01-01T00:00:00.000Z; nothing \
+        "casebench: no case was last labelled by kim since 2999-01-01T00:00:00.000Z; nothing \
          to spot-check\n"
     );
     let run = run_as(&env, "kim", &args);
@@ -623,4 +616,54 @@ fn label_from_a_file_checks_everything_first_then_applies_line_by_line() {
     );
     let c2 = env.run(&["history", "C-2", "--json"]).ok();
     assert!(c2.contains("called back, twice"), "{c2}");
+}
+
+#[test]
+fn a_name_no_one_has_is_refused_with_the_known_names_and_the_nearest() {
+    let env = Env::with_cases(2);
+    run_as(&env, "kim", &["label", "C-1", "kind=paid"]).ok();
+    env.run(&["reviewers", "add", "lee"]).ok();
+    env.run(&["reviewers", "add", "tester", "--role", "lead"])
+        .ok();
+    let typo = "casebench: no reviewer is named \"kmi\" (known: kim, lee, tester; did you mean \
+                \"kim\"?)\n";
+    let stranger = "casebench: no reviewer is named \"nobody\" (known: kim, lee, tester)\n";
+    let commands: [(&[&str], &str); 5] = [
+        (&["agreement", "--of", "kmi"], typo),
+        (&["audit", "--by", "kmi"], typo),
+        (&["agreement", "--of", "nobody", "--json"], stranger),
+        (&["audit", "--by", "nobody", "--json"], stranger),
+        (
+            &[
+                "spot-check",
+                "new",
+                "--of",
+                "kim,kmi",
+                "--since",
+                "2000-01-01",
+            ],
+            typo,
+        ),
+    ];
+    for (args, message) in commands {
+        let run = env.run(args);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (2, message, ""),
+            "{args:?}"
+        );
+    }
+    assert!(env
+        .run(&["spot-check", "list"])
+        .ok()
+        .starts_with("no spot-check yet"));
+
+    // A known name with nothing to show is not an error.
+    let audit = env.run(&["audit", "--by", "lee", "--json"]).ok();
+    assert_eq!(audit, "");
+    let agreement = env.run(&["agreement", "--of", "lee"]).ok();
+    assert!(
+        agreement.contains("no label has been compared yet"),
+        "{agreement}"
+    );
 }

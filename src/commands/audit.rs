@@ -22,6 +22,9 @@ pub fn run(ctx: &Context, args: &AuditArgs) -> anyhow::Result<()> {
         .transpose()
         .map_err(leads_error)?;
     let store = ctx.open_store(Create::No)?;
+    if let Some(name) = &args.by {
+        store.require_known_reviewer(name)?;
+    }
     let mut output = ctx.output()?;
     let events = store.audit_events(args.by.as_deref(), since.as_deref(), until.as_deref())?;
     let text = if args.json {

@@ -3,6 +3,10 @@
 use std::path::PathBuf;
 
 use super::roles::LeadOnly;
+use crate::text::sanitize;
+
+/// The most known names a message lists.
+const LISTED_NAMES: usize = 10;
 
 /// What can go wrong reading or writing the case database.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +57,15 @@ pub enum StoreError {
          add {0} --role reviewer)"
     )]
     NotEnrolled(String),
+    /// A name no one in the database has (`agreement --of`, `audit --by`, ...).
+    #[error("no reviewer is named \"{}\" ({})", sanitize(.name), known_names(.known, .nearest.as_deref()))]
+    NoSuchReviewer {
+        name: String,
+        /// Every name the database knows, sorted.
+        known: Vec<String>,
+        /// The known name closest to it, if it looks like a typo of one.
+        nearest: Option<String>,
+    },
     #[error("only a lead can {action}; {reviewer} is a reviewer")]
     NotALead { action: LeadOnly, reviewer: String },
     #[error("no spot-check with id {0} (casebench spot-check list shows them)")]
@@ -111,6 +124,7 @@ impl StoreError {
                 | StoreError::NoReviewer
                 | StoreError::BadName(..)
                 | StoreError::NotEnrolled(_)
+                | StoreError::NoSuchReviewer { .. }
                 | StoreError::NotALead { .. }
                 | StoreError::NoSuchSpotCheck(_)
                 | StoreError::NotInSpotCheck { .. }
@@ -118,4 +132,25 @@ impl StoreError {
                 | StoreError::AlreadyResolved { .. }
         )
     }
+}
+
+/// `known: kim, lee; did you mean "kmi"?`, or what to do when no one is known.
+fn known_names(known: &[String], nearest: Option<&str>) -> String {
+    if known.is_empty() {
+        return "no one has worked in this database yet".to_string();
+    }
+    let mut out = String::from("known: ");
+    let listed: Vec<_> = known
+        .iter()
+        .take(LISTED_NAMES)
+        .map(|n| sanitize(n))
+        .collect();
+    out.push_str(&listed.join(", "));
+    if known.len() > LISTED_NAMES {
+        out.push_str(&format!(" and {} more", known.len() - LISTED_NAMES));
+    }
+    if let Some(near) = nearest {
+        out.push_str(&format!("; did you mean \"{}\"?", sanitize(near)));
+    }
+    out
 }
