@@ -667,3 +667,46 @@ fn a_name_no_one_has_is_refused_with_the_known_names_and_the_nearest() {
         "{agreement}"
     );
 }
+
+#[test]
+fn a_period_that_ends_before_it_begins_is_refused() {
+    let env = Env::with_cases(1);
+    env.run(&["reviewers", "add", "tester", "--role", "lead"])
+        .ok();
+    let after = "casebench: --since \"2022-11-01\" is after --until \"2022-10-31\": no time falls \
+                 in that period\n";
+    let same = "casebench: --since and --until are the same time (2022-10-31T09:00:00Z): no time \
+                falls in that period (--until is exclusive for a time; a date includes its whole \
+                day)\n";
+    let instant = "2022-10-31T09:00:00Z";
+    let commands: [(&[&str], &str); 3] = [
+        (
+            &["audit", "--since", "2022-11-01", "--until", "2022-10-31"],
+            after,
+        ),
+        (
+            &[
+                "spot-check",
+                "new",
+                "--of",
+                "tester",
+                "--since",
+                "2022-11-01",
+                "--until",
+                "2022-10-31",
+            ],
+            after,
+        ),
+        (&["audit", "--since", instant, "--until", instant], same),
+    ];
+    for (args, message) in commands {
+        let run = env.run(args);
+        assert_eq!((run.code, run.stderr.as_str()), (2, message), "{args:?}");
+    }
+    assert!(env
+        .run(&["spot-check", "list"])
+        .ok()
+        .starts_with("no spot-check yet"));
+    env.run(&["audit", "--since", "2022-10-31", "--until", "2022-10-31"])
+        .ok();
+}
