@@ -710,3 +710,47 @@ fn a_period_that_ends_before_it_begins_is_refused() {
     env.run(&["audit", "--since", "2022-10-31", "--until", "2022-10-31"])
         .ok();
 }
+
+#[test]
+fn a_dry_run_says_plainly_when_the_real_run_will_be_refused() {
+    let env = Env::with_cases(150);
+    let dry = [
+        "label",
+        "--where",
+        "status=new",
+        "status=escalated",
+        "--dry-run",
+    ];
+    let preview = "150 of 150 matching cases would change\n\
+                   \x20 status=new             150 →        0  (-150)\n\
+                   \x20 status=escalated         0 →      150  (+150)\n\
+                   dry run: nothing was changed\n";
+    let refusal = "only a lead can change more than 100 cases in one bulk change (this one has \
+                   150); tester is a reviewer";
+    let run = env.run(&dry);
+    assert_eq!(run.code, 0, "a preview succeeds: {}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{preview}the real run will be refused: {refusal}\n")
+    );
+    let run = env.run(&dry[..4]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, format!("casebench: {refusal}\n").as_str()),
+        "the dry run told the truth"
+    );
+    assert_eq!(env.stats("status=escalated")["total"], 0);
+
+    let narrow = [
+        "label",
+        "--where",
+        "id=C-1,C-2",
+        "status=escalated",
+        "--dry-run",
+    ];
+    let out = env.run(&narrow).ok();
+    assert!(out.ends_with("dry run: nothing was changed\n"), "{out}");
+    env.run(&["reviewers", "add", "tester", "--role", "lead"])
+        .ok();
+    assert_eq!(env.run(&dry).ok(), preview, "a lead may");
+}
