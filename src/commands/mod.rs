@@ -14,6 +14,7 @@ mod label;
 mod label_from;
 mod next;
 mod output;
+mod problems;
 mod progress;
 mod review;
 mod reviewers;
