@@ -3,8 +3,8 @@
 
 use std::cmp::Ordering;
 
+use super::clause::{Clause, Cmp, Day, TextField};
 use super::derived::{Derived, DerivedField};
-use super::{Clause, Cmp, Day, TextField};
 use crate::domain::case::Case;
 
 /// The bit of a label set that stands for "unlabelled".

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::FilterError;
+use super::error::FilterError;
 
 /// The operators, as listed in error messages.
 pub const OPERATORS: &str = "= != < <= > >=";

@@ -7,7 +7,8 @@
 //! `label` and the database all refuse them). `!=` is the complement within that universe,
 //! so `kind!=paid` allows every other kind *and* unlabelled cases, as the filter does.
 
-use super::{Clause, Cmp, FieldKind};
+use super::clause::{Clause, Cmp};
+use super::fields::FieldKind;
 use crate::domain::taxonomy::{Dimension, Status};
 
 /// The values one clause lets through.
