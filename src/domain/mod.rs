@@ -1,5 +1,5 @@
 //! The domain: taxonomy codes and names, cases, changes, amounts (and Korean money as people
-//! write it), counts and the filter language. No I/O here.
+//! write it), counts, the filter language and the selection of cases by it. No I/O here.
 
 pub mod amount;
 pub mod case;
@@ -10,6 +10,7 @@ pub mod filter;
 pub mod money;
 pub mod preview;
 pub mod published;
+pub mod select;
 pub mod suggest;
 pub mod taxonomy;
 
@@ -20,4 +21,5 @@ pub use change::{field_text, Change, ChangeError, Field};
 pub use counts::{share, Counts};
 pub use filter::{Filter, FilterError};
 pub use money::{parse_amount, parse_digits, AmountError};
+pub use select::Selector;
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};
