@@ -6,6 +6,7 @@ use std::path::Path;
 use super::context::{Context, Create};
 use super::{filter_arg, progress, rules};
 use crate::cli::WhereArg;
+use crate::domain::Selector;
 use crate::io::export::{self, RuleColumns};
 use crate::io::Format;
 use crate::rules::evaluate;
@@ -29,7 +30,10 @@ pub fn run(
     let bar_for = |n: usize| progress::bar(n, "export", show_progress);
     match &rule_set {
         None => {
-            let selected: Vec<_> = cases.iter().filter(|c| filter.matches(c)).collect();
+            let selected: Vec<_> = Selector::new(&filter)
+                .select(cases.iter().enumerate())
+                .map(|(_, case)| case)
+                .collect();
             let bar = bar_for(selected.len());
             let mut tick = |done: usize| bar.set_position(done as u64);
             match format {
@@ -40,11 +44,11 @@ pub fn run(
         }
         Some(set) => {
             let decisions = evaluate(set, &cases);
-            let selected: Vec<_> = cases
-                .iter()
-                .zip(decisions)
-                .filter(|(case, d)| filter.matches_with(case, &set.derived(*d, None)))
-                .map(|(case, d)| {
+            let selected: Vec<_> = Selector::new(&filter)
+                .with_derived(|i| set.derived(decisions[i], None))
+                .select(cases.iter().enumerate())
+                .map(|(i, case)| {
+                    let d = decisions[i];
                     let columns = RuleColumns {
                         outcome: set.outcome_code(d),
                         rule: &set.rule_of(d).id,

@@ -8,7 +8,7 @@ use super::error::BadInput;
 use super::filter_arg;
 use crate::cli::WhereArg;
 use crate::domain::preview::preview;
-use crate::domain::{format_amount, Change};
+use crate::domain::{format_amount, Change, Selector};
 use crate::report::bulk;
 use crate::store::{new_batch_id, Action, BulkItem, ChangeRequest};
 
@@ -66,7 +66,10 @@ pub fn run_bulk(
     let mut output = ctx.output()?;
     let mut store = ctx.open_store(Create::No)?;
     let cases = store.load_all()?;
-    let selected: Vec<_> = cases.iter().filter(|c| filter.matches(c)).collect();
+    let selected: Vec<_> = Selector::new(&filter)
+        .select(cases.iter().enumerate())
+        .map(|(_, case)| case)
+        .collect();
     let preview = preview(selected.iter().copied(), &changes);
     output.write_all(bulk::render_preview(&preview).as_bytes())?;
     if dry_run {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::context::{Context, Create};
 use super::filter_arg;
 use crate::cli::NextArgs;
-use crate::domain::Status;
+use crate::domain::{Selector, Status};
 
 pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
     let filter = filter_arg::parse_without_rules(&args.filter)?;
@@ -19,10 +19,10 @@ pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
     let mut store = ctx.open_store(Create::No)?;
     store.check_enrolled(&reviewer)?;
     let cases = store.load_all()?;
-    let candidates: Vec<&str> = cases
-        .iter()
-        .filter(|c| c.status == Status::New && filter.matches(c))
-        .map(|c| c.id.as_str())
+    let candidates: Vec<&str> = Selector::new(&filter)
+        .with_extra(|c| c.status == Status::New)
+        .select(cases.iter().enumerate())
+        .map(|(_, c)| c.id.as_str())
         .collect();
     match store.claim_next(&reviewer, &candidates, ttl)? {
         Some(id) => writeln!(output, "{id}")?,

@@ -9,7 +9,7 @@ use super::error::{BadInput, Reported};
 use super::filter_arg;
 use super::problems::print_first;
 use crate::cli::{RulesCommand, WhereArg};
-use crate::domain::Filter;
+use crate::domain::{Filter, Selector};
 use crate::report::rules::{diff_json, render_diff, render_list, Changed};
 use crate::rules::{diff, evaluate, Compare, Loaded, RuleProblem, RuleSet};
 
@@ -132,13 +132,11 @@ fn run_diff(
     let da = evaluate(&set_a, &cases);
     let db = evaluate(&set_b, &cases);
     let compare = Compare::new(&set_a, &set_b);
-    let selected: Vec<bool> = cases
-        .iter()
-        .zip(da.iter().zip(&db))
-        .map(|(case, (&x, &y))| {
-            filter.matches_with(case, &set_a.derived(x, Some(compare.changed(x, y))))
-        })
-        .collect();
+    let mut selected = vec![false; cases.len()];
+    Selector::new(&filter)
+        .with_derived(|i| set_a.derived(da[i], Some(compare.changed(da[i], db[i]))))
+        .select(cases.iter().enumerate())
+        .for_each(|(i, _)| selected[i] = true);
     let result = diff(&set_a, &da, &set_b, &db, |i| selected[i]);
     let changed: Vec<Changed<'_>> = if list {
         (0..cases.len())

@@ -7,7 +7,7 @@ use super::context::{Context, Create};
 use super::error::BadInput;
 use super::{filter_arg, rules};
 use crate::cli::WhereArg;
-use crate::domain::format_amount;
+use crate::domain::{format_amount, Selector};
 use crate::search::{excerpt, search, Query, SearchIndex};
 use crate::text;
 
@@ -37,10 +37,8 @@ pub fn run(
     let cases = store.load_all()?;
     let index = SearchIndex::build(&cases);
     let candidates: Option<Vec<usize>> = (!filter.is_empty()).then(|| {
-        cases
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| filter.matches(c))
+        Selector::new(&filter)
+            .select(cases.iter().enumerate())
             .map(|(i, _)| i)
             .collect()
     });

@@ -9,7 +9,7 @@ use super::context::{Context, Create};
 use super::error::BadInput;
 use super::{filter_arg, review, rules};
 use crate::cli::WhereArg;
-use crate::domain::Counts;
+use crate::domain::{Case, Counts, Selector};
 use crate::report::{rules as rules_report, stats};
 use crate::rules::{evaluate, load_dir, RuleSet, Totals};
 
@@ -26,14 +26,18 @@ pub fn run(
     let mut output = ctx.output()?;
     let cases = store.load_all()?;
     let (counts, outcomes) = match &rule_set {
-        None => (Counts::of(cases.iter().filter(|c| filter.matches(c))), None),
+        None => {
+            let selected = Selector::new(&filter).select(cases.iter().enumerate());
+            (Counts::of(selected.map(|(_, case)| case)), None)
+        }
         Some(set) => {
             let decisions = evaluate(set, &cases);
-            let selected: Vec<usize> = (0..cases.len())
-                .filter(|&i| filter.matches_with(&cases[i], &set.derived(decisions[i], None)))
+            let selected: Vec<(usize, &Case)> = Selector::new(&filter)
+                .with_derived(|i| set.derived(decisions[i], None))
+                .select(cases.iter().enumerate())
                 .collect();
-            let counts = Counts::of(selected.iter().map(|&i| &cases[i]));
-            let totals = Totals::of(set, selected.iter().map(|&i| decisions[i]));
+            let counts = Counts::of(selected.iter().map(|&(_, case)| case));
+            let totals = Totals::of(set, selected.iter().map(|&(i, _)| decisions[i]));
             (counts, Some((set.name.as_str(), totals)))
         }
     };
