@@ -113,6 +113,13 @@ impl Rng {
     }
 }
 
+/// A seed for a draw nobody seeded (a spot-check without `seed`): from the clock and the
+/// process id. The seed is printed and stored, so the draw can still be repeated.
+pub fn fresh_seed() -> u64 {
+    let nanos = chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0) as u64;
+    nanos ^ (u64::from(std::process::id()) << 32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
