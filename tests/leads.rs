@@ -213,6 +213,55 @@ fn a_spot_check_sample_is_stratified_stored_and_reproducible() {
 }
 
 #[test]
+fn spot_check_new_reports_every_bad_option_at_once_and_opens_nothing() {
+    let env = team();
+    let run = env.run(&[
+        "spot-check",
+        "new",
+        "--of",
+        " , ",
+        "--since",
+        "2022-10-32",
+        "--size",
+        "0",
+        "--margin",
+        "0.1",
+        "--seed",
+        "-4",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "--of: name the reviewers to check, e.g. --of kim,lee\n\
+         --since \"2022-10-32\": not a date (YYYY-MM-DD, a UTC day) or an RFC 3339 time\n\
+         --size must be at least 1\n\
+         --size excludes --margin: give either the size or the precision to compute it from\n\
+         --seed: \"-4\" is not a whole number from 0 to 18446744073709551615\n\
+         casebench: spot-check new: 5 problems; nothing done\n"
+    );
+    let run = env.run(&[
+        "spot-check",
+        "new",
+        "--of",
+        "kim",
+        "--since",
+        "2022-11-01",
+        "--until",
+        "2022-10-31",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "casebench: --since \"2022-11-01\" is after --until \"2022-10-31\": no time falls in \
+         that period\n"
+    );
+    assert_eq!(
+        env.run(&["spot-check", "list"]).ok(),
+        "no spot-check yet (a lead opens one with casebench spot-check new)\n"
+    );
+}
+
+#[test]
 fn a_spot_check_end_to_end() {
     let env = team();
     let out = env

@@ -196,7 +196,7 @@ fn spot_checked() -> (tempfile::TempDir, std::path::PathBuf, Driver) {
     }
     d.press("C").unwrap();
     d.press("enter").unwrap(); // the list is empty: "start a new spot-check"
-    d.press("ctrl-u").unwrap();
+    d.press("end ctrl-u").unwrap();
     d.type_text("reviewers=lee since=2020-01-01 size=3 seed=1");
     d.press("enter").unwrap();
     assert!(d.app.spot().is_some(), "{:?}", d.app.message);

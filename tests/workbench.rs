@@ -1001,3 +1001,72 @@ fn the_final_rules_at_their_boundaries_in_the_detail() {
         assert!(why.checks.iter().all(|c| c.held), "{amount:?}");
     }
 }
+
+#[test]
+fn the_spot_check_form_reports_every_bad_field_and_reads_quoted_names() {
+    let (_dir, path, mut d) = driver(120, 40);
+    for id in ["R-000004", "R-000005", "R-000006"] {
+        change_as(&path, "lee", id, &[Change::Label(Dimension::Kind, Some(3))]);
+    }
+    d.press("C").unwrap();
+    d.press("enter").unwrap(); // the list is empty: "start a new spot-check"
+    let Screen::Prompt(form) = d.app.screen() else {
+        panic!("the form opens")
+    };
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    assert_eq!(
+        form.input.value(),
+        format!("reviewers= since={today} size=20")
+    );
+    assert_eq!(
+        form.input.cursor(),
+        "reviewers=".len(),
+        "the cursor is where the first value goes"
+    );
+    let mut submit = |form: &str| {
+        d.press("end ctrl-u").unwrap();
+        d.type_text(form);
+        d.press("enter").unwrap();
+        match d.app.screen() {
+            Screen::Prompt(prompt) => Some((prompt.errors.clone(), prompt.input.cursor())),
+            _ => None,
+        }
+    };
+    let (errors, cursor) = submit("reviewers= since=2020-13-01 size=0 sise=3").unwrap();
+    assert_eq!(
+        errors,
+        [
+            "reviewers: name the reviewers to check, e.g. reviewers=kim,lee",
+            "since \"2020-13-01\": not a date (YYYY-MM-DD, a UTC day) or an RFC 3339 time",
+            "size must be at least 1",
+            "unknown \"sise\" (did you mean \"size\"?)",
+        ],
+        "every bad field at once, the form still open"
+    );
+    assert_eq!(
+        cursor,
+        "reviewers=".len(),
+        "the cursor goes to the first bad field"
+    );
+    assert!(Store::open(&path)
+        .unwrap()
+        .spot_checks()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        submit("reviewers=lee since=2020-01-01 size=2 seed=5 name=\" week 48 점검 \""),
+        None,
+        "the form closes once the spot-check is open"
+    );
+    let checks = Store::open(&path).unwrap().spot_checks().unwrap();
+    assert_eq!(checks.len(), 1, "{:?}", d.app.message);
+    assert_eq!(
+        (
+            checks[0].name.as_deref(),
+            checks[0].seed,
+            checks[0].reviewers.as_slice()
+        ),
+        (Some("week 48 점검"), 5, ["lee".to_string()].as_slice())
+    );
+    assert!(d.app.spot().is_some());
+}

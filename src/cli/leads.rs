@@ -70,7 +70,8 @@ pub enum SpotCheckCommand {
     /// The population is every case whose labels or status were last changed by one of the
     /// reviewers inside the period. The sample is random, stratified by kind, and the same
     /// for the same seed. Its size is --size, or what a proportion needs at --confidence
-    /// within --margin (finite-population corrected). Prints the id and the sample.
+    /// within --margin (finite-population corrected). Prints the id and the sample. Every bad
+    /// option is reported at once, and then nothing is drawn.
     New(SpotCheckNew),
     /// Every spot-check, newest first, with its progress
     List,
@@ -111,33 +112,35 @@ pub enum SpotCheckCommand {
     },
 }
 
+/// The options as text: `leads::request::decide` checks them all at once, with the same rules
+/// and defaults as the workbench's form (so no defaults or value types here).
 #[derive(Debug, Args)]
 pub struct SpotCheckNew {
-    /// The reviewers whose work is checked (repeat, or a comma list)
-    #[arg(long, required = true, value_delimiter = ',', value_name = "NAME")]
+    /// The reviewers whose work is checked (required; repeat, or a comma list)
+    #[arg(long, value_name = "NAME")]
     pub of: Vec<String>,
-    /// Start of the period: YYYY-MM-DD (a UTC day) or an RFC 3339 time
+    /// Start of the period (required): YYYY-MM-DD (a UTC day) or an RFC 3339 time
     #[arg(long, value_name = "DATE")]
-    pub since: String,
-    /// End of the period, inclusive for a date
+    pub since: Option<String>,
+    /// End of the period, inclusive for a date [default: open, up to now]
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// The sample size (instead of --confidence and --margin)
-    #[arg(long, value_name = "N", conflicts_with_all = ["confidence", "margin", "proportion"])]
-    pub size: Option<usize>,
-    /// Confidence level of the size computed for a proportion
-    #[arg(long, value_name = "C", default_value_t = 0.95)]
-    pub confidence: f64,
-    /// Margin of error of that proportion
-    #[arg(long, value_name = "E", default_value_t = 0.05)]
-    pub margin: f64,
-    /// The expected proportion (0.5, the worst case, when unknown)
-    #[arg(long, value_name = "P", default_value_t = 0.5)]
-    pub proportion: f64,
+    /// The sample size (instead of --confidence, --margin and --proportion)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub size: Option<String>,
+    /// Confidence level of the size computed for a proportion [default: 0.95]
+    #[arg(long, value_name = "C", allow_negative_numbers = true)]
+    pub confidence: Option<String>,
+    /// Margin of error of that proportion [default: 0.05]
+    #[arg(long, value_name = "E", allow_negative_numbers = true)]
+    pub margin: Option<String>,
+    /// The expected proportion [default: 0.5, the worst case, when unknown]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
+    pub proportion: Option<String>,
     /// Seed of the random draw [default: from the clock; printed]
-    #[arg(long, value_name = "S")]
-    pub seed: Option<u64>,
-    /// A name for the spot-check
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
+    pub seed: Option<String>,
+    /// A name for the spot-check (trimmed)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
 }

@@ -295,7 +295,7 @@ mod tests {
             [
                 (
                     38,
-                    "until \"2026-11-04\" is not after since \"2026-11-05\": the period is empty"
+                    "since \"2026-11-05\" is after until \"2026-11-04\": no time falls in that period"
                         .to_string()
                 ),
                 (

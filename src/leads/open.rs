@@ -2,6 +2,7 @@
 //! sample, and storing both, in one transaction of the store.
 
 use super::error::LeadsError;
+use super::request::OpenSpotCheck;
 use super::sample_size::sample_size;
 use super::sampling::stratified_sample;
 use crate::store::{Drawn, SpotCheckRequest, Store};
@@ -20,19 +21,6 @@ pub enum SampleSize {
     },
 }
 
-/// What a lead asks for.
-#[derive(Clone, Debug)]
-pub struct OpenSpotCheck<'a> {
-    pub name: Option<&'a str>,
-    pub lead: &'a str,
-    pub reviewers: &'a [String],
-    /// Bounds as [`super::period`] makes them.
-    pub since: &'a str,
-    pub until: Option<&'a str>,
-    pub size: SampleSize,
-    pub seed: u64,
-}
-
 /// A new spot-check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Opened {
@@ -41,22 +29,28 @@ pub struct Opened {
     pub sample: usize,
 }
 
-/// Opens a spot-check (lead only): the population is every case the reviewers had the last
-/// word on in the period (see `store::spot`).
+/// Opens a spot-check for `lead` (leads only): the population is every case the reviewers had
+/// the last word on in the period (see `store::spot`). The request comes checked from
+/// [`super::request::decide`]; what needs the store is checked here: the lead's role, and
+/// that the period holds cases.
 pub fn open_spot_check(
     store: &mut Store,
-    request: &OpenSpotCheck<'_>,
+    lead: &str,
+    request: &OpenSpotCheck,
 ) -> Result<Opened, LeadsError> {
+    // `decide` never gives these; a request built by hand might.
     if request.reviewers.is_empty() {
         return Err(LeadsError::BadParameter(
-            "name at least one reviewer to check (--reviewer NAME)".into(),
+            "name at least one reviewer to check".into(),
         ));
     }
-    for name in request.reviewers {
+    for name in &request.reviewers {
         store.require_known_reviewer(name)?;
     }
     if request.size == SampleSize::Fixed(0) {
-        return Err(LeadsError::BadParameter("--size must be at least 1".into()));
+        return Err(LeadsError::BadParameter(
+            "the sample size must be at least 1".into(),
+        ));
     }
     let (confidence, margin, proportion) = match request.size {
         SampleSize::Fixed(_) => (None, None, None),
@@ -73,11 +67,11 @@ pub fn open_spot_check(
     let mut counts = (0, 0);
     let id = store.open_spot_check(
         &SpotCheckRequest {
-            name: request.name,
-            lead: request.lead,
-            reviewers: request.reviewers,
-            since: request.since,
-            until: request.until,
+            name: request.name.as_deref(),
+            lead,
+            reviewers: &request.reviewers,
+            since: &request.since,
+            until: request.until.as_deref(),
             confidence,
             margin,
             proportion,
@@ -87,7 +81,7 @@ pub fn open_spot_check(
             if population.is_empty() {
                 return Err(LeadsError::EmptyPopulation {
                     reviewers: request.reviewers.join(", "),
-                    period: match request.until {
+                    period: match &request.until {
                         Some(until) => format!("from {} until {until}", request.since),
                         None => format!("since {}", request.since),
                     },

@@ -23,21 +23,32 @@ pub fn bounds(
     let from = since.map(|s| since_bound(names.0, s)).transpose()?;
     let to = until.map(|u| until_bound(names.1, u)).transpose()?;
     if let (Some(s), Some(u), Some(from), Some(to)) = (since, until, &from, &to) {
-        let (s, u) = (s.trim(), u.trim());
-        let (since_name, until_name) = names;
-        if from > to || (from == to && is_date(u)) {
-            return Err(LeadsError::BadParameter(format!(
-                "{since_name} \"{s}\" is after {until_name} \"{u}\": no time falls in that period"
-            )));
-        }
-        if from == to {
-            return Err(LeadsError::BadParameter(format!(
-                "{since_name} and {until_name} are the same time ({u}): no time falls in that \
-                 period ({until_name} is exclusive for a time; a date includes its whole day)"
-            )));
+        if let Some(message) = empty_period(names, (s, u), (from, to)) {
+            return Err(LeadsError::BadParameter(message));
         }
     }
     Ok((from, to))
+}
+
+/// Why a period with these bounds holds no time (`texts` as typed, `stored` as [`since_bound`]
+/// and [`until_bound`] make them), or `None` when it does. The one wording of this refusal.
+pub fn empty_period(
+    (since_name, until_name): (&str, &str),
+    (since, until): (&str, &str),
+    (from, to): (&str, &str),
+) -> Option<String> {
+    let (s, u) = (since.trim(), until.trim());
+    if from > to || (from == to && is_date(u)) {
+        return Some(format!(
+            "{since_name} \"{s}\" is after {until_name} \"{u}\": no time falls in that period"
+        ));
+    }
+    (from == to).then(|| {
+        format!(
+            "{since_name} and {until_name} are the same time ({u}): no time falls in that period \
+             ({until_name} is exclusive for a time; a date includes its whole day)"
+        )
+    })
 }
 
 fn is_date(text: &str) -> bool {

@@ -250,14 +250,10 @@ pub fn decide(
     };
     let until = get(SpotField::Until).map(|f| (f, reader.bound(f, until_bound)));
     if let (Some(since), Some((f, Some(until)))) = (&since, &until) {
-        if until <= since {
-            let message = format!(
-                "{} \"{}\" is not after {} \"{}\": the period is empty",
-                front.label(SpotField::Until),
-                f.text.trim(),
-                front.label(SpotField::Since),
-                get(SpotField::Since).map_or("", |s| s.text.trim()),
-            );
+        let names = (front.label(SpotField::Since), front.label(SpotField::Until));
+        let since_text = get(SpotField::Since).map_or("", |s| &*s.text);
+        let texts = (since_text, &*f.text);
+        if let Some(message) = super::period::empty_period(names, texts, (since, until)) {
             reader.refuse(SpotField::Until, f.at, message);
         }
     }
@@ -541,8 +537,9 @@ mod tests {
         assert_eq!(
             messages(cli(&[(Reviewers, "kim"), (Since, at), (Until, at)])),
             [
-                "--until \"2026-11-01T09:00:00+09:00\" is not after --since \
-              \"2026-11-01T09:00:00+09:00\": the period is empty"
+                "--since and --until are the same time (2026-11-01T09:00:00+09:00): no time \
+                 falls in that period (--until is exclusive for a time; a date includes its whole \
+                 day)"
             ]
         );
         let request = cli(&[

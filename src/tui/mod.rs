@@ -7,6 +7,5 @@ pub mod keymap;
 pub mod rule_files;
 pub mod run;
 pub mod runner;
-pub mod spot_form;
 pub mod terminal;
 pub mod ui;

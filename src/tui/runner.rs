@@ -187,30 +187,9 @@ impl Runner {
         }
     }
 
-    /// Starts a spot-check from the form (read and checked by `update`), and opens it.
-    pub fn new_spot(&mut self, form: &crate::tui::spot_form::SpotForm) -> Msg {
-        let bounds = crate::leads::period::since_bound("since", &form.since).and_then(|since| {
-            let until = form
-                .until
-                .as_deref()
-                .map(|u| crate::leads::period::until_bound("until", u))
-                .transpose()?;
-            Ok((since, until))
-        });
-        let (since, until) = match bounds {
-            Ok(bounds) => bounds,
-            Err(e) => return Msg::SpotFailed(format!("new spot-check: {e}")),
-        };
-        let request = crate::leads::OpenSpotCheck {
-            name: form.name.as_deref(),
-            lead: &self.reviewer,
-            reviewers: &form.reviewers,
-            since: &since,
-            until: until.as_deref(),
-            size: form.size,
-            seed: form.seed,
-        };
-        match crate::leads::open_spot_check(&mut self.store, &request) {
+    /// Starts a spot-check as `update` decided it from the form, and opens it.
+    pub fn new_spot(&mut self, request: &crate::leads::OpenSpotCheck) -> Msg {
+        match crate::leads::open_spot_check(&mut self.store, &self.reviewer, request) {
             Ok(opened) => self.open_spot(opened.id),
             Err(e) => Msg::SpotFailed(format!("new spot-check: {e}")),
         }

@@ -34,7 +34,7 @@ pub enum Effect {
     /// Open a spot-check.
     OpenSpot(i64),
     /// Start a spot-check as the form (read and checked by `update`) asks, then open it.
-    NewSpot(crate::tui::spot_form::SpotForm),
+    NewSpot(crate::leads::OpenSpotCheck),
     /// Record the lead's blind label, then read the spot-check again.
     SpotLabel {
         check: i64,

@@ -90,7 +90,8 @@ pub struct App {
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub clock: Clock,
-    /// Today's local date and the local zone, from the latest message's time.
+    /// The latest message's local time, today's local date and the local zone.
+    pub local_now: chrono::DateTime<chrono::FixedOffset>,
     pub today: chrono::NaiveDate,
     pub zone: chrono::FixedOffset,
     pub quitting: bool,
@@ -152,6 +153,7 @@ impl App {
                 started: now.instant,
                 now: now.instant,
             },
+            local_now: now.local,
             today: now.today(),
             zone: *now.local.offset(),
             quitting: false,

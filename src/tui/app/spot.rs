@@ -70,13 +70,6 @@ pub struct SpotList {
     pub selected: usize,
 }
 
-/// The spot-check form as it opens: the fields to fill in, and where the cursor goes first
-/// (after `reviewers=`).
-pub fn form_template(today: chrono::NaiveDate) -> (String, usize) {
-    let text = format!("reviewers= since={} size=20", today.format("%Y-%m-%d"));
-    (text, "reviewers=".len())
-}
-
 impl App {
     /// `C` on the case list: the spot-checks (leads only).
     pub(super) fn open_spot_checks(&mut self) -> Vec<Effect> {
@@ -105,8 +98,10 @@ impl App {
                 match chosen {
                     Some(id) => return vec![Effect::OpenSpot(id)],
                     None => {
-                        let (text, cursor) = form_template(self.today);
-                        let input = LineInput::with_cursor(text, cursor);
+                        // The cursor where the first value goes (after `reviewers=`).
+                        let (text, byte) = crate::leads::form_template(self.today);
+                        let chars = text[..byte.min(text.len())].chars().count();
+                        let input = LineInput::with_cursor(text, chars);
                         self.screens.open(Screen::Prompt(Prompt::new(
                             PromptKind::NewSpotCheck,
                             String::new(),
@@ -120,12 +115,21 @@ impl App {
         Vec::new()
     }
 
-    /// `enter` in the spot-check form: read and checked here; every problem is shown in the
-    /// form at once.
+    /// `enter` in the spot-check form: read and checked here, as `casebench spot-check new`
+    /// reads its options; every problem is shown in the form at once, one a line, and the
+    /// cursor goes to the first. Without `seed=` the seed comes from the message's time.
     pub(super) fn spot_form_accepted(&mut self, text: &str) -> Result<Vec<Effect>, Vec<String>> {
-        match crate::tui::spot_form::parse_form(text) {
-            Ok(form) => Ok(vec![Effect::NewSpot(form)]),
-            Err(error) => Err(vec![error]),
+        let seed = self.local_now.timestamp_nanos_opt().unwrap_or(0) as u64;
+        match crate::leads::read_form(text, seed) {
+            Ok(request) => Ok(vec![Effect::NewSpot(request)]),
+            Err(errors) => {
+                if let (Some(at), Screen::Prompt(prompt)) =
+                    (errors.first().and_then(|e| e.at), self.screens.top_mut())
+                {
+                    prompt.input.set_cursor(at.column.saturating_sub(1));
+                }
+                Err(errors.into_iter().map(|e| e.message).collect())
+            }
         }
     }
 

@@ -14,6 +14,7 @@ impl App {
     /// Applies one message that arrived at `now`; returns what the event loop must do.
     pub fn update(&mut self, msg: Msg, now: Now) -> Vec<Effect> {
         self.clock.now = now.instant;
+        self.local_now = now.local;
         self.today = now.today();
         self.zone = *now.local.offset();
         let mut effects = self.update_inner(msg);
