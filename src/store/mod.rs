@@ -20,6 +20,8 @@ mod roles;
 mod roles_tests;
 mod row;
 pub mod schema;
+#[cfg(test)]
+mod schema_tests;
 mod spot;
 mod spot_pairs;
 mod spot_read;

@@ -158,8 +158,29 @@ CREATE TABLE spot_check_resolutions (
 );
 "#;
 
+/// Version 5: reverts and leases that know their holder.
+///
+/// - `audit.restores`: on a row with action `revert`, the sequence number of the audit row
+///   whose value the revert brings back, already followed through earlier reverts (so it never
+///   names a `revert` row); NULL when the value brought back predates every audit row of that
+///   field (an imported value). Spot-check populations read it so that a reverted batch counts
+///   as if it never happened (see `spot.rs`). NULL on every other row.
+/// - `audit_by_batch`: reverting finds a batch's rows, and the batches near a mistyped id.
+/// - `leases.holder_host`, `holder_pid`, `holder_started`: the host name, process id and
+///   process start time (clock ticks after boot, from `/proc/PID/stat`) of the workbench that
+///   holds the lease, so a lease whose process is gone on this host is free at once. NULL for
+///   a lease that only expires by time (`casebench next`, leases written before version 5).
+const V5: &str = r#"
+ALTER TABLE audit ADD COLUMN restores INTEGER;
+CREATE INDEX audit_by_batch ON audit (batch);
+
+ALTER TABLE leases ADD COLUMN holder_host TEXT;
+ALTER TABLE leases ADD COLUMN holder_pid INTEGER;
+ALTER TABLE leases ADD COLUMN holder_started INTEGER;
+"#;
+
 /// Migrations in order; the schema version of a database is how many of them it has had.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
