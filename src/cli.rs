@@ -200,7 +200,8 @@ pub enum Command {
         #[arg(long, value_name = "N", conflicts_with = "expr")]
         if_version: Option<i64>,
         /// Apply the changes listed in FILE, one per line: ID[@VERSION] FIELD=VALUE... (each
-        /// its own change, with its own version check; # starts a comment)
+        /// its own change, with its own version check, all under one batch id that `revert`
+        /// takes; # starts a comment)
         #[arg(long, value_name = "FILE", conflicts_with_all = ["expr", "if_version", "args"])]
         from: Option<PathBuf>,
         #[command(flatten)]

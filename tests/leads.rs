@@ -647,12 +647,27 @@ fn label_from_a_file_checks_everything_first_then_applies_line_by_line() {
     );
     let run = env.run(&["label", "--from", good.to_str().unwrap()]);
     assert_eq!(run.code, 1, "three lines refused");
-    assert_eq!(
-        run.stdout,
-        format!("{name}: 2 changes applied, 1 already had those values, 3 refused\n")
-            .replace("bad.txt", "good.txt")
-    );
     let gname = good.display().to_string();
+    let (applied, rest) = run
+        .stdout
+        .split_once(" (batch ")
+        .expect("the batch is named");
+    assert_eq!(applied, format!("{gname}: 2 changes applied"));
+    let (batch, rest) = rest.split_once(')').unwrap();
+    assert!(batch.starts_with("from-"), "{batch}");
+    assert_eq!(rest, ", 1 already had those values, 3 refused\n");
+    // The lines are separate changes, in one batch: C-1's and C-2's rows carry its id.
+    let audit = json_lines(&env.run(&["audit", "--json", "--by", "tester"]).ok());
+    let batches: Vec<&str> = audit
+        .iter()
+        .filter(|e| e["action"] == "label")
+        .map(|e| e["batch"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        batches,
+        [batch, batch, batch],
+        "kind of C-1, kind and note of C-2"
+    );
     let lines = run.stderr_lines();
     assert_eq!(
         lines[0],

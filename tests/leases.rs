@@ -125,8 +125,10 @@ fn four_writer_processes_of_1000_changes_each_lose_nothing() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(!run.stderr.contains("locked"), "{}", run.stderr);
         assert!(
-            run.stdout
-                .ends_with(": 1,000 changes applied, 0 already had those values, 0 refused\n"),
+            run.stdout.contains(": 1,000 changes applied (batch from-")
+                && run
+                    .stdout
+                    .ends_with("), 0 already had those values, 0 refused\n"),
             "{}",
             run.stdout
         );

@@ -7,7 +7,8 @@
 //! lines and lines starting with `#` are skipped. The whole file is checked before anything
 //! is applied; then a line refused for a version conflict (or an unknown case) is reported and
 //! the others still go through. A file that touches more than 100 cases needs a lead, like a
-//! bulk change.
+//! bulk change. Every change of one run shares one batch id (`from-…`, printed), so the run
+//! can be reverted as one (`casebench revert`).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -19,7 +20,7 @@ use super::context::{shown, Context, Create};
 use super::error::Reported;
 use super::problems::print_first;
 use crate::domain::{format_amount, Change};
-use crate::store::{Action, ChangeRequest, LeadOnly, StoreError, MAX_REVIEWER_BULK};
+use crate::store::{new_batch_id, Action, ChangeRequest, LeadOnly, StoreError, MAX_REVIEWER_BULK};
 
 /// One line of the file, parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,6 +152,7 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
         store.require_lead(&reviewer, LeadOnly::LargeBulk(cases.len()))?;
     }
     store.check_enrolled(&reviewer)?;
+    let batch = new_batch_id("from");
     let (mut changed, mut unchanged, mut refused) = (0usize, 0usize, 0usize);
     let mut stderr = std::io::stderr().lock();
     for line in &lines {
@@ -159,7 +161,7 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
             expected_version: line.version,
             reviewer: &reviewer,
             action: Action::Label,
-            batch: None,
+            batch: Some(&batch),
             changes: &line.changes,
         };
         match store.apply_change(&request) {
@@ -179,9 +181,14 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
             }
         }
     }
+    let batch_note = if changed > 0 {
+        format!(" (batch {batch})")
+    } else {
+        String::new()
+    };
     writeln!(
         output,
-        "{name}: {} changes applied, {} already had those values, {} refused",
+        "{name}: {} changes applied{batch_note}, {} already had those values, {} refused",
         format_amount(changed as i64),
         format_amount(unchanged as i64),
         format_amount(refused as i64)
