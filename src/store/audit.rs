@@ -129,16 +129,18 @@ pub(super) struct NewEvent<'a> {
     pub new: Option<&'a str>,
     pub action: &'a str,
     pub batch: Option<&'a str>,
+    /// For a revert: the audit row whose value it brings back (see `audit.restores`).
+    pub restores: Option<i64>,
 }
 
 /// Appends one audit row; returns its sequence number.
 pub(super) fn append(tx: &rusqlite::Transaction<'_>, e: &NewEvent<'_>) -> Result<i64, StoreError> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch, restores) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     stmt.execute(rusqlite::params![
-        e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch
+        e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch, e.restores
     ])?;
     Ok(tx.last_insert_rowid())
 }

@@ -1,11 +1,11 @@
 //! Bulk changes: many cases in one transaction under one batch id. A case changed by someone
 //! else since the caller saw it is skipped and reported, never overwritten.
 
-use super::change::{apply_in, Action, Applied, ChangeRequest};
+use super::change::{apply_restoring, Action, Applied, ChangeRequest};
 use super::error::StoreError;
 use super::roles::{admit, LeadOnly, Role, MAX_REVIEWER_BULK};
 use super::Store;
-use crate::domain::Change;
+use crate::domain::{Change, Field};
 
 /// One case of a bulk change: the version the caller saw and the changes for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,10 +47,27 @@ impl Store {
     }
 
     /// Applies every item in one immediate transaction, all audit rows under `batch`. More
-    /// than [`MAX_REVIEWER_BULK`] items, or overturns, need a lead.
+    /// than [`MAX_REVIEWER_BULK`] items, or overturns, need a lead. [`Action::Revert`] is
+    /// refused: reverts go through [`Store::apply_revert`].
     pub fn apply_bulk(
         &mut self,
         items: &[BulkItem],
+        reviewer: &str,
+        action: Action,
+        batch: &str,
+    ) -> Result<BulkOutcome, StoreError> {
+        if action == Action::Revert {
+            return Err(StoreError::RevertOutsideRevert);
+        }
+        self.apply_bulk_restoring(items, &[], reviewer, action, batch)
+    }
+
+    /// [`Store::apply_bulk`] for reverts: `restores[i]`, when given, names for the fields of
+    /// `items[i]` the audit row whose value each brings back.
+    pub(super) fn apply_bulk_restoring(
+        &mut self,
+        items: &[BulkItem],
+        restores: &[Vec<(Field, Option<i64>)>],
         reviewer: &str,
         action: Action,
         batch: &str,
@@ -61,7 +78,7 @@ impl Store {
             return Err(refusal);
         }
         let mut outcome = BulkOutcome::default();
-        for item in items {
+        for (i, item) in items.iter().enumerate() {
             let request = ChangeRequest {
                 case_id: &item.case_id,
                 expected_version: item.expected_version,
@@ -70,7 +87,8 @@ impl Store {
                 batch: Some(batch),
                 changes: &item.changes,
             };
-            match apply_in(&tx, &request, &at) {
+            let restored = restores.get(i).map_or(&[][..], Vec::as_slice);
+            match apply_restoring(&tx, &request, &at, restored) {
                 Ok(applied) if applied.changed() => outcome.applied.push(applied),
                 Ok(_) => outcome.unchanged += 1,
                 Err(StoreError::Conflict {

@@ -5,7 +5,7 @@ use super::error::StoreError;
 use super::roles::{admit, admit_lead, LeadOnly};
 use super::row::{case_from_row, CASE_COLUMNS};
 use super::Store;
-use crate::domain::{Case, Change};
+use crate::domain::{Case, Change, Field};
 
 /// Why a change was made; recorded in every audit row it writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +20,9 @@ pub enum Action {
     Bulk,
     /// A lead overturned a reviewer's label in a spot-check.
     Overturn,
+    /// One case of a revert of a batch. Written only by [`Store::apply_revert`], which records
+    /// what each row brings back; [`Store::apply_change`] and [`Store::apply_bulk`] refuse it.
+    Revert,
 }
 
 impl Action {
@@ -30,6 +33,7 @@ impl Action {
             Action::Redo => "redo",
             Action::Bulk => "bulk",
             Action::Overturn => "overturn",
+            Action::Revert => "revert",
         }
     }
 }
@@ -71,6 +75,9 @@ impl Store {
     /// The reviewer must be enrolled (or is enrolled now, with open enrolment); an
     /// [`Action::Overturn`] must come from a lead.
     pub fn apply_change(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
+        if request.action == Action::Revert {
+            return Err(StoreError::RevertOutsideRevert);
+        }
         let (tx, at) = self.begin_write(request.reviewer)?;
         if request.action == Action::Overturn {
             admit_lead(&tx, request.reviewer, &at, LeadOnly::Overturn)?;
@@ -91,6 +98,17 @@ pub(super) fn apply_in(
     tx: &rusqlite::Transaction<'_>,
     request: &ChangeRequest<'_>,
     at: &str,
+) -> Result<Applied, StoreError> {
+    apply_restoring(tx, request, at, &[])
+}
+
+/// [`apply_in`], where the audit row of each field named in `restores` records the audit row
+/// whose value it brings back (`audit.restores`, written by reverts; see `revert.rs`).
+pub(super) fn apply_restoring(
+    tx: &rusqlite::Transaction<'_>,
+    request: &ChangeRequest<'_>,
+    at: &str,
+    restores: &[(Field, Option<i64>)],
 ) -> Result<Applied, StoreError> {
     let mut case = {
         let mut stmt =
@@ -165,6 +183,10 @@ pub(super) fn apply_in(
     let action = request.action.as_str();
     let mut events = Vec::with_capacity(diffs.len());
     for (field, old, new) in diffs {
+        let restored = restores
+            .iter()
+            .find(|(f, _)| *f == field)
+            .and_then(|(_, seq)| *seq);
         let seq = append(
             tx,
             &NewEvent {
@@ -176,6 +198,7 @@ pub(super) fn apply_in(
                 new: new.as_deref(),
                 action,
                 batch: request.batch,
+                restores: restored,
             },
         )?;
         events.push(AuditEvent {

@@ -101,6 +101,7 @@ impl Store {
                         new: Some("created"),
                         action: options.action,
                         batch: Some(options.batch),
+                        restores: None,
                     },
                 )?;
                 created.inserted += 1;

@@ -104,6 +104,15 @@ pub enum StoreError {
         now: String,
         by: String,
     },
+    #[error("no batch \"{batch}\" in the audit log ({})", nearest_hint(.nearest))]
+    NoSuchBatch { batch: String, nearest: Vec<String> },
+    #[error("batch {batch} cannot be reverted: {why}")]
+    NotRevertible { batch: String, why: &'static str },
+    #[error(
+        "a change with audit action revert is written only by reverting a batch (casebench \
+         revert BATCH)"
+    )]
+    RevertOutsideRevert,
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database holds a value of the wrong type: {0}")]
@@ -130,6 +139,8 @@ impl StoreError {
                 | StoreError::NotInSpotCheck { .. }
                 | StoreError::NotADifference { .. }
                 | StoreError::AlreadyResolved { .. }
+                | StoreError::NoSuchBatch { .. }
+                | StoreError::NotRevertible { .. }
         )
     }
 }
@@ -153,4 +164,14 @@ fn known_names(known: &[String], nearest: Option<&str>) -> String {
         out.push_str(&format!("; did you mean \"{}\"?", sanitize(near)));
     }
     out
+}
+
+/// What follows an unknown batch id: the nearest ones, and where to find them all.
+fn nearest_hint(nearest: &[String]) -> String {
+    let find = "casebench audit shows every change with its batch";
+    if nearest.is_empty() {
+        format!("there is no batch to revert; {find}")
+    } else {
+        format!("nearest: {}; {find}", nearest.join(", "))
+    }
 }

@@ -15,6 +15,9 @@ mod leases;
 mod leases_tests;
 mod load;
 mod names;
+mod revert;
+#[cfg(test)]
+mod revert_tests;
 mod roles;
 #[cfg(test)]
 mod roles_tests;
@@ -43,6 +46,7 @@ pub use change::{Action, Applied, ChangeRequest};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
 pub use leases::{millis_text, now_millis, Lease, LeaseOutcome, DEFAULT_LEASE};
+pub use revert::{CaseRevert, FieldRevert, LaterChange, RevertOutcome, RevertPlan, RevertSkip};
 pub use roles::{check_name, LeadOnly, ReviewerInfo, Role, RoleChange, MAX_REVIEWER_BULK};
 pub use spot::{Drawn, PopulationCase, SpotCheckRequest, StratumCount, NO_KIND};
 pub use spot_pairs::{Compared, Difference, Progress};
