@@ -259,3 +259,46 @@ fn reverting_a_revert_brings_the_batch_back() {
         "followed through the first revert to lee's row"
     );
 }
+
+fn population(store: &Store, who: &str) -> Vec<(String, String)> {
+    store
+        .spot_check_population(&[who.to_string()], "2000-01-01", None)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.case_id, c.labelled_at))
+        .collect()
+}
+
+#[test]
+fn a_reverted_batch_counts_as_if_it_never_happened_for_spot_checks() {
+    let (_dir, mut store) = with_cases(&["C-1", "C-2"]);
+    label(&mut store, "lee", "C-1", INQUIRY);
+    let lee_at = store.history("C-1").unwrap().last().unwrap().at.clone();
+    bulk(&mut store, "kim", &["C-1", "C-2"], &[PAID], "bulk-1");
+    assert_eq!(population(&store, "kim").len(), 2);
+    let first = store.revert_batch("bulk-1", "tester", false).unwrap();
+    let first = first.batch.unwrap();
+    assert!(population(&store, "kim").is_empty(), "kim's batch is gone");
+    assert!(
+        population(&store, "tester").is_empty(),
+        "nothing is the lead's"
+    );
+    assert_eq!(
+        population(&store, "lee"),
+        [("C-1".to_string(), lee_at.clone())],
+        "lee's again, as labelled then"
+    );
+    let second = store.revert_batch(&first, "tester", false).unwrap();
+    let second = second.batch.unwrap();
+    let kims: Vec<String> = population(&store, "kim").into_iter().map(|c| c.0).collect();
+    assert_eq!(
+        kims,
+        ["C-1", "C-2"],
+        "the revert of the revert brings kim's batch back"
+    );
+    assert!(population(&store, "lee").is_empty());
+    store.revert_batch(&second, "tester", false).unwrap();
+    assert!(population(&store, "kim").is_empty());
+    assert_eq!(population(&store, "lee"), [("C-1".to_string(), lee_at)]);
+    assert!(population(&store, "tester").is_empty());
+}

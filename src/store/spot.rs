@@ -9,6 +9,17 @@
 //! the chosen reviewers, at a time inside the period. That reviewer had the last word on the
 //! case's labels, so the labels the case holds when the sample is drawn are theirs; they are
 //! stored with the sample, so later changes do not move the comparison.
+//!
+//! A reverted batch counts as if it never happened. A `revert` row is nobody's touch: it stands
+//! for the row whose value it brought back (`audit.restores`, already followed through earlier
+//! reverts), and the batch rows it undid are behind it. So, per field, the last row counts as
+//! itself unless it is a revert, which counts as the row it restored (or as no touch at all,
+//! when it brought back a value no audit row set); the case's last touch is the latest of
+//! those over its fields. When a lead reverts a reviewer's batch, the cases that reviewer
+//! touched only through the batch leave their population (and do not become the lead's), and
+//! cases someone labelled before the batch are theirs again, with the time they labelled them.
+//! Cases the revert skipped (changed since) keep the later change as their last touch. A
+//! revert of a revert brings the first batch's rows, and their author, back.
 
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
@@ -110,13 +121,18 @@ fn population_in(
     since: &str,
     until: Option<&str>,
 ) -> Result<Vec<PopulationCase>, StoreError> {
+    // Per (case, field) the last row (SQLite takes the bare columns from the row with the
+    // max), a revert standing for the row it restored; then per case the latest of those.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.case_id, a.reviewer, a.at, c.version, c.scope, c.reporter, c.kind, c.service, \
+        "WITH last_of_field AS ( \
+             SELECT case_id, max(seq) AS seq, action, restores FROM audit \
+             WHERE field IN ({LABEL_FIELDS}, 'status') GROUP BY case_id, field), \
+         last AS ( \
+             SELECT case_id, max(CASE WHEN action = 'revert' THEN restores ELSE seq END) AS seq \
+             FROM last_of_field GROUP BY case_id) \
+         SELECT a.case_id, a.reviewer, a.at, c.version, c.scope, c.reporter, c.kind, c.service, \
          c.substitute \
-         FROM audit a \
-         JOIN (SELECT case_id, max(seq) AS seq FROM audit \
-               WHERE field IN ({LABEL_FIELDS}, 'status') GROUP BY case_id) last \
-           ON a.seq = last.seq \
+         FROM last JOIN audit a ON a.seq = last.seq \
          JOIN cases c ON c.id = a.case_id \
          WHERE a.at >= ?1 AND (?2 IS NULL OR a.at < ?2) \
          ORDER BY c.rowid",
