@@ -210,6 +210,24 @@ pub enum Command {
         #[arg(long, requires = "expr")]
         dry_run: bool,
     },
+    /// Undo a batch of changes (a bulk change, a label --from run, a revert), leaving alone the
+    /// cases changed since
+    ///
+    /// Batches are bulk changes (label --where, the workbench's bulk labelling and its undo),
+    /// label --from runs and earlier reverts; casebench audit shows every change with its
+    /// batch (last column). Each case still as the batch left it gets the fields the batch set
+    /// back as they were before it, all in one new batch (audit action revert); a case someone
+    /// changed since on one of those fields is skipped and named with the field, who and when.
+    /// More than 100 cases to restore need a lead, as for a bulk change. A revert can itself
+    /// be reverted. Batches that created cases (import, sample) and spot-check overturns cannot
+    /// be. For spot-check populations the reverted batch counts as if it never happened.
+    Revert {
+        /// The batch id, e.g. bulk-20261128T090000-3fa2c1
+        batch: String,
+        /// Print what would be restored and skipped, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Reviewers and leads: add, list, and whether unknown names may work (enrolment)
     Reviewers {
         #[command(subcommand)]

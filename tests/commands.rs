@@ -347,7 +347,9 @@ fn out_replaces_the_file_only_on_success() {
 fn help_documents_every_command() {
     let env = Env::new();
     let help = env.run(&["--help"]).ok();
-    for command in ["sample", "import", "export", "stats", "label", "history"] {
+    for command in [
+        "sample", "import", "export", "stats", "label", "history", "revert",
+    ] {
         assert!(help.contains(command), "{command} missing from --help");
         let sub = env.run(&[command, "--help"]).ok();
         assert!(sub.contains("--db"), "{command} --help lacks --db");

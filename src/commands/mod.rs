@@ -16,6 +16,7 @@ mod next;
 mod output;
 mod problems;
 mod progress;
+mod revert;
 mod review;
 mod reviewers;
 mod rules;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             (None, Some(_)) => label::run_bulk(&ctx, &args, &filter, dry_run),
             (None, None) => label::run(&ctx, &args, if_version),
         },
+        Some(Command::Revert { batch, dry_run }) => revert::run(&ctx, &batch, dry_run),
         Some(Command::Reviewers { command }) => reviewers::run(&ctx, &command),
         Some(Command::Next(args)) => next::run(&ctx, &args),
         Some(Command::SpotCheck { command }) => spot_check::run(&ctx, &command),

@@ -4,6 +4,7 @@ pub mod agreement;
 pub mod audit;
 pub mod bulk;
 pub mod history;
+pub mod revert;
 pub mod reviewers;
 pub mod rules;
 pub mod spot_check;
