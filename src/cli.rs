@@ -237,7 +237,10 @@ pub enum Command {
     ///
     /// Cases in database order, only those matching --where. The case stays yours for the
     /// lease (5 minutes unless told), so no one else gets it from next or the workbench's n;
-    /// asking again renews it. Exit code 1 when no case is left.
+    /// asking again renews it. Nothing else renews it and it is held by time only: it lasts
+    /// its minutes even after casebench exits. (The workbench's own leases last a minute,
+    /// renewed every 20 seconds while you stay on a case, and are free at once when its
+    /// process is gone.) Exit code 1 when no case is left.
     Next(NextArgs),
     /// Spot-checks: draw a sample, label it blind, resolve the differences (leads)
     #[command(name = "spot-check")]

@@ -1,11 +1,12 @@
 //! Many reviewers at once: `next` never hands the same case to two processes, an expired lease
-//! is taken over, and four writer processes of 1,000 changes each lose nothing and never see
-//! "database is locked".
+//! is taken over, a killed workbench's lease is free at once, and four writer processes of
+//! 1,000 changes each lose nothing and never see "database is locked".
 
 mod common;
 
 use std::collections::HashSet;
-use std::process::Stdio;
+use std::io::BufRead;
+use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -85,6 +86,58 @@ fn an_expired_lease_is_taken_over() {
         "kim's lease ran out"
     );
     assert_eq!(run_as(&env, "kim", &["next"]).code, 1);
+}
+
+/// Where [`workbench_holding_a_case`] finds the database (set only for that child process).
+const HOLD_DB: &str = "CASEBENCH_TEST_HOLD_DB";
+
+/// Not a test of its own: the child process of
+/// [`a_killed_workbench_lease_is_free_at_once`]. A headless workbench (the real driver and
+/// runner, as `casebench review` runs them) as kim goes to the next case, which leases it,
+/// says which, and waits to be killed.
+#[test]
+#[ignore = "the child process of a_killed_workbench_lease_is_free_at_once"]
+fn workbench_holding_a_case() {
+    let Ok(db) = std::env::var(HOLD_DB) else {
+        return;
+    };
+    let mut kim = common::workbench::session(std::path::Path::new(&db), "kim");
+    kim.press("n").unwrap();
+    println!("holding {}", kim.app.current().unwrap().id);
+    thread::sleep(Duration::from_secs(120));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_workbench_lease_is_free_at_once() {
+    let env = Env::with_cases(3);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "workbench_holding_a_case",
+            "--nocapture",
+        ])
+        .env(HOLD_DB, &env.db)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn the workbench");
+    let stdout = child.stdout.take().unwrap();
+    let held = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|line| line.strip_prefix("holding ").map(str::to_string))
+        .expect("the workbench says which case it holds");
+    let lee = run_as(&env, "lee", &["next"]).ok();
+    assert_ne!(lee.trim(), held, "kim's workbench holds {held}");
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        run_as(&env, "park", &["next"]).ok().trim(),
+        held,
+        "free at once, not after the minute kim's lease had left"
+    );
 }
 
 #[test]

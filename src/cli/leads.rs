@@ -54,7 +54,8 @@ pub enum OnOff {
 pub struct NextArgs {
     #[command(flatten)]
     pub filter: WhereArg,
-    /// How long the case stays yours unless you ask again
+    /// How long the case stays yours unless you ask again (held by time only: nothing renews
+    /// it)
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub lease_minutes: u64,
     /// The lease in seconds instead of minutes (for scripts and tests)

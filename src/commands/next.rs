@@ -1,4 +1,8 @@
 //! `casebench next`: lease the next unreviewed case nobody else holds and print its id.
+//!
+//! The lease is held by time only (no holder process is recorded): `next` exits at once and
+//! nothing renews its lease, so it lasts what `--lease-minutes` asks (5 minutes unless told),
+//! long enough to read the case and label it.
 
 use std::io::Write;
 use std::time::Duration;
@@ -7,6 +11,7 @@ use super::context::{Context, Create};
 use super::filter_arg;
 use crate::cli::NextArgs;
 use crate::domain::{Selector, Status};
+use crate::store::now_millis;
 
 pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
     let filter = filter_arg::parse_without_rules(&args.filter)?;
@@ -24,7 +29,7 @@ pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
         .select(cases.iter().enumerate())
         .map(|(_, c)| c.id.as_str())
         .collect();
-    match store.claim_next(&reviewer, &candidates, ttl)? {
+    match store.claim_next(&reviewer, &candidates, ttl, now_millis(), None)? {
         Some(id) => writeln!(output, "{id}")?,
         None => {
             let matching = match &args.filter.expr {

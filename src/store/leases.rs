@@ -1,10 +1,16 @@
-//! Case leases: the case a reviewer has open is theirs for a few minutes, so two reviewers
-//! never triage the same case. A lease is renewed while the reviewer stays and expires on its
-//! own when their session dies; an expired lease counts for nothing and is taken over.
+//! Case leases: the case a reviewer has open is theirs for a while, so two reviewers never
+//! triage the same case. The workbench takes a [`DEFAULT_LEASE`] (a minute) and renews it while
+//! the reviewer stays; a lease from `casebench next` lasts what it asks for (no process renews
+//! it). An expired lease counts for nothing and is taken over.
+//!
+//! A lease may record its holder (host, process id and start time, see `holder.rs`): when
+//! that process is gone on this host, the lease is free at once, so a killed workbench blocks
+//! no one. A lease without a holder, or held on another host, lapses only at its expiry.
 //!
 //! Times are unix milliseconds (UTC) in INTEGER columns, read from the clock of the machine
 //! that holds the database. Every session runs there (SQLite's WAL mode needs all processes on
-//! one host), so all of them share that clock.
+//! one host), so all of them share that clock. The functions take `now`, so tests (and callers
+//! that already read the clock) say what time it is.
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -12,11 +18,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use super::error::StoreError;
+use super::holder::Holder;
 use super::roles::admit;
 use super::{now_timestamp, Store};
 
-/// How long a lease lasts unless renewed.
-pub const DEFAULT_LEASE: Duration = Duration::from_secs(5 * 60);
+/// How long a workbench's lease lasts unless renewed (the workbench renews it well before).
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(60);
 
 /// A case leased to a reviewer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +32,15 @@ pub struct Lease {
     pub reviewer: String,
     /// Unix milliseconds.
     pub expires_at: i64,
+    /// The process holding it; `None` for a lease held by time only.
+    pub holder: Option<Holder>,
+}
+
+impl Lease {
+    /// Whether the lease still holds at `now`: not expired, and its holder not known gone.
+    fn in_force(&self, now: i64) -> bool {
+        self.expires_at > now && !self.holder.as_ref().is_some_and(Holder::known_gone)
+    }
 }
 
 /// What [`Store::take_lease`] did.
@@ -57,18 +73,20 @@ fn ttl_millis(ttl: Duration) -> i64 {
 }
 
 impl Store {
-    /// Leases `case_id` to `reviewer` for `ttl`, renewing their own lease, taking over an
-    /// expired one, and refusing (with who and until when) one that someone else holds.
+    /// Leases `case_id` to `reviewer` for `ttl` from `now`, renewing their own lease, taking
+    /// over an expired one or one whose holder is gone, and refusing (with who and until when)
+    /// one that someone else holds. `holder` is recorded with it (`None`: held by time only).
     pub fn take_lease(
         &mut self,
         case_id: &str,
         reviewer: &str,
         ttl: Duration,
+        now: i64,
+        holder: Option<&Holder>,
     ) -> Result<LeaseOutcome, StoreError> {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
-        let now = now_millis();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -83,16 +101,18 @@ impl Store {
         let current = lease_in(&tx, case_id)?;
         let expires_at = now.saturating_add(ttl_millis(ttl));
         let outcome = match current {
-            Some(lease) if lease.expires_at > now && lease.reviewer != reviewer => {
+            Some(lease) if lease.in_force(now) && lease.reviewer != reviewer => {
                 return Ok(LeaseOutcome::HeldBy {
                     reviewer: lease.reviewer,
                     until: lease.expires_at,
                 })
             }
-            Some(lease) if lease.expires_at > now => LeaseOutcome::Renewed { expires_at },
+            Some(lease) if lease.reviewer == reviewer && lease.expires_at > now => {
+                LeaseOutcome::Renewed { expires_at }
+            }
             _ => LeaseOutcome::Granted { expires_at },
         };
-        put(&tx, case_id, reviewer, now, expires_at)?;
+        put(&tx, case_id, reviewer, now, expires_at, holder)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -119,84 +139,124 @@ impl Store {
         reviewer: &str,
         now: i64,
     ) -> Result<HashMap<String, String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT case_id, reviewer FROM leases WHERE reviewer != ?1 AND expires_at > ?2",
-        )?;
-        let held = stmt
-            .query_map(rusqlite::params![reviewer, now], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })?
-            .collect::<Result<HashMap<String, String>, _>>()?;
-        Ok(held)
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {LEASE_COLUMNS} FROM leases WHERE reviewer != ?1 AND expires_at > ?2"
+        ))?;
+        let leases = stmt
+            .query_map(rusqlite::params![reviewer, now], lease_from_row)?
+            .collect::<Result<Vec<Lease>, _>>()?;
+        Ok(leases
+            .into_iter()
+            .filter(|lease| lease.in_force(now))
+            .map(|lease| (lease.case_id, lease.reviewer))
+            .collect())
     }
 
     /// The lease on `case_id` at `now`, if one is in force.
     pub fn lease_of(&self, case_id: &str, now: i64) -> Result<Option<Lease>, StoreError> {
-        Ok(lease_in(&self.conn, case_id)?.filter(|lease| lease.expires_at > now))
+        Ok(lease_in(&self.conn, case_id)?.filter(|lease| lease.in_force(now)))
     }
 
     /// In one immediate transaction: the first of `candidates` (in the order given) that no one
-    /// else holds a lease on is leased to `reviewer` for `ttl` and returned. Expired leases
-    /// count for nothing; `reviewer`'s own lease is renewed. `None` when every candidate is
-    /// held by someone else.
+    /// else holds a lease on is leased to `reviewer` for `ttl` from `now` (recording `holder`)
+    /// and returned. Expired leases and leases whose holder is gone count for nothing;
+    /// `reviewer`'s own lease is renewed. `None` when every candidate is held by someone else.
     pub fn claim_next(
         &mut self,
         reviewer: &str,
         candidates: &[&str],
         ttl: Duration,
+        now: i64,
+        holder: Option<&Holder>,
     ) -> Result<Option<String>, StoreError> {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
-        let now = now_millis();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         admit(&tx, reviewer, &now_timestamp())?;
         tx.execute("DELETE FROM leases WHERE expires_at <= ?1", [now])?;
         let held: HashSet<String> = {
-            let mut stmt = tx.prepare_cached("SELECT case_id FROM leases WHERE reviewer != ?1")?;
-            let ids = stmt
-                .query_map([reviewer], |row| row.get(0))?
-                .collect::<Result<_, _>>()?;
-            ids
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT {LEASE_COLUMNS} FROM leases WHERE reviewer != ?1"
+            ))?;
+            let leases = stmt
+                .query_map([reviewer], lease_from_row)?
+                .collect::<Result<Vec<Lease>, _>>()?;
+            leases
+                .into_iter()
+                .filter(|lease| lease.in_force(now))
+                .map(|lease| lease.case_id)
+                .collect()
         };
         let chosen = candidates.iter().find(|id| !held.contains(**id));
         if let Some(id) = chosen {
-            put(&tx, id, reviewer, now, now.saturating_add(ttl_millis(ttl)))?;
+            let expires_at = now.saturating_add(ttl_millis(ttl));
+            put(&tx, id, reviewer, now, expires_at, holder)?;
         }
         tx.commit()?;
         Ok(chosen.map(|id| id.to_string()))
     }
 }
 
-fn lease_in(conn: &Connection, case_id: &str) -> Result<Option<Lease>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT case_id, reviewer, expires_at FROM leases WHERE case_id = ?1")?;
-    Ok(stmt
-        .query_row([case_id], |row| {
-            Ok(Lease {
-                case_id: row.get(0)?,
-                reviewer: row.get(1)?,
-                expires_at: row.get(2)?,
-            })
-        })
-        .optional()?)
+/// The columns [`lease_from_row`] reads.
+const LEASE_COLUMNS: &str =
+    "case_id, reviewer, expires_at, holder_host, holder_pid, holder_started";
+
+fn lease_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Lease> {
+    let host: Option<String> = row.get(3)?;
+    let pid: Option<i64> = row.get(4)?;
+    let started: Option<i64> = row.get(5)?;
+    let holder = match (host, pid.and_then(|p| u32::try_from(p).ok())) {
+        (Some(host), Some(pid)) => Some(Holder {
+            host,
+            pid,
+            started: started.and_then(|s| u64::try_from(s).ok()),
+        }),
+        _ => None,
+    };
+    Ok(Lease {
+        case_id: row.get(0)?,
+        reviewer: row.get(1)?,
+        expires_at: row.get(2)?,
+        holder,
+    })
 }
 
-/// Writes the lease; `taken_at` stays when the same reviewer renews.
+fn lease_in(conn: &Connection, case_id: &str) -> Result<Option<Lease>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LEASE_COLUMNS} FROM leases WHERE case_id = ?1"
+    ))?;
+    Ok(stmt.query_row([case_id], lease_from_row).optional()?)
+}
+
+/// Writes the lease with its holder; `taken_at` stays when the same reviewer renews.
 fn put(
     conn: &Connection,
     case_id: &str,
     reviewer: &str,
     now: i64,
     expires_at: i64,
+    holder: Option<&Holder>,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO leases (case_id, reviewer, taken_at, expires_at) VALUES (?1, ?2, ?3, ?4) \
+        "INSERT INTO leases (case_id, reviewer, taken_at, expires_at, holder_host, holder_pid, \
+         holder_started) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT (case_id) DO UPDATE SET reviewer = ?2, expires_at = ?4, \
+         holder_host = ?5, holder_pid = ?6, holder_started = ?7, \
          taken_at = CASE WHEN leases.reviewer = ?2 THEN leases.taken_at ELSE ?3 END",
     )?;
-    stmt.execute(rusqlite::params![case_id, reviewer, now, expires_at])?;
+    stmt.execute(rusqlite::params![
+        case_id,
+        reviewer,
+        now,
+        expires_at,
+        holder.map(|h| h.host.as_str()),
+        holder.map(|h| i64::from(h.pid)),
+        holder
+            .and_then(|h| h.started)
+            .and_then(|s| i64::try_from(s).ok()),
+    ])?;
     Ok(())
 }

@@ -10,6 +10,7 @@ mod bulk;
 mod change;
 mod create;
 mod error;
+mod holder;
 mod leases;
 #[cfg(test)]
 mod leases_tests;
@@ -45,6 +46,7 @@ pub use bulk::{BulkItem, BulkOutcome, Skipped};
 pub use change::{Action, Applied, ChangeRequest};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
+pub use holder::{this_host, Holder};
 pub use leases::{millis_text, now_millis, Lease, LeaseOutcome, DEFAULT_LEASE};
 pub use revert::{CaseRevert, FieldRevert, LaterChange, RevertOutcome, RevertPlan, RevertSkip};
 pub use roles::{check_name, LeadOnly, ReviewerInfo, Role, RoleChange, MAX_REVIEWER_BULK};

@@ -58,10 +58,12 @@ fn closed_enrolment_refuses_unknown_names_everywhere_they_write() {
         .apply_bulk(&[item], "kim", Action::Bulk, "b")
         .unwrap_err();
     assert_eq!(err.to_string(), message);
-    let err = store.take_lease("C-1", "kim", DEFAULT_LEASE).unwrap_err();
+    let err = store
+        .take_lease("C-1", "kim", DEFAULT_LEASE, now_millis(), None)
+        .unwrap_err();
     assert_eq!(err.to_string(), message);
     let err = store
-        .claim_next("kim", &["C-1"], DEFAULT_LEASE)
+        .claim_next("kim", &["C-1"], DEFAULT_LEASE, now_millis(), None)
         .unwrap_err();
     assert_eq!(err.to_string(), message);
     assert_eq!(store.get("C-1").unwrap().unwrap().version, 1);

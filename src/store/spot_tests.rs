@@ -228,7 +228,9 @@ fn a_reviewer_cannot_resolve_and_sample_force_erases_spot_checks() {
         err.to_string(),
         "only a lead can overturn a reviewer's label; kim is a reviewer"
     );
-    store.take_lease("C-1", "kim", DEFAULT_LEASE).unwrap();
+    store
+        .take_lease("C-1", "kim", DEFAULT_LEASE, now_millis(), None)
+        .unwrap();
     let replace = CreateOptions {
         reviewer: "loader",
         action: "sample",

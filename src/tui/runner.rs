@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::store::{
-    new_batch_id, now_millis, ChangeRequest, LeaseOutcome, Store, StoreError, CREATED_FIELD,
-    DEFAULT_LEASE,
+    new_batch_id, now_millis, ChangeRequest, Holder, LeaseOutcome, Store, StoreError,
+    CREATED_FIELD, DEFAULT_LEASE,
 };
 use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Save, SaveFailure, Saved};
 
@@ -14,8 +14,23 @@ use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Save, SaveFailur
 pub const POLL_EVERY: Duration = Duration::from_millis(250);
 /// How often the lease follows the selected case, and others' leases are read again.
 pub const LEASE_EVERY: Duration = Duration::from_secs(1);
+/// How often the lease on the case the reviewer rests on is renewed: a third of the
+/// [`DEFAULT_LEASE`], so two renewals can be missed (a slow disk, a busy database) before it
+/// lapses.
+const RENEW_EVERY: Duration = Duration::from_secs(20);
 /// A lease still held is renewed when less than this is left of it.
-const RENEW_BEFORE: Duration = Duration::from_secs(4 * 60);
+const RENEW_BEFORE: Duration = DEFAULT_LEASE.saturating_sub(RENEW_EVERY);
+
+/// Whether the session must take (or renew) the lease on `current` at `now`: it holds none,
+/// holds another case's, or has less than [`RENEW_BEFORE`] left of it.
+fn needs_lease(held: Option<&(String, i64)>, current: &str, now: i64) -> bool {
+    match held {
+        Some((id, until)) if id == current => {
+            until - now < i64::try_from(RENEW_BEFORE.as_millis()).unwrap_or(i64::MAX)
+        }
+        _ => true,
+    }
+}
 
 pub struct Runner {
     store: Store,
@@ -29,6 +44,8 @@ pub struct Runner {
     /// The case this session holds a lease on, and until when (unix ms).
     lease: Option<(String, i64)>,
     last_lease_tick: Instant,
+    /// This process, recorded with its leases so they are free at once if it dies.
+    holder: Option<Holder>,
 }
 
 impl Runner {
@@ -45,6 +62,7 @@ impl Runner {
             own_seqs: HashSet::new(),
             lease: None,
             last_lease_tick: Instant::now(),
+            holder: Holder::this_process(),
         })
     }
 
@@ -112,7 +130,13 @@ impl Runner {
     fn lease_to(&mut self, case_id: &str) -> Option<LeaseOutcome> {
         let outcome = self
             .store
-            .take_lease(case_id, &self.reviewer, DEFAULT_LEASE)
+            .take_lease(
+                case_id,
+                &self.reviewer,
+                DEFAULT_LEASE,
+                now_millis(),
+                self.holder.as_ref(),
+            )
             .ok()?;
         if let LeaseOutcome::Granted { expires_at } | LeaseOutcome::Renewed { expires_at } = outcome
         {
@@ -126,26 +150,16 @@ impl Runner {
         Some(outcome)
     }
 
-    /// Once a [`LEASE_EVERY`]: the lease follows the case the reviewer rests on (renewed while
-    /// they stay), and the cases others have open are read again.
+    /// Once a [`LEASE_EVERY`]: the lease follows the case the reviewer rests on (renewed every
+    /// [`RENEW_EVERY`] while they stay), and the cases others have open are read again.
     pub fn tick_leases(&mut self, current: Option<&str>) -> Vec<Msg> {
         if self.last_lease_tick.elapsed() < LEASE_EVERY {
             return Vec::new();
         }
         self.last_lease_tick = Instant::now();
         if let Some(current) = current {
-            let renew_at = self.lease.as_ref().map(|(id, until)| {
-                let left = until - now_millis();
-                (
-                    id.as_str() == current,
-                    left < RENEW_BEFORE.as_millis() as i64,
-                )
-            });
-            match renew_at {
-                Some((true, false)) => {}
-                _ => {
-                    self.lease_to(current);
-                }
+            if needs_lease(self.lease.as_ref(), current, now_millis()) {
+                self.lease_to(current);
             }
         }
         match self
@@ -331,5 +345,24 @@ impl Runner {
             }
         }
         Ok((!changes.is_empty()).then_some(Msg::External(changes)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lease_on_the_case_one_rests_on_is_renewed_every_20_seconds() {
+        let taken = 1_700_000_000_000;
+        let lease = ("R-1".to_string(), taken + DEFAULT_LEASE.as_millis() as i64);
+        assert!(!needs_lease(Some(&lease), "R-1", taken + 19_999));
+        assert!(needs_lease(Some(&lease), "R-1", taken + 20_001));
+        assert!(
+            needs_lease(Some(&lease), "R-2", taken + 1),
+            "another case: lease it"
+        );
+        assert!(needs_lease(None, "R-1", taken));
+        assert_eq!(DEFAULT_LEASE, Duration::from_secs(60));
     }
 }
