@@ -27,11 +27,6 @@ pub mod schema;
 #[cfg(test)]
 mod schema_tests;
 mod spot;
-mod spot_pairs;
-mod spot_read;
-mod spot_review;
-#[cfg(test)]
-mod spot_tests;
 #[cfg(test)]
 mod tests;
 mod views;
@@ -50,10 +45,10 @@ pub use holder::{this_host, Holder};
 pub use leases::{millis_text, now_millis, Lease, LeaseOutcome, DEFAULT_LEASE};
 pub use revert::{CaseRevert, FieldRevert, LaterChange, RevertOutcome, RevertPlan, RevertSkip};
 pub use roles::{check_name, LeadOnly, ReviewerInfo, Role, RoleChange, MAX_REVIEWER_BULK};
-pub use spot::{Drawn, PopulationCase, SpotCheckRequest, StratumCount, NO_KIND};
-pub use spot_pairs::{Compared, Difference, Progress};
-pub use spot_read::{SpotCase, SpotCheck};
-pub use spot_review::{Resolution, ResolveOutcome, Resolved};
+pub use spot::{
+    Compared, Difference, Drawn, PopulationCase, Progress, Resolution, ResolveOutcome, Resolved,
+    SpotCase, SpotCheck, SpotCheckRequest, StratumCount, NO_KIND,
+};
 pub use views::SavedView;
 
 /// How long a writer waits for another writer's transaction before giving up.

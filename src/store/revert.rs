@@ -12,7 +12,7 @@
 //!
 //! Each `revert` audit row records in `audit.restores` the audit row whose value it brings
 //! back, followed through earlier reverts, so the spot-check population can count the reverted
-//! batch as if it never happened (see `spot.rs`). Reverting a revert is allowed: it is a batch
+//! batch as if it never happened (see `spot/mod.rs`). Reverting a revert is allowed: it is a batch
 //! like any other, and brings the first batch's values back (with their authorship).
 //!
 //! Not revertible: batches that created cases (import, sample data: a revert changes fields, it

@@ -164,7 +164,7 @@ CREATE TABLE spot_check_resolutions (
 ///   whose value the revert brings back, already followed through earlier reverts (so it never
 ///   names a `revert` row); NULL when the value brought back predates every audit row of that
 ///   field (an imported value). Spot-check populations read it so that a reverted batch counts
-///   as if it never happened (see `spot.rs`). NULL on every other row.
+///   as if it never happened (see `spot/mod.rs`). NULL on every other row.
 /// - `audit_by_batch`: reverting finds a batch's rows, and the batches near a mistyped id.
 /// - `leases.holder_host`, `holder_pid`, `holder_started`: the host name, process id and
 ///   process start time (clock ticks after boot, from `/proc/PID/stat`) of the workbench that

@@ -10,13 +10,13 @@
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::change::{apply_in, Action, Applied, ChangeRequest};
-use super::error::StoreError;
-use super::roles::{admit_lead, LeadOnly};
-use super::spot::code_of;
-use super::spot_pairs::{pairs_in, require_check, Compared};
-use super::Store;
+use super::code_of;
+use super::pairs::{pairs_in, require_check, Compared};
 use crate::domain::{Change, Dimension};
+use crate::store::change::{apply_in, Action, Applied, ChangeRequest};
+use crate::store::error::StoreError;
+use crate::store::roles::{admit_lead, LeadOnly};
+use crate::store::Store;
 
 /// What the lead decided about a difference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1,8 +1,8 @@
 //! Spot-checks: a lead draws a sample of the cases some reviewers labelled in a period and
 //! labels them again, blind. This file reads the population and stores a spot-check with its
-//! sample; `spot_read.rs` reads it back; the lead's labels and the resolution of differences
-//! are in `spot_review.rs`, the compared labels in `spot_pairs.rs`; how the sample is drawn is
-//! the caller's (`crate::leads`).
+//! sample; `read.rs` reads it back; the lead's labels and the resolution of differences are in
+//! `review.rs`, the compared labels in `pairs.rs`; how the sample is drawn is the caller's
+//! (`crate::leads`).
 //!
 //! The population of a spot-check: every case whose labels were last touched (the latest
 //! audit row on one of the five label dimensions or on `status`, whatever its action) by one of
@@ -28,6 +28,16 @@ use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
 use super::{now_timestamp, Store};
 use crate::domain::{Dimension, Labels};
+
+mod pairs;
+mod read;
+mod review;
+#[cfg(test)]
+mod tests;
+
+pub use pairs::{Compared, Difference, Progress};
+pub use read::{SpotCase, SpotCheck};
+pub use review::{Resolution, ResolveOutcome, Resolved};
 
 /// The stratum of cases whose kind is not labelled.
 pub const NO_KIND: &str = "none";

@@ -1,8 +1,8 @@
 //! Tests of spot-check storage, blind labels and resolutions.
 
-use super::tests::{request, with_cases};
-use super::*;
 use crate::domain::{Change, Dimension};
+use crate::store::tests::{request, with_cases};
+use crate::store::*;
 
 const KIND: Dimension = Dimension::Kind;
 const PAID: u8 = 0;

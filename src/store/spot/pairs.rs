@@ -5,11 +5,11 @@
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::error::StoreError;
-use super::spot::code_of;
-use super::spot_review::{resolved, Resolution, Resolved};
-use super::Store;
+use super::code_of;
+use super::review::{resolved, Resolution, Resolved};
 use crate::domain::Dimension;
+use crate::store::error::StoreError;
+use crate::store::Store;
 
 /// One compared (case, dimension) pair of a spot-check.
 #[derive(Clone, Debug, PartialEq, Eq)]

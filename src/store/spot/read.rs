@@ -1,15 +1,15 @@
 //! Reading spot-checks back: the list, and one with its sample and the lead's labels so far.
 //! Blind: nothing here carries the reviewers' labels (they come with the differences, in
-//! `spot_review.rs`, once the lead has labelled).
+//! `review.rs`, once the lead has labelled).
 
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::error::StoreError;
-use super::spot::{code_of, StratumCount};
-use super::Store;
+use super::{code_of, StratumCount};
 use crate::domain::Dimension;
+use crate::store::error::StoreError;
+use crate::store::Store;
 
 /// A case in a spot-check as the lead may see it during blind review: no reviewer labels.
 #[derive(Clone, Debug, PartialEq, Eq)]
