@@ -6,7 +6,7 @@ mod support;
 use casebench::domain::{Change, Counts, Filter};
 use casebench::io::sample::{self, SampleConfig};
 use casebench::io::{export, import, Format};
-use casebench::store::{Action, ChangeRequest, CreateOptions, OnExisting, Role, Store};
+use casebench::store::{AuditAction, ChangeRequest, CreateOptions, OnExisting, Role, Store};
 use support::{header, measure, row};
 
 fn options(action: &str) -> CreateOptions<'_> {
@@ -131,7 +131,7 @@ fn main() {
                     case_id: id,
                     expected_version: None,
                     reviewer: "bench",
-                    action: Action::Label,
+                    action: AuditAction::Label,
                     batch: None,
                     changes: &[amount],
                 })
@@ -171,7 +171,12 @@ fn main() {
                 })
                 .collect();
             let outcome = store
-                .apply_bulk(&items, "bench", Action::Bulk, &format!("bench-{round}"))
+                .apply_bulk(
+                    &items,
+                    "bench",
+                    AuditAction::Bulk,
+                    &format!("bench-{round}"),
+                )
                 .expect("bulk");
             assert_eq!(outcome.applied.len(), preview.changing);
             outcome.applied.len()

@@ -10,7 +10,7 @@ use crate::cli::WhereArg;
 use crate::domain::preview::preview;
 use crate::domain::{format_amount, Change, Selector};
 use crate::report::bulk;
-use crate::store::{new_batch_id, Action, BulkItem, ChangeRequest};
+use crate::store::{new_batch_id, AuditAction, BulkItem, ChangeRequest};
 
 /// Parses FIELD=VALUE arguments; a field given twice is refused.
 fn parse_changes(assignments: &[String]) -> anyhow::Result<Vec<Change>> {
@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &[String], if_version: Option<i64>) -> anyhow::R
         case_id: id,
         expected_version: if_version,
         reviewer: &reviewer,
-        action: Action::Label,
+        action: AuditAction::Label,
         batch: None,
         changes: &changes,
     })?;
@@ -76,7 +76,7 @@ pub fn run_bulk(
         writeln!(output, "dry run: nothing was changed")?;
         // Still a successful preview (exit code 0), but it must not look as if the real run
         // will go through: say what will refuse it.
-        match store.check_bulk(&reviewer, selected.len(), Action::Bulk) {
+        match store.check_bulk(&reviewer, selected.len(), AuditAction::Bulk) {
             Err(refusal) if refusal.is_bad_input() => {
                 writeln!(output, "the real run will be refused: {refusal}")?;
             }
@@ -93,7 +93,7 @@ pub fn run_bulk(
         })
         .collect();
     let batch = new_batch_id("bulk");
-    let outcome = store.apply_bulk(&items, &reviewer, Action::Bulk, &batch)?;
+    let outcome = store.apply_bulk(&items, &reviewer, AuditAction::Bulk, &batch)?;
     writeln!(
         output,
         "changed {} cases (batch {batch}); {} already had those values",

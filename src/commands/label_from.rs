@@ -20,7 +20,9 @@ use super::context::{shown, Context, Create};
 use super::error::Reported;
 use super::problems::print_first;
 use crate::domain::{format_amount, Change};
-use crate::store::{new_batch_id, Action, ChangeRequest, LeadOnly, StoreError, MAX_REVIEWER_BULK};
+use crate::store::{
+    new_batch_id, AuditAction, ChangeRequest, LeadOnly, StoreError, MAX_REVIEWER_BULK,
+};
 
 /// One line of the file, parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,7 +162,7 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
             case_id: &line.case_id,
             expected_version: line.version,
             reviewer: &reviewer,
-            action: Action::Label,
+            action: AuditAction::Label,
             batch: Some(&batch),
             changes: &line.changes,
         };

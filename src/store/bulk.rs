@@ -1,7 +1,7 @@
 //! Bulk changes: many cases in one transaction under one batch id. A case changed by someone
 //! else since the caller saw it is skipped and reported, never overwritten.
 
-use super::change::{apply_restoring, Action, Applied, ChangeRequest};
+use super::change::{apply_restoring, Applied, AuditAction, ChangeRequest};
 use super::error::StoreError;
 use super::roles::{admit, LeadOnly, Role, MAX_REVIEWER_BULK};
 use super::Store;
@@ -40,23 +40,23 @@ impl Store {
         &self,
         reviewer: &str,
         items: usize,
-        action: Action,
+        action: AuditAction,
     ) -> Result<(), StoreError> {
         let role = self.check_enrolled(reviewer)?;
         refusal(role, reviewer, items, action).map_or(Ok(()), Err)
     }
 
     /// Applies every item in one immediate transaction, all audit rows under `batch`. More
-    /// than [`MAX_REVIEWER_BULK`] items, or overturns, need a lead. [`Action::Revert`] is
+    /// than [`MAX_REVIEWER_BULK`] items, or overturns, need a lead. [`AuditAction::Revert`] is
     /// refused: reverts go through [`Store::apply_revert`].
     pub fn apply_bulk(
         &mut self,
         items: &[BulkItem],
         reviewer: &str,
-        action: Action,
+        action: AuditAction,
         batch: &str,
     ) -> Result<BulkOutcome, StoreError> {
-        if action == Action::Revert {
+        if action == AuditAction::Revert {
             return Err(StoreError::RevertOutsideRevert);
         }
         self.apply_bulk_restoring(items, &[], reviewer, action, batch)
@@ -69,7 +69,7 @@ impl Store {
         items: &[BulkItem],
         restores: &[Vec<(Field, Option<i64>)>],
         reviewer: &str,
-        action: Action,
+        action: AuditAction,
         batch: &str,
     ) -> Result<BulkOutcome, StoreError> {
         let (tx, at) = self.begin_write(reviewer)?;
@@ -120,11 +120,11 @@ impl Store {
 }
 
 /// What only a lead may do in bulk: more than [`MAX_REVIEWER_BULK`] cases, or overturns.
-fn refusal(role: Role, reviewer: &str, items: usize, action: Action) -> Option<StoreError> {
+fn refusal(role: Role, reviewer: &str, items: usize, action: AuditAction) -> Option<StoreError> {
     let action = match role {
         Role::Lead => return None,
         Role::Reviewer if items > MAX_REVIEWER_BULK => LeadOnly::LargeBulk(items),
-        Role::Reviewer if action == Action::Overturn => LeadOnly::Overturn,
+        Role::Reviewer if action == AuditAction::Overturn => LeadOnly::Overturn,
         Role::Reviewer => return None,
     };
     Some(StoreError::NotALead {

@@ -9,7 +9,7 @@ use crate::domain::{Case, Change, Field};
 
 /// Why a change was made; recorded in every audit row it writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum AuditAction {
     /// A reviewer set a field.
     Label,
     /// A reviewer undid one of their changes.
@@ -25,15 +25,15 @@ pub enum Action {
     Revert,
 }
 
-impl Action {
+impl AuditAction {
     pub fn as_str(self) -> &'static str {
         match self {
-            Action::Label => "label",
-            Action::Undo => "undo",
-            Action::Redo => "redo",
-            Action::Bulk => "bulk",
-            Action::Overturn => "overturn",
-            Action::Revert => "revert",
+            AuditAction::Label => "label",
+            AuditAction::Undo => "undo",
+            AuditAction::Redo => "redo",
+            AuditAction::Bulk => "bulk",
+            AuditAction::Overturn => "overturn",
+            AuditAction::Revert => "revert",
         }
     }
 }
@@ -45,7 +45,7 @@ pub struct ChangeRequest<'a> {
     /// The version the reviewer saw; `None` applies to whatever version is current.
     pub expected_version: Option<i64>,
     pub reviewer: &'a str,
-    pub action: Action,
+    pub action: AuditAction,
     pub batch: Option<&'a str>,
     pub changes: &'a [Change],
 }
@@ -73,13 +73,13 @@ impl Store {
     /// already has writes nothing.
     ///
     /// The reviewer must be enrolled (or is enrolled now, with open enrolment); an
-    /// [`Action::Overturn`] must come from a lead.
+    /// [`AuditAction::Overturn`] must come from a lead.
     pub fn apply_change(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
-        if request.action == Action::Revert {
+        if request.action == AuditAction::Revert {
             return Err(StoreError::RevertOutsideRevert);
         }
         let (tx, at) = self.begin_write(request.reviewer)?;
-        if request.action == Action::Overturn {
+        if request.action == AuditAction::Overturn {
             admit_lead(&tx, request.reviewer, &at, LeadOnly::Overturn)?;
         } else {
             admit(&tx, request.reviewer, &at)?;

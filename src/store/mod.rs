@@ -38,7 +38,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEvent, CREATED_FIELD};
 pub use bulk::{BulkItem, BulkOutcome, Skipped};
-pub use change::{Action, Applied, ChangeRequest};
+pub use change::{Applied, AuditAction, ChangeRequest};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
 pub use holder::{this_host, Holder};

@@ -25,7 +25,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::audit::CREATED_FIELD;
 use super::bulk::BulkItem;
-use super::change::{Action, Applied};
+use super::change::{Applied, AuditAction};
 use super::error::StoreError;
 use super::{new_batch_id, Store};
 use crate::domain::suggest::edit_distance;
@@ -157,9 +157,9 @@ impl Store {
             });
             restores.push(case.fields.iter().map(|f| (f.field, f.restores)).collect());
         }
-        let batch = new_batch_id(Action::Revert.as_str());
+        let batch = new_batch_id(AuditAction::Revert.as_str());
         let bulk =
-            self.apply_bulk_restoring(&items, &restores, reviewer, Action::Revert, &batch)?;
+            self.apply_bulk_restoring(&items, &restores, reviewer, AuditAction::Revert, &batch)?;
         let done: HashSet<&str> = bulk.applied.iter().map(|a| a.case.id.as_str()).collect();
         outcome.restored = plan
             .restore
@@ -376,7 +376,7 @@ fn restored_row(
         .optional()?;
     Ok(match before {
         None => None,
-        Some((_, action, restores)) if action == Action::Revert.as_str() => restores,
+        Some((_, action, restores)) if action == AuditAction::Revert.as_str() => restores,
         Some((seq, _, _)) => Some(seq),
     })
 }

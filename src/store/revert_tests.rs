@@ -27,7 +27,9 @@ fn bulk(store: &mut Store, who: &str, ids: &[&str], changes: &[Change], batch: &
             changes: changes.to_vec(),
         })
         .collect();
-    let outcome = store.apply_bulk(&items, who, Action::Bulk, batch).unwrap();
+    let outcome = store
+        .apply_bulk(&items, who, AuditAction::Bulk, batch)
+        .unwrap();
     assert_eq!(outcome.applied.len(), ids.len());
 }
 
@@ -211,7 +213,7 @@ fn unknown_created_and_overturn_batches_are_refused() {
         changes: vec![INQUIRY],
     };
     store
-        .apply_bulk(&[overturn], "tester", Action::Overturn, "spot-check-1")
+        .apply_bulk(&[overturn], "tester", AuditAction::Overturn, "spot-check-1")
         .unwrap();
     let err = store.revert_plan("spot-check-1").unwrap_err();
     assert_eq!(
@@ -221,7 +223,7 @@ fn unknown_created_and_overturn_batches_are_refused() {
     );
     let err = store
         .apply_change(&ChangeRequest {
-            action: Action::Revert,
+            action: AuditAction::Revert,
             ..request("C-1", None, "kim", &[INQUIRY])
         })
         .unwrap_err();

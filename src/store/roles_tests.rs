@@ -55,7 +55,7 @@ fn closed_enrolment_refuses_unknown_names_everywhere_they_write() {
         changes: kind(1).to_vec(),
     };
     let err = store
-        .apply_bulk(&[item], "kim", Action::Bulk, "b")
+        .apply_bulk(&[item], "kim", AuditAction::Bulk, "b")
         .unwrap_err();
     assert_eq!(err.to_string(), message);
     let err = store
@@ -90,7 +90,7 @@ fn lead_only_actions_name_the_action_and_the_reviewer() {
     assert!(err.to_string().starts_with("only a lead can edit"), "{err}");
     let protest = kind(2);
     let overturn = ChangeRequest {
-        action: Action::Overturn,
+        action: AuditAction::Overturn,
         ..request("C-1", None, "kim", &protest)
     };
     let err = store.apply_change(&overturn).unwrap_err();
@@ -115,7 +115,7 @@ fn a_bulk_change_over_100_cases_needs_a_lead() {
         })
         .collect();
     let err = store
-        .apply_bulk(&items, "kim", Action::Bulk, "b1")
+        .apply_bulk(&items, "kim", AuditAction::Bulk, "b1")
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -123,7 +123,7 @@ fn a_bulk_change_over_100_cases_needs_a_lead() {
          kim is a reviewer"
     );
     let outcome = store
-        .apply_bulk(&items[..100], "kim", Action::Bulk, "b2")
+        .apply_bulk(&items[..100], "kim", AuditAction::Bulk, "b2")
         .unwrap();
     assert_eq!(outcome.applied.len(), 100);
     store.set_role("lee", Role::Lead, "lee").unwrap();
@@ -135,7 +135,9 @@ fn a_bulk_change_over_100_cases_needs_a_lead() {
             ..i
         })
         .collect();
-    let outcome = store.apply_bulk(&items, "lee", Action::Bulk, "b3").unwrap();
+    let outcome = store
+        .apply_bulk(&items, "lee", AuditAction::Bulk, "b3")
+        .unwrap();
     assert_eq!(outcome.applied.len(), 101);
 }
 

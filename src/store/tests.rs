@@ -44,7 +44,7 @@ pub(super) fn request<'a>(
         case_id: id,
         expected_version: seen,
         reviewer: who,
-        action: Action::Label,
+        action: AuditAction::Label,
         batch: None,
         changes,
     }
@@ -372,7 +372,7 @@ fn a_bulk_change_is_one_batch_and_skips_cases_changed_since() {
         })
         .collect();
     let outcome = store
-        .apply_bulk(&items, "kim", Action::Bulk, "bulk-1")
+        .apply_bulk(&items, "kim", AuditAction::Bulk, "bulk-1")
         .unwrap();
     let applied: Vec<&str> = outcome.applied.iter().map(|a| a.case.id.as_str()).collect();
     assert_eq!(applied, ["C-1", "C-3"]);
@@ -405,7 +405,7 @@ fn a_bulk_change_is_one_batch_and_skips_cases_changed_since() {
         .unwrap();
     assert_eq!(batch, 2);
     let again = store
-        .apply_bulk(&items[..1], "kim", Action::Bulk, "bulk-2")
+        .apply_bulk(&items[..1], "kim", AuditAction::Bulk, "bulk-2")
         .unwrap();
     assert_eq!(
         (again.applied.len(), again.skipped.len()),

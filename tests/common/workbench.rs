@@ -110,7 +110,7 @@ pub fn change_as(
             case_id: id,
             expected_version: None,
             reviewer: who,
-            action: casebench::store::Action::Label,
+            action: casebench::store::AuditAction::Label,
             batch: None,
             changes,
         })

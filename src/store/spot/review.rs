@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::code_of;
 use super::pairs::{pairs_in, require_check, Compared};
 use crate::domain::{Change, Dimension};
-use crate::store::change::{apply_in, Action, Applied, ChangeRequest};
+use crate::store::change::{apply_in, Applied, AuditAction, ChangeRequest};
 use crate::store::error::StoreError;
 use crate::store::roles::{admit_lead, LeadOnly};
 use crate::store::Store;
@@ -189,7 +189,7 @@ fn overturn(
             case_id: &pair.case_id,
             expected_version: None,
             reviewer: lead,
-            action: Action::Overturn,
+            action: AuditAction::Overturn,
             batch: Some(&batch),
             changes: &changes,
         },

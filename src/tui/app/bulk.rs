@@ -9,7 +9,7 @@ use super::status_message::Message;
 use super::App;
 use crate::domain::preview::{preview, Preview};
 use crate::domain::{format_amount, Change, Dimension, Status};
-use crate::store::{Action as StoreAction, BulkItem};
+use crate::store::{AuditAction, BulkItem};
 use crate::tui::action::Action;
 
 /// One label a bulk change can set.
@@ -244,7 +244,7 @@ impl App {
             .collect();
         vec![Effect::Bulk(BulkSave {
             items,
-            action: StoreAction::Bulk,
+            action: AuditAction::Bulk,
             intent: Intent::Edit,
             label: choice.label,
         })]

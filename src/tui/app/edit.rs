@@ -11,7 +11,7 @@ use super::status_message::Message;
 use super::undo::UndoEntry;
 use super::App;
 use crate::domain::{format_amount, Change, Dimension, Status};
-use crate::store::{Action as StoreAction, BulkItem};
+use crate::store::{AuditAction, BulkItem};
 use crate::tui::action::Action;
 
 const KAKAO: u8 = 0;
@@ -95,7 +95,7 @@ impl App {
             &case.id.clone(),
             case.version,
             changes,
-            StoreAction::Label,
+            AuditAction::Label,
             intent,
         )
     }
@@ -105,7 +105,7 @@ impl App {
         case_id: &str,
         expected_version: i64,
         changes: Vec<Change>,
-        action: StoreAction,
+        action: AuditAction,
         intent: Intent,
     ) -> Vec<Effect> {
         vec![Effect::Save(Save {
@@ -130,7 +130,7 @@ impl App {
             case_id,
             case.version,
             vec![change],
-            StoreAction::Label,
+            AuditAction::Label,
             Intent::Edit,
         )
     }
@@ -207,9 +207,9 @@ impl App {
     fn walk_back(&mut self, entry: UndoEntry, undo: bool) -> Vec<Effect> {
         let verb = if undo { "undo" } else { "redo" };
         let (action, intent) = if undo {
-            (StoreAction::Undo, Intent::Undo(entry.clone()))
+            (AuditAction::Undo, Intent::Undo(entry.clone()))
         } else {
-            (StoreAction::Redo, Intent::Redo(entry.clone()))
+            (AuditAction::Redo, Intent::Redo(entry.clone()))
         };
         let mut items = Vec::with_capacity(entry.cases.len());
         let mut drifted = Vec::new();

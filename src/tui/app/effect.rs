@@ -3,7 +3,7 @@
 
 use super::undo::UndoEntry;
 use crate::domain::Change;
-use crate::store::{Action as StoreAction, BulkItem};
+use crate::store::{AuditAction, BulkItem};
 
 /// What the app asks the event loop to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +66,7 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BulkSave {
     pub items: Vec<BulkItem>,
-    pub action: StoreAction,
+    pub action: AuditAction,
     pub intent: Intent,
     /// How the change is described in messages (`kind = paid`).
     pub label: String,
@@ -78,7 +78,7 @@ pub struct Save {
     pub case_id: String,
     pub expected_version: i64,
     pub changes: Vec<Change>,
-    pub action: StoreAction,
+    pub action: AuditAction,
     pub intent: Intent,
 }
 

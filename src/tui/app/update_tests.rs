@@ -7,7 +7,7 @@ use chrono::TimeZone;
 
 use super::*;
 use crate::domain::{Case, Change, Dimension, Status};
-use crate::store::{Action as StoreAction, Applied, AuditEvent, Resolution, Role};
+use crate::store::{Applied, AuditAction, AuditEvent, Resolution, Role};
 use crate::tui::action::Action;
 
 /// 2026-12-01 09:30 in Seoul.
@@ -96,7 +96,7 @@ fn a_label_key_asks_for_one_save_at_the_version_on_screen() {
             case_id: "R-000001".into(),
             expected_version: 1,
             changes: vec![Change::Label(Dimension::Kind, Some(0))],
-            action: StoreAction::Label,
+            action: AuditAction::Label,
             intent: Intent::Edit,
         })]
     );
