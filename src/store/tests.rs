@@ -236,7 +236,7 @@ fn a_version_the_case_never_had_is_refused_as_such_not_as_a_conflict() {
         changes: paid.to_vec(),
     }];
     let outcome = store
-        .apply_bulk(&items, "kim", Action::Bulk, "bulk-1")
+        .apply_bulk(&items, "kim", AuditAction::Bulk, "bulk-1")
         .unwrap();
     assert_eq!(outcome.skipped.len(), 1);
     assert_eq!(
