@@ -1,5 +1,45 @@
 //! Text for terminals: making untrusted text safe to show, and measuring it by display width
 //! (Hangul takes two cells; never measure with `len()` or `chars().count()`).
+//!
+//! # Emoji sequences: one width everywhere
+//!
+//! ratatui lays text out by grapheme cluster: a cluster takes one cell of its buffer plus as
+//! many covered (blank) cells as unicode-width gives it, and its diff sends a covered cell only
+//! when that cell itself changes. Terminals do not agree on the width of emoji *sequences*, clusters built
+//! from several code points: kitty, WezTerm or iTerm2 draw a flag (🇰🇷, two regional
+//! indicators) in two cells, but terminals that measure each code point with `wcwidth` (xterm,
+//! screen, the Linux console, many VTE and tmux versions, and the `vt100` emulator in the
+//! tests) draw 🇰 and 🇷 in a cell each, so 🇷 sits in the covered cell, and `j` to the next
+//! case leaves it on screen. ZWJ sequences (👨‍👩‍👧: 2 cells laid out, 6 drawn by code point), skin tones (👍🏽:
+//! 2 and 4), VS16 (❤️: 2 and 1), VS15 (⌚︎: 1 and 2) and keycaps (1️⃣: 2 and 1) disagree the
+//! same way; what a terminal draws past its cells overwrites the next symbol, and cells it
+//! leaves alone keep whatever was there.
+//!
+//! The rule: **no emoji sequence reaches the buffer**. [`sanitize`] (and so [`one_line`] and
+//! [`wrap`], which every case text and other untrusted text passes through) rewrites them into
+//! code points whose width terminals agree on, before anything is measured, so layout, buffer, backend and terminal all count the same cells:
+//!
+//! - a flag becomes its two letters, `⟨KR⟩`; a regional indicator without a partner becomes
+//!   `⟨K⟩` (they pair up from the start of a run, as Unicode pairs them);
+//! - variation selectors 15 and 16 (U+FE0E, U+FE0F) are dropped: each character keeps its
+//!   default presentation and width (`❤`, one cell; `⌚`, two);
+//! - skin-tone modifiers (U+1F3FB–U+1F3FF) and tag characters (U+E0000–U+E007F, which spell
+//!   out subdivision flags such as 🏴 + `gbsct` and can carry invisible text) are dropped;
+//! - a zero-width joiner between two pictographs is dropped, so the parts stand side by side
+//!   (👨👩👧, 6 cells); anywhere else it stays visible as `⟨U+200D⟩`, like other zero-width
+//!   characters.
+//!
+//! A keycap (1️⃣) thus becomes `1` with the combining enclosing keycap U+20E3, one cell, like
+//! any base letter with a combining mark. Rewriting in the sanitizer rather than in the
+//! backend keeps the backend byte-frugal and lets truncation and wrapping measure exactly what
+//! is drawn; the backend could not repair a cluster drawn across cells it does not own.
+//! Single emoji code points (😀) stay: they are two cells wide in every terminal that knows
+//! Unicode 9 (2016), and the backend places the cursor again after them in case a terminal
+//! does not.
+//!
+//! Left as they are: clusters of a letter and a *spacing* vowel sign (Devanagari का, Thai
+//! กำ), which ratatui also puts in one two-cell cluster and `wcwidth` terminals also draw in
+//! two cells; rewriting them would change the text, not just its presentation.
 
 use std::borrow::Cow;
 
@@ -8,20 +48,79 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Replaces everything a terminal would act on rather than show: C0 and C1 control characters
 /// (ESC included, so no ANSI sequence survives), DEL, bidirectional overrides and isolates,
 /// and zero-width characters. Each becomes a visible placeholder: control pictures (`␛`, `␀`,
-/// `␊`, …) for C0 and DEL, `⟨U+XXXX⟩` for the rest. Text without any is returned as is.
+/// `␊`, …) for C0 and DEL, `⟨U+XXXX⟩` for the rest. Emoji sequences, whose width terminals
+/// disagree on, are rewritten as the module documentation says (🇰🇷 → `⟨KR⟩`, ❤️ → `❤`,
+/// 👍🏽 → `👍`, 👨‍👩‍👧 → `👨👩👧`). Text without any of these is returned as is.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text
+        .chars()
+        .any(|ch| is_unsafe(ch) || is_emoji_sequence_part(ch))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        if is_unsafe(ch) {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if let Some(letter) = regional_letter(ch) {
+            out.push('⟨');
+            out.push(letter);
+            if let Some(second) = chars.peek().copied().and_then(regional_letter) {
+                chars.next();
+                out.push(second);
+            }
+            out.push('⟩');
+        } else if is_emoji_modifier(ch) {
+            // Dropped: the character before it keeps its default presentation and width.
+        } else if ch == ZERO_WIDTH_JOINER
+            && out.chars().next_back().is_some_and(is_pictograph)
+            && chars.peek().copied().is_some_and(is_pictograph)
+        {
+            // Dropped: the two pictographs it would join stand side by side.
+        } else if is_unsafe(ch) {
             push_placeholder(&mut out, ch);
         } else {
             out.push(ch);
         }
     }
     Cow::Owned(out)
+}
+
+const ZERO_WIDTH_JOINER: char = '\u{200D}';
+
+/// Whether `ch` can make an emoji sequence (see the module documentation).
+fn is_emoji_sequence_part(ch: char) -> bool {
+    ch == ZERO_WIDTH_JOINER || regional_letter(ch).is_some() || is_emoji_modifier(ch)
+}
+
+/// The letter a regional indicator symbol stands for (U+1F1E6 is `A`).
+fn regional_letter(ch: char) -> Option<char> {
+    let offset = u32::from(ch).checked_sub(0x1F1E6).filter(|&n| n < 26)?;
+    char::from_u32(u32::from('A') + offset)
+}
+
+/// Code points that only restyle the character before them: variation selectors 15 and 16,
+/// skin-tone modifiers, tag characters.
+fn is_emoji_modifier(ch: char) -> bool {
+    matches!(ch,
+        '\u{FE0E}' | '\u{FE0F}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Characters a zero-width joiner may join into one emoji: the blocks Unicode's
+/// Extended_Pictographic characters come from (a superset: a joiner between two of these only
+/// ever joins them into an emoji).
+fn is_pictograph(ch: char) -> bool {
+    matches!(ch,
+        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2300}'..='\u{23FF}'
+        | '\u{24C2}'
+        | '\u{25A0}'..='\u{27BF}'
+        | '\u{2934}' | '\u{2935}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}'
+        | '\u{1F000}'..='\u{1FAFF}')
 }
 
 /// Whether `ch` must not reach a terminal as it is.
@@ -188,6 +287,106 @@ mod tests {
         assert_eq!(sanitize("zero\u{200B}width"), "zero⟨U+200B⟩width");
         assert_eq!(sanitize("del\u{7f}"), "del␡");
     }
+
+    #[test]
+    fn emoji_sequences_become_what_every_terminal_draws_alike() {
+        let cases = [
+            ("태극기 \u{1F1F0}\u{1F1F7}!", "태극기 ⟨KR⟩!"),
+            ("\u{1F1F0}", "⟨K⟩"),
+            (
+                "\u{1F1F0}\u{1F1F7}\u{1F1EF}\u{1F1F5}\u{1F1FA}",
+                "⟨KR⟩⟨JP⟩⟨U⟩",
+            ),
+            ("\u{1F1F0} \u{1F1F7}", "⟨K⟩ ⟨R⟩"),
+            ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", "👨👩👧"),
+            ("\u{2764}\u{FE0F} 감사", "❤ 감사"),
+            ("\u{2764}\u{FE0E} \u{231A}\u{FE0E}", "❤ ⌚"),
+            ("\u{1F44D}\u{1F3FD}", "👍"),
+            ("\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}", "👩💻"),
+            ("1\u{FE0F}\u{20E3}", "1\u{20E3}"),
+            (
+                "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+                "🏴",
+            ),
+            ("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}", "🏳🌈"),
+            ("\u{1F937}\u{200D}\u{2640}\u{FE0F}", "🤷♀"),
+            // A joiner that joins no pictographs stays visible, like other zero-width marks.
+            ("a\u{200D}b", "a⟨U+200D⟩b"),
+            ("\u{1F600}\u{200D}", "😀⟨U+200D⟩"),
+            ("😀 한글", "😀 한글"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(sanitize(raw), shown, "{raw:?}");
+            assert_eq!(one_line(raw), shown, "{raw:?}");
+            assert_eq!(wrap(raw, 40), [shown], "{raw:?}");
+            assert_draws_alike(shown);
+        }
+        assert!(matches!(sanitize("😀 평범한 글 ❤"), Cow::Borrowed(_)));
+    }
+
+    /// Asserts the rule the sanitizer keeps: every cell ratatui's buffer makes of `text` holds
+    /// at most one code point that takes room, and the width ratatui gives the cell is the sum
+    /// of its code points' widths, which a terminal that measures code point by code point
+    /// (`wcwidth`) advances by — so every terminal draws the cell in the cells it owns.
+    fn assert_draws_alike(text: &str) {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 200, 1));
+        buffer.set_string(0, 0, text, ratatui::style::Style::new());
+        for cell in buffer.content() {
+            let symbol = cell.symbol();
+            let widths: Vec<usize> = symbol.chars().map(|c| c.width().unwrap_or(0)).collect();
+            assert!(
+                widths.iter().filter(|&&w| w > 0).count() <= 1,
+                "{symbol:?} of {text:?}: several code points take room"
+            );
+            assert_eq!(
+                UnicodeWidthStr::width(symbol).max(1),
+                widths.iter().sum::<usize>().max(1),
+                "{symbol:?} of {text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sanitized_text_draws_alike_on_every_terminal(
+            picks in proptest::collection::vec(0..PARTS.len(), 0..24)
+        ) {
+            let raw: String = picks.into_iter().map(|i| PARTS[i]).collect();
+            assert_draws_alike(&sanitize(&raw));
+            assert_draws_alike(&one_line(&raw));
+            for line in wrap(&raw, 7) {
+                assert_draws_alike(&line);
+            }
+        }
+    }
+
+    /// Pieces of emoji sequences and of ordinary text, to be strung together at random.
+    const PARTS: [&str; 22] = [
+        "\u{1F1F0}",
+        "\u{1F1F7}",
+        "\u{FE0F}",
+        "\u{FE0E}",
+        "\u{200D}",
+        "\u{1F3FD}",
+        "\u{E0067}",
+        "\u{E007F}",
+        "\u{20E3}",
+        "\u{1F468}",
+        "\u{1F3F4}",
+        "\u{2764}",
+        "\u{231A}",
+        "1",
+        "a",
+        " ",
+        "한",
+        "\u{1112}\u{1161}",
+        "e\u{301}",
+        "\u{1F600}",
+        "\u{1b}",
+        "\n",
+    ];
 
     #[test]
     fn widths_count_hangul_as_two_cells() {

@@ -4,10 +4,12 @@
 
 mod common;
 
-use casebench::domain::{Change, Dimension};
-use casebench::store::Store;
+use casebench::domain::{Case, Change, Dimension};
+use casebench::store::{CreateOptions, OnExisting, Store};
 use casebench::tui::app::Msg;
 use casebench::tui::driver::Driver;
+use casebench::tui::keymap::Keymap;
+use casebench::tui::terminal::{ColorMode, CompactBackend};
 use casebench::tui::ui;
 use common::workbench::{change_as, driver};
 use ratatui::backend::TestBackend;
@@ -257,4 +259,114 @@ fn a_lead_labels_blind_then_overturns_a_difference() {
     d.press("D C %").unwrap();
     let text = screen(&d);
     assert!(text.contains("agreement"), "{text}");
+}
+
+/// The workbench drawn through the real backend into a terminal emulator (`vt100`, which
+/// measures code point by code point as xterm, VTE and tmux do), beside what ratatui's buffer
+/// holds: the two must agree after every key.
+struct RealTerminal {
+    terminal: Terminal<CompactBackend<Vec<u8>>>,
+    parser: vt100::Parser,
+}
+
+impl RealTerminal {
+    fn new(cols: u16, rows: u16) -> Self {
+        let backend = CompactBackend::with_size(Vec::new(), cols, rows, ColorMode::Palette256);
+        let mut terminal = Terminal::new(backend).unwrap();
+        terminal.clear().unwrap();
+        Self {
+            terminal,
+            parser: vt100::Parser::new(rows, cols, 0),
+        }
+    }
+
+    /// Draws the workbench; asserts the emulator shows, row by row, what the buffer holds.
+    fn draw(&mut self, d: &Driver) {
+        let buffer = self
+            .terminal
+            .draw(|frame| ui::render(&d.app, frame))
+            .unwrap()
+            .buffer
+            .clone();
+        let bytes = std::mem::take(self.terminal.backend_mut().writer_mut());
+        self.parser.process(&bytes);
+        let shown = self.parser.screen().contents();
+        let shown: Vec<&str> = shown.lines().map(str::trim_end).collect();
+        let area = buffer.area;
+        for y in area.top()..area.bottom() {
+            let mut row = String::new();
+            let mut x = area.left();
+            while x < area.right() {
+                let symbol = buffer[(x, y)].symbol();
+                row.push_str(symbol);
+                x += casebench::text::width(symbol).max(1) as u16;
+            }
+            let on_screen = shown.get(usize::from(y)).copied().unwrap_or("");
+            assert_eq!(on_screen, row.trim_end(), "row {y}");
+        }
+    }
+}
+
+#[test]
+fn emoji_sequences_leave_no_glyph_behind_after_j() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("emoji.db");
+    let texts = [
+        "태극기 \u{1F1F0}\u{1F1F7} 달고 응원합니다. 복구 감사합니다 \u{1F44D}\u{1F3FD}",
+        "짧은 글",
+        "가족 \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} 모두 연락이 끊겼어요 \u{2764}\u{FE0F} 1\u{FE0F}\u{20E3}번 문의",
+        "끝",
+        "하트 \u{2764}\u{FE0E} 시계 \u{231A}\u{FE0E} 국기 \u{1F1F0}\u{1F1F7}\u{1F1EF} 깃발 \u{1F3F3}\u{FE0F}\u{200D}\u{1F308}",
+        "마지막",
+    ];
+    let cases: Vec<Case> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Case::new(format!("R-{:06}", i + 1), *text))
+        .collect();
+    Store::open(&path)
+        .unwrap()
+        .create_cases(
+            &cases,
+            CreateOptions {
+                reviewer: "loader",
+                action: "import",
+                batch: "emoji",
+                on_existing: OnExisting::Fail,
+                replace: false,
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    let mut d = Driver::new(
+        Store::open(&path).unwrap(),
+        "kim".into(),
+        Keymap::builtin(),
+        Vec::new(),
+    )
+    .unwrap();
+    d.handle(Msg::Resize(80, 24));
+    let mut real = RealTerminal::new(80, 24);
+    real.draw(&d);
+    let first = real.parser.screen().contents();
+    assert!(first.contains("태극기 ⟨KR⟩ 달고"), "{first}");
+    for _ in 0..texts.len() {
+        d.press("j").unwrap();
+        real.draw(&d);
+    }
+    for _ in 0..texts.len() {
+        d.press("k").unwrap();
+        real.draw(&d);
+    }
+    let screen = real.parser.screen().contents();
+    assert!(
+        !screen.contains([
+            '\u{1F1F0}',
+            '\u{1F1F7}',
+            '\u{1F3FD}',
+            '\u{FE0F}',
+            '\u{FE0E}'
+        ]),
+        "{screen}"
+    );
 }

@@ -22,14 +22,23 @@
 //!
 //! Tracking the cursor trusts the terminal to agree on widths. Where terminals are known to
 //! disagree, the position is treated as unknown after the symbol and the next cell gets an
-//! absolute move, so a disagreement can spoil at most that one cell:
+//! absolute move, so a disagreement cannot shift the rest of the row:
 //!
-//! - a wide symbol other than a single CJK/Hangul/fullwidth character (emoji, with or without
-//!   VS16, are two columns in some terminals and one in others),
+//! - a wide symbol other than a single CJK/Hangul/fullwidth character (a single emoji code
+//!   point is two columns since Unicode 9, one in older terminals),
 //! - a symbol of more than one code point (combining marks, conjoining Hangul jamo) or of width
 //!   zero,
 //! - the last column of a row: terminals differ on the "pending wrap" state there, so the
 //!   backend never prints past the right edge and never relies on automatic wrapping.
+//!
+//! Placing the cursor again cannot repair a cluster that a terminal draws over *other* cells:
+//! ratatui gives a grapheme cluster one cell and covers the next ones, and its diff sends a
+//! covered (blank) cell only when that cell itself changes, so a flag (🇰🇷) that a `wcwidth` terminal draws as 🇰 and 🇷 in two cells
+//! would leave 🇷 behind on the next case. Emoji sequences therefore never reach the buffer:
+//! the sanitizer rewrites them into a form every terminal draws alike (`⟨KR⟩`, ❤ without
+//! VS16, 👍 without its skin tone, 👨👩👧 without joiners; see [`crate::text`]), and the
+//! emulator tests check it. That costs nothing for Hangul or plain text, which stay on the
+//! trusted, byte-frugal path.
 //!
 //! # Untrusted text
 //!

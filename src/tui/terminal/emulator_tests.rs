@@ -517,6 +517,69 @@ fn after_a_symbol_of_uncertain_width_the_cursor_is_placed_again() {
     assert_eq!(rig.parser.screen().contents().trim_end(), "a😀b한c");
 }
 
+/// Reports with emoji sequences, one kind per line: a flag (a regional-indicator pair), a ZWJ
+/// family, an emoji with VS16, text and emoji with VS15, a skin-tone modifier, a keycap, a lone
+/// regional indicator, three regional indicators in a row, a tag-sequence flag and a flag made
+/// with VS16 and ZWJ.
+const EMOJI_REPORTS: [&str; 10] = [
+    "태극기 \u{1F1F0}\u{1F1F7} 응원합니다",
+    "가족 \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} 모두 불편했어요",
+    "하트 \u{2764}\u{FE0F} 감사합니다",
+    "글자 \u{2764}\u{FE0E} 와 시계 \u{231A}\u{FE0E} 표시",
+    "최고 \u{1F44D}\u{1F3FD} 입니다",
+    "번호 1\u{FE0F}\u{20E3} 먼저 처리",
+    "한 글자 \u{1F1F0} 만",
+    "연속 \u{1F1F0}\u{1F1F7}\u{1F1EF} 세 글자",
+    "깃발 \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} 태그",
+    "무지개 \u{1F3F3}\u{FE0F}\u{200D}\u{1F308} 깃발",
+];
+
+/// The list rows of a page of cases whose texts are `reports`, through the sanitizer every case
+/// text goes through (`text::one_line`).
+fn report_rows(first_id: usize, reports: &[&str]) -> Vec<Line<'static>> {
+    reports
+        .iter()
+        .enumerate()
+        .map(|(i, report)| {
+            Line::from(vec![
+                Span::styled(format!("R-{:06} ", first_id + i), Style::new().dark_gray()),
+                Span::raw(crate::text::one_line(report).into_owned()),
+            ])
+        })
+        .collect()
+}
+
+#[test]
+fn emoji_sequences_leave_nothing_behind_on_the_next_case() {
+    let mut rig = Rig::new(60, 12, ColorMode::Palette256);
+    let with_emoji = report_rows(1, &EMOJI_REPORTS);
+    // `j` to the next case: the same rows with other, short texts, so that the cells where the
+    // emoji were are blank in the next frame and ratatui's diff sends only the first of them.
+    let short: Vec<String> = (0..EMOJI_REPORTS.len())
+        .map(|i| format!("끝 {i}"))
+        .collect();
+    let short: Vec<&str> = short.iter().map(String::as_str).collect();
+    let without = report_rows(2, &short);
+    // The emoji one column to the right, so that what a terminal drew of them is overwritten
+    // in part by the next symbol.
+    let shifted: Vec<String> = EMOJI_REPORTS.iter().map(|r| format!("x{r}")).collect();
+    let shifted: Vec<&str> = shifted.iter().map(String::as_str).collect();
+    let shifted = report_rows(1, &shifted);
+    for rows in [&with_emoji, &without, &with_emoji, &shifted, &without] {
+        rig.draw(|f| f.render_widget(Paragraph::new(rows.clone()), f.area()));
+    }
+    let screen = rig.parser.screen().contents();
+    let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    assert_eq!(
+        rows[..3],
+        ["R-000002 끝 0", "R-000003 끝 1", "R-000004 끝 2"]
+    );
+    assert!(
+        !screen.contains(['\u{1F1F0}', '\u{1F1F7}', '\u{1F3FD}', '\u{FE0F}']),
+        "{screen}"
+    );
+}
+
 #[test]
 fn clear_and_resize_redraw_correctly() {
     let lines = case_lines(30);
