@@ -7,11 +7,12 @@
 //! reviewers hold `j` over slow SSH links.
 //!
 //! This backend instead tracks where the terminal's cursor really is after each symbol (it
-//! advances by the symbol's display width, measured with unicode-width as ratatui measures it)
-//! and moves the cursor only when the next cell is somewhere else, with the shortest of: carriage
-//! return, cursor forward/back (`ESC[nC`/`ESC[nD`), column absolute (`ESC[nG`) and cursor
-//! position (`ESC[y;xH`, `ESC[yH`, `ESC[H`). It sends SGR only when the style changes, with the
-//! shortest sequence (see the `sgr` module), and resets the style at the end of every draw.
+//! advances by the symbol's display width, measured with ratatui's own `CellWidth`, so by the
+//! count that laid the buffer out) and moves the cursor only when the next cell is somewhere
+//! else, with the shortest of: carriage return, cursor forward/back (`ESC[nC`/`ESC[nD`), column
+//! absolute (`ESC[nG`) and cursor position (`ESC[y;xH`, `ESC[yH`, `ESC[H`). It sends SGR only
+//! when the style changes, with the shortest sequence (see the `sgr` module), and resets the
+//! style at the end of every draw.
 //!
 //! # What it relies on
 //!
@@ -52,10 +53,9 @@ use std::cell::Cell as StdCell;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Cell, CellWidth};
 use ratatui::crossterm::terminal;
 use ratatui::layout::{Position, Size};
-use unicode_width::UnicodeWidthStr;
 
 use super::sgr::{push_decimal, write_transition, ColorMode, Pen};
 
@@ -276,7 +276,8 @@ fn glyph(symbol: &str) -> Glyph<'_> {
             trusted: false,
         };
     }
-    let width = u16::try_from(symbol.width()).unwrap_or(u16::MAX);
+    // The width ratatui laid the cell out with (it counts a halfwidth dakuten as a column).
+    let width = symbol.cell_width();
     let mut chars = symbol.chars();
     let first = chars.next();
     let single = chars.next().is_none();
@@ -595,6 +596,8 @@ mod tests {
         assert_eq!((g.width, g.trusted), (2, false), "emoji widths vary");
         let g = glyph("e\u{301}");
         assert_eq!((g.width, g.trusted), (1, false));
+        let g = glyph("\u{FF76}\u{FF9E}");
+        assert_eq!((g.width, g.trusted), (2, false), "as ratatui lays ｶﾞ out");
         for unsafe_symbol in ["\x1b", "\x07", "\u{9b}", "a\u{202E}", "\u{2066}", "\x7f"] {
             let g = glyph(unsafe_symbol);
             assert_eq!((g.text, g.width), (REPLACEMENT, 1), "{unsafe_symbol:?}");
