@@ -214,6 +214,10 @@ fn texts_are_varied_safe_and_consistent() {
     let with = |needle: &str| count(cases, |c| c.text.contains(needle));
     assert!(with("\u{1b}") >= 5, "ESC in {} texts", with("\u{1b}"));
     assert!(with("\u{1b}") < 1000);
+    assert!(
+        with("\u{1F1F0}\u{1F1F7}") > 0,
+        "a flag, for the screens to survive"
+    );
     assert!(with("010-") > 1000);
     assert!(with("@example.") > 300);
     assert!(with("만원") + with("만 원") > 1000);

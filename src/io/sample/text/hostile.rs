@@ -1,6 +1,6 @@
 //! What later screens must survive: control characters, terminal escape sequences, bidi
-//! overrides and zero-width characters inside a report; and contact details (a phone number
-//! or e-mail address) that exports may need to mask.
+//! overrides, zero-width characters and emoji sequences inside a report; and contact details
+//! (a phone number or e-mail address) that exports may need to mask.
 
 use crate::rng::Rng;
 
@@ -21,7 +21,9 @@ const FRAGMENTS: &[&str] = &[
     "\u{202E}요세주해상보\u{202C}",
     "보\u{200B}상\u{200B}요\u{200B}청",
     "\u{FEFF}",
-    "\u{200D}\u{200C}",
+    // A zero-width joiner and non-joiner, then emoji sequences terminals give different widths:
+    // a flag, a ZWJ family, VS16, a skin tone, a keycap.
+    "\u{200D}\u{200C}\u{1F1F0}\u{1F1F7}\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{2764}\u{FE0F}\u{1F44D}\u{1F3FD}1\u{FE0F}\u{20E3}",
     "\u{9B}31m",
     "\r\n\r\n\u{1b}[2K",
 ];
