@@ -1,6 +1,7 @@
 //! The workbench's speed targets on the full 105,116-case sample: start-up to the first frame,
 //! a relabelling keystroke (save, recount, redraw), a full-frame draw, and the bytes sent to
 //! the terminal per `j`. Prints a Markdown table for the README.
+//! `cargo bench --bench workbench -- bytes` runs only the benchmarks whose name holds `bytes`.
 
 mod support;
 
@@ -42,9 +43,12 @@ fn key(name: &str) -> KeyChord {
 }
 
 fn main() {
-    if !std::env::args().any(|a| a == "--bench") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.iter().any(|a| a == "--bench") {
         return;
     }
+    let filter = args.iter().find(|a| !a.starts_with('-')).cloned();
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
     {
@@ -63,25 +67,24 @@ fn main() {
     }
     header();
 
-    let f = measure(
-        5,
-        true,
-        || (),
-        |()| {
-            let store = Store::open(&path).expect("open");
-            let mut driver =
-                Driver::new(store, "bench".into(), Keymap::builtin(), Vec::new()).expect("driver");
-            driver.load_rules(RuleSource::Builtin);
-            driver.handle(Msg::Resize(120, 40));
-            let mut screen = screen(120, 40);
-            draw(&mut screen, &driver)
-        },
-    );
-    row(
-        "start-up to the first drawn frame (open, load 105,116, judge by the rules, draw)",
-        "< 300 ms",
-        &f,
-    );
+    let name = "start-up to the first drawn frame (open, load 105,116, judge by the rules, draw)";
+    if wanted(name) {
+        let f = measure(
+            5,
+            true,
+            || (),
+            |()| {
+                let store = Store::open(&path).expect("open");
+                let mut driver = Driver::new(store, "bench".into(), Keymap::builtin(), Vec::new())
+                    .expect("driver");
+                driver.load_rules(RuleSource::Builtin);
+                driver.handle(Msg::Resize(120, 40));
+                let mut screen = screen(120, 40);
+                draw(&mut screen, &driver)
+            },
+        );
+        row(name, "< 300 ms", &f);
+    }
 
     let store = Store::open(&path).expect("open");
     let mut driver =
@@ -92,35 +95,36 @@ fn main() {
     draw(&mut screen, &driver);
 
     // Alternate two kinds so that every keystroke really changes the case.
-    let mut n = 0;
-    let f = measure(
-        400,
-        true,
-        || {
-            n += 1;
-            key(if n % 2 == 0 { "3" } else { "4" })
-        },
-        |chord| {
-            driver.handle_chord(chord);
-            draw(&mut screen, &driver)
-        },
-    );
-    row(
-        "relabel keystroke: durable save + recount + redraw (120×40)",
-        "< 2 ms median",
-        &f,
-    );
+    let name = "relabel keystroke: durable save + recount + redraw (120×40)";
+    if wanted(name) {
+        let mut n = 0;
+        let f = measure(
+            400,
+            true,
+            || {
+                n += 1;
+                key(if n % 2 == 0 { "3" } else { "4" })
+            },
+            |chord| {
+                driver.handle_chord(chord);
+                draw(&mut screen, &driver)
+            },
+        );
+        row(name, "< 2 ms median", &f);
+    }
 
     // The state does not change between frames: this is rendering and diffing alone.
-    let f = measure(200, true, || (), |()| draw(&mut screen, &driver));
-    row(
-        "full-frame render + diff at 120×40 (visible rows only)",
-        "< 1 ms",
-        &f,
-    );
+    let name = "full-frame render + diff at 120×40 (visible rows only)";
+    if wanted(name) {
+        let f = measure(200, true, || (), |()| draw(&mut screen, &driver));
+        row(name, "< 1 ms", &f);
+    }
 
     // Bytes per `j`: within the page (the cursor moves, the list does not scroll) and when the
     // list scrolls (the cursor is on its last row).
+    if !wanted("bytes sent per `j`") {
+        return;
+    }
     driver.press("g").expect("keys");
     draw(&mut screen, &driver);
     let rows = driver.app.list_rows();
