@@ -596,8 +596,16 @@ mod tests {
         assert_eq!((g.width, g.trusted), (2, false), "emoji widths vary");
         let g = glyph("e\u{301}");
         assert_eq!((g.width, g.trusted), (1, false));
+        // However ratatui counts ｶﾞ (its own +1 for the dakuten, over unicode-width's count,
+        // which gave the mark no width before 0.2.2 and one since), the cell is sent as wide
+        // as the buffer laid it out.
         let g = glyph("\u{FF76}\u{FF9E}");
-        assert_eq!((g.width, g.trusted), (2, false), "as ratatui lays ｶﾞ out");
+        let laid_out = ratatui::buffer::CellWidth::cell_width("\u{FF76}\u{FF9E}");
+        assert_eq!(
+            (g.width, g.trusted),
+            (laid_out, false),
+            "as ratatui lays ｶﾞ out"
+        );
         for unsafe_symbol in ["\x1b", "\x07", "\u{9b}", "a\u{202E}", "\u{2066}", "\x7f"] {
             let g = glyph(unsafe_symbol);
             assert_eq!((g.text, g.width), (REPLACEMENT, 1), "{unsafe_symbol:?}");
