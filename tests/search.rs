@@ -1,5 +1,6 @@
-//! `casebench search` end to end: text and JSON output, --where, --limit, the empty query, and
-//! the same results in the same order as the library's search (which the workbench uses).
+//! `casebench search` end to end: text and JSON output, --where, --limit, the empty query, the
+//! quality floor for ASCII words, and the same results in the same order as the library's
+//! search (which the workbench uses).
 
 mod common;
 
@@ -17,17 +18,9 @@ fn ids(lines: &[serde_json::Value]) -> Vec<&str> {
     lines.iter().map(|l| l["id"].as_str().unwrap()).collect()
 }
 
-/// A database with a few hand-written cases.
-fn env() -> Env {
+/// A database with `cases` (id, text; K-2 is `paid`, the others `inquiry`).
+fn env_with(cases: &[(&str, &str)]) -> Env {
     let env = Env::new();
-    let cases = [
-        ("K-1", "카카오맵 배달 주문이 하루 종일 안 들어왔어요"),
-        ("K-2", "업비트 출금이 막혀서 손해를 봤습니다"),
-        ("K-3", "카톡 로그인이 안 돼요"),
-        ("K-4", "Upbit 앱은 멀쩡했는데 카카오 인증이 안 됐어요"),
-        ("K-5", "카카오 T 배차가 늦어져서 예약 손님을 놓쳤습니다"),
-        ("K-6", "악성 \u{1b}[2J 글 카카오맵"),
-    ];
     let lines: String = cases
         .iter()
         .map(|(id, text)| {
@@ -40,6 +33,18 @@ fn env() -> Env {
     let file = env.write("cases.jsonl", lines);
     env.run(&["import", file.to_str().unwrap()]).ok();
     env
+}
+
+/// A database with a few hand-written cases.
+fn env() -> Env {
+    env_with(&[
+        ("K-1", "카카오맵 배달 주문이 하루 종일 안 들어왔어요"),
+        ("K-2", "업비트 출금이 막혀서 손해를 봤습니다"),
+        ("K-3", "카톡 로그인이 안 돼요"),
+        ("K-4", "Upbit 앱은 멀쩡했는데 카카오 인증이 안 됐어요"),
+        ("K-5", "카카오 T 배차가 늦어져서 예약 손님을 놓쳤습니다"),
+        ("K-6", "악성 \u{1b}[2J 글 카카오맵"),
+    ])
 }
 
 #[test]
@@ -88,6 +93,41 @@ fn several_words_must_all_match_and_ascii_case_is_ignored() {
     assert_eq!(ids(&json_lines(&out)), ["K-4"]);
     let out = env.run(&["search", "--json", "예약 손해"]).ok();
     assert_eq!(ids(&json_lines(&out)), Vec::<&str>::new());
+}
+
+#[test]
+fn an_ascii_word_is_not_found_in_letters_spread_over_a_sentence() {
+    let env = env_with(&[
+        (
+            "E-1",
+            "You need proper backups in another data center. We wanted it fixed.",
+        ),
+        ("E-2", "My account got pwned during the outage"),
+        ("E-3", "Upbit가 카카오 로그인으로만 돼 있어요"),
+        ("E-4", "Kakao Talk was down. I got up early but a bit late."),
+        ("E-5", "카카오맵 배달 주문 200,000원"),
+        ("E-6", "환불 250,000원"),
+    ]);
+    let found = |query: &[&str]| {
+        let mut args = vec!["search", "--json", "--"];
+        args.extend(query);
+        ids(&json_lines(&env.run(&args).ok()))
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found(&["pwned"]), ["E-2"]);
+    assert_eq!(found(&["upbit"]), ["E-3"], "not `up … a bit`");
+    assert_eq!(found(&["upbt"]), ["E-3"], "a letter left out");
+    assert_eq!(found(&["kakaotalk"]), ["E-4"], "a blank left out");
+    assert_eq!(found(&["kakoa"]), Vec::<String>::new(), "a swapped letter");
+    assert_eq!(found(&["200"]), ["E-5"], "not inside 250,000");
+    assert_eq!(found(&["E-5"]), ["E-5"]);
+    // Initials keep their rules: 카카오 … (로그인으로)만 still counts, below 카카오맵.
+    assert_eq!(found(&["ㅋㅋㅇㅁ"]), ["E-5", "E-3"]);
+    let out = env.run(&["search", "pwned"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stderr.contains("1 of 1 matches"), "{}", out.stderr);
 }
 
 #[test]

@@ -45,6 +45,15 @@ pub fn jamo_slot(ch: char) -> Option<usize> {
     INITIALS.iter().position(|&c| c == ch)
 }
 
+/// Whether `ch` is Hangul: a precomposed syllable, or a jamo (compatibility jamo, what a Korean
+/// keyboard types alone, or a conjoining jamo). Words of Hangul alone are exempt from the
+/// quality floor (see `floor`).
+pub fn is_hangul(ch: char) -> bool {
+    initial_slot(ch).is_some()
+        || ('\u{3131}'..='\u{318E}').contains(&ch)
+        || ('\u{1100}'..='\u{11FF}').contains(&ch)
+}
+
 /// Whether query character `q` matches text character `h`: the same character (ASCII letters
 /// in either case), or `q` is an initial consonant and `h` a syllable that starts with it.
 pub fn char_matches(q: char, h: char) -> bool {
@@ -109,5 +118,15 @@ mod tests {
         assert!(char_matches('a', 'A') && char_matches('A', 'a'));
         assert_eq!(initial('a'), None);
         assert_eq!(initial('ㅋ'), None, "jamo are not syllables");
+    }
+
+    #[test]
+    fn hangul_is_syllables_and_jamo() {
+        for ch in ['카', '힣', 'ㅋ', 'ㅏ', 'ㄳ', '\u{1100}'] {
+            assert!(is_hangul(ch), "{ch}");
+        }
+        for ch in ['a', 'T', '1', '-', ' ', '日', 'é', '·'] {
+            assert!(!is_hangul(ch), "{ch}");
+        }
     }
 }

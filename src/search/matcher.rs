@@ -24,7 +24,12 @@
 //! on the whole field (a property test checks this against the unwindowed field). Within the
 //! window, `score::score_text` often settles the score from bounds without fuzzy-matcher's
 //! matrix, or hands it a shorter stretch.
+//!
+//! **Floored terms** (a character other than Hangul, two characters or more; see `floor`) go
+//! through the same scan, then `floor::best` scores the window: only alignments within the
+//! quality floor count, under the exact relation, so such a term is never relaxed.
 
+use super::floor::{self, Cells, SLACK};
 use super::hangul::char_matches;
 use super::query::Term;
 use super::score::{score_text, single_char_score, Score, Scorer};
@@ -100,6 +105,7 @@ fn scan_chars(term: &Term, field: &str) -> Option<Window> {
 pub struct Scratch {
     text: String,
     chars: Vec<char>,
+    cells: Cells,
 }
 
 /// The term's score in `field`, or `None` when it does not match there.
@@ -119,8 +125,11 @@ pub fn term_score(
             single_char_score_fast(field, *p)
         };
     }
+    if term.is_floored() {
+        return floored(term, field, scratch, None);
+    }
     let (pattern, tail) = term.pattern_chars();
-    let Scratch { text, chars } = scratch;
+    let Scratch { text, chars, .. } = scratch;
     chars.clear();
     let window = if term.has_initials() && !term.is_relaxed() {
         // Mapped, the exact relation is plain equality: decode the field once.
@@ -136,6 +145,36 @@ pub fn term_score(
         &chars[..]
     };
     score_text(scorer, window, term.pattern(), pattern, tail, text)
+}
+
+/// A floored term (two characters or more): its best alignment within the quality floor (see
+/// `floor`) in the scan's window, and its positions (character indices of `field`) when asked.
+fn floored(
+    term: &Term,
+    field: &str,
+    scratch: &mut Scratch,
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<Score> {
+    let window = scan(term, field)?;
+    let Scratch { chars, cells, .. } = scratch;
+    chars.clear();
+    chars.extend(field[window.start..window.end].chars());
+    let at_start = window.start == 0;
+    let score = floor::best(
+        term.chars(),
+        chars,
+        at_start,
+        SLACK,
+        cells,
+        positions.as_deref_mut(),
+    )?;
+    if let Some(positions) = positions {
+        let start_char = field[..window.start].chars().count();
+        for p in positions.iter_mut() {
+            *p += start_char;
+        }
+    }
+    Some(score)
 }
 
 /// For mapped characters: whether `pattern` is a subsequence, and the window (from the
@@ -163,6 +202,11 @@ fn window_of(chars: &[char], pattern: &[char]) -> Option<(usize, usize)> {
 
 /// The term's score in `field` and the matched character indices of `field`.
 pub fn term_positions(term: &Term, field: &str, scorer: &Scorer) -> Option<(Score, Vec<usize>)> {
+    if term.is_floored() && term.chars().len() > 1 {
+        let mut positions = Vec::new();
+        let score = floored(term, field, &mut Scratch::default(), Some(&mut positions))?;
+        return Some((score, positions));
+    }
     let window = scan(term, field)?;
     let mut buf = String::new();
     let text = windowed(term, field, &window, &mut buf);
@@ -292,20 +336,32 @@ mod tests {
 
     proptest! {
         /// The window and the one-character closed form change nothing: same membership and
-        /// score as fuzzy-matcher on the whole mapped field, plus the exact check.
+        /// score as fuzzy-matcher on the whole mapped field, plus the exact check; for a
+        /// floored term, as the floor's best alignment on the whole field.
         #[test]
         fn windowed_scoring_equals_whole_field_scoring(text in field(), q in query_term()) {
             let term = term(&q);
             let scorer = Scorer::default();
             let mapped: String = text.chars().map(|c| term.map(c)).collect();
             let exact = greedy_positions(&term, &text).len() == term.chars().len();
-            let whole = if exact { scorer.score(&mapped, term.pattern()).map(|(s, _)| s) } else { None };
+            let whole = if term.is_floored() && term.chars().len() > 1 {
+                let chars: Vec<char> = text.chars().collect();
+                floor::best(term.chars(), &chars, true, SLACK, &mut Cells::default(), None)
+            } else if exact {
+                scorer.score(&mapped, term.pattern()).map(|(s, _)| s)
+            } else {
+                None
+            };
             let mut scratch = Scratch::default();
             prop_assert_eq!(term_score(&term, &text, &scorer, &mut scratch), whole);
             let with_positions = term_positions(&term, &text, &scorer);
             prop_assert_eq!(with_positions.as_ref().map(|(s, _)| *s), whole);
             if let Some((_, p)) = with_positions {
                 prop_assert!(exact_at(&term, &text, &p), "{:?} in {:?}: {:?}", q, text, p);
+                if term.is_floored() {
+                    let span = p.last().map_or(0, |l| l + 1 - p[0]);
+                    prop_assert!(span <= p.len() + SLACK, "{:?} in {:?}: {:?}", q, text, p);
+                }
             }
         }
     }

@@ -4,6 +4,13 @@
 //!   blank-separated terms that must all match, each in any field ([`Query`]); a bare initial
 //!   consonant matches any syllable that starts with it (`ㅋㅋㅇㅁ` finds 카카오맵), full
 //!   syllables match as typed ([`hangul`], `matcher`).
+//! - **Quality floor** (`floor`): a query word with any character other than Hangul (a Latin
+//!   letter, a digit, a sign) must be found within a stretch of the field at most two
+//!   characters longer than itself, leaving out no digit between two of its digits: `upbt`
+//!   finds Upbit, `kakaotalk` finds `Kakao Talk`, `200` finds R-000200 and 2,000원, but
+//!   `pwned` does not find `…proper backups… wanted…` and `200` does not find 250,000원. Its
+//!   score and highlight are those of its best alignment within the floor. Words of Hangul
+//!   alone keep plain subsequence matching (`ㅋㅋㅇㅁ` and `카맵` find 카카오맵).
 //! - **Ranking**: the sum of the terms' best field scores, best first, ties in case order
 //!   ([`search`]). Every match is returned, with its exact score.
 //! - **Speed**: a key prefilter built once ([`SearchIndex`]), an exact subsequence check
@@ -25,6 +32,7 @@
 //! assert_eq!(hits[0].index, 1);
 //! ```
 
+mod floor;
 pub mod hangul;
 mod highlight;
 mod index;

@@ -6,7 +6,7 @@
 //! typed can only remove cases, so the results of a query are always among the results of the
 //! query typed so far.
 
-use super::hangul::{initial_slot, jamo_slot, INITIALS};
+use super::hangul::{initial_slot, is_hangul, jamo_slot, INITIALS};
 use super::score::{tail_bound, Score};
 
 /// One blank-free word of a query.
@@ -24,6 +24,9 @@ pub struct Term {
     /// Whether a syllable of the term was widened to its initial for the scorer (the term holds
     /// both `카` and a bare `ㅋ`); the exact check then still decides whether a text matches.
     relaxed: bool,
+    /// Whether the quality floor applies: the term holds a character that is not Hangul (see
+    /// the module `floor`).
+    floored: bool,
 }
 
 impl Term {
@@ -40,11 +43,13 @@ impl Term {
             tail: 0,
             initials,
             relaxed: false,
+            floored: false,
         };
         term.pattern_chars = term.chars.iter().map(|&c| term.map(c)).collect();
         term.pattern = term.pattern_chars.iter().collect();
         term.tail = tail_bound(&term.pattern_chars);
         term.relaxed = term.chars.iter().any(|&c| term.map(c) != c);
+        term.floored = term.chars.iter().any(|&c| !is_hangul(c));
         term
     }
 
@@ -72,6 +77,13 @@ impl Term {
     /// `matcher`).
     pub fn is_relaxed(&self) -> bool {
         self.relaxed
+    }
+
+    /// Whether the quality floor applies to this term: it holds a character that is not Hangul
+    /// (a Latin letter, a digit, a sign). Only alignments within the floor count (see the
+    /// module `floor`). Typing on never lifts it: a floored term stays floored.
+    pub fn is_floored(&self) -> bool {
+        self.floored
     }
 
     /// The shared representation the scorer compares: a syllable whose initial this term holds
@@ -138,8 +150,9 @@ impl Query {
 
     /// Whether every case this query matches is also matched by `previous`, because it was
     /// typed on from it: the same terms, the last one possibly longer, possibly more terms.
-    /// (A longer term matches only where its prefix does, and another term only removes
-    /// cases.) An empty `previous` matches nothing, so nothing extends it.
+    /// (A longer term matches only where its prefix does, the quality floor included: its
+    /// allowance does not grow with the term, and a floored term stays floored. Another term
+    /// only removes cases.) An empty `previous` matches nothing, so nothing extends it.
     pub fn extends(&self, previous: &Query) -> bool {
         let Some((last, before)) = previous.terms.split_last() else {
             return false;
@@ -179,6 +192,25 @@ mod tests {
         assert_eq!(initials.map('카'), '카', "ㅋ is not in this term");
         assert_eq!(initials.pattern(), "ㅂㄷ");
         assert!(!initials.is_relaxed());
+    }
+
+    #[test]
+    fn every_term_with_a_character_other_than_hangul_is_floored() {
+        let floored = |s: &str| Query::parse(s).terms()[0].is_floored();
+        for word in [
+            "pwned",
+            "R-000200",
+            "200",
+            "카카오T",
+            "kakao톡",
+            "ㅋ1",
+            "日本",
+        ] {
+            assert!(floored(word), "{word}");
+        }
+        for word in ["카카오맵", "ㅋㅋㅇㅁ", "카맵", "카카오ㅁ"] {
+            assert!(!floored(word), "{word}");
+        }
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn char_type(ch: char) -> CharType {
 }
 
 /// fuzzy-matcher's in-place bonus of a character after `prev` (`'\0'` at the start).
-fn bonus(prev: char, cur: char) -> Score {
+pub(crate) fn bonus(prev: char, cur: char) -> Score {
     match (char_type(prev), char_type(cur)) {
         (CharType::Empty | CharType::HardSep, _) => 8,
         (CharType::SoftSep, _) => 7,

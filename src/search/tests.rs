@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
+use super::floor::{self, SLACK};
 use super::hangul::char_matches;
 use super::score::Scorer;
 use super::*;
@@ -11,7 +12,8 @@ use crate::domain::Case;
 
 /// The reference: every case, every term, every field scored by fuzzy-matcher on the whole
 /// mapped field (no prefilter, no window, no closed form, no narrowing, one thread), kept when
-/// the exact relation holds.
+/// the exact relation holds; a floored term of two characters or more by the floor's best
+/// alignment on the whole field (`floor` checks that against fuzzy-matcher).
 fn naive(cases: &[Case], query: &Query) -> Vec<Hit> {
     let scorer = Scorer::default();
     let mut hits = Vec::new();
@@ -30,6 +32,11 @@ fn naive(cases: &[Case], query: &Query) -> Vec<Hit> {
                 .iter()
                 .filter(|f| is_subsequence(term, f))
                 .filter_map(|f| {
+                    if term.is_floored() && term.chars().len() > 1 {
+                        let chars: Vec<char> = f.chars().collect();
+                        let mut cells = floor::Cells::default();
+                        return floor::best(term.chars(), &chars, true, SLACK, &mut cells, None);
+                    }
                     let mapped: String = f.chars().map(|c| term.map(c)).collect();
                     scorer.score(&mapped, term.pattern()).map(|(s, _)| s)
                 })
@@ -112,6 +119,82 @@ fn ascii_is_case_insensitive_and_ids_are_searchable() {
     assert_eq!(run(&cases, "UPBIT"), ["R-5"]);
     assert_eq!(run(&cases, "r-4"), ["R-4"]);
     assert_eq!(run(&cases, "관련"), ["R-3"]);
+}
+
+#[test]
+fn an_ascii_word_spread_over_a_sentence_is_not_a_result() {
+    let cases = vec![
+        case(
+            "E-1",
+            "You need proper backups in another data center. We wanted it fixed.",
+            None,
+        ),
+        case("E-2", "My account got pwned during the outage", None),
+        case("E-3", "I got up early but a bit late for Upbit", None),
+        case("E-4", "Upbit 로그인이 막혔어요", Some("pwnd?")),
+    ];
+    assert_eq!(run(&cases, "pwned"), ["E-2"]);
+    assert_eq!(
+        run(&cases, "pwnd"),
+        ["E-4", "E-2"],
+        "the note, then a letter left out"
+    );
+    assert_eq!(run(&cases, "upbit"), ["E-4", "E-3"], "not `up … a bit`");
+    let q = Query::parse("upbit");
+    let text = &cases[2].text;
+    let marked: String = highlights(&q, text)
+        .iter()
+        .filter_map(|&i| text.chars().nth(i))
+        .collect();
+    assert_eq!(
+        marked, "Upbit",
+        "the highlight is the match within the floor"
+    );
+}
+
+#[test]
+fn the_floor_keeps_typos_ids_and_hangul() {
+    let cases = vec![
+        case("R-000200", "Upbit 출금이 막혔습니다", None),
+        case(
+            "R-000201",
+            "Kakao Talk was down, then KakaoTalk again",
+            None,
+        ),
+        case("R-000202", "카카오맵 배달 주문이 안 들어왔어요", None),
+        case("R-000203", "카드 카페 오류 맵핑 실패, 환불 250,000원", None),
+        case("R-000204", "Kakao T 배차 지연, 200,000원 손해", None),
+    ];
+    assert_eq!(run(&cases, "upbt"), ["R-000200"], "a letter left out");
+    assert_eq!(run(&cases, "kakaotalk"), ["R-000201"]);
+    assert_eq!(
+        run(&cases, "kakaot"),
+        ["R-000201", "R-000204"],
+        "a blank left out"
+    );
+    assert_eq!(
+        run(&cases, "kakoa"),
+        ["R-000201"],
+        "a swapped letter is not forgiven: only k-a-k-(a)-o-(T)-a of KakaoTalk"
+    );
+    assert_eq!(run(&cases, "R-000200"), ["R-000200"]);
+    assert_eq!(
+        run(&cases, "200"),
+        ["R-000204", "R-000200"],
+        "not 250,000 or R-000201"
+    );
+    assert_eq!(
+        run(&cases, "200000"),
+        ["R-000204"],
+        "the thousands separator"
+    );
+    assert_eq!(
+        run(&cases, "ㅋㅋㅇㅁ"),
+        ["R-000202", "R-000203"],
+        "initials: no floor"
+    );
+    // Hangul keeps plain subsequence matching: 카(드) … 맵(핑), two word starts, scores more.
+    assert_eq!(run(&cases, "카맵"), ["R-000203", "R-000202"]);
 }
 
 #[test]
