@@ -79,14 +79,35 @@ pub fn best(
     cells: &mut Cells,
     positions: Option<&mut Vec<usize>>,
 ) -> Option<Score> {
+    best_by(q, t, at_start, slack, char_matches, cells, positions)
+}
+
+/// [`best`] with another character relation `rel(query char, text char)` (names: see
+/// `names`).
+pub fn best_by(
+    q: &[char],
+    t: &[char],
+    at_start: bool,
+    slack: usize,
+    rel: impl Fn(char, char) -> bool + Copy,
+    cells: &mut Cells,
+    positions: Option<&mut Vec<usize>>,
+) -> Option<Score> {
     let (&first, n) = (q.first()?, q.len());
     let width = n.saturating_add(slack);
+    let from = |s| Stretch {
+        q,
+        t,
+        s,
+        width,
+        at_start,
+    };
     let mut best: Option<(Score, usize)> = None;
     for s in 0..t.len() {
-        if !char_matches(first, t[s]) || (s == 0 && !at_start) || !fits(q, t, s, width) {
+        if !rel(first, t[s]) || (s == 0 && !at_start) || !fits(q, t, s, width, rel) {
             continue;
         }
-        if let Some(score) = best_from(q, t, s, width, at_start, cells, None) {
+        if let Some(score) = from(s).best(rel, cells, None) {
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
             }
@@ -94,18 +115,18 @@ pub fn best(
     }
     let (score, s) = best?;
     if let Some(out) = positions {
-        best_from(q, t, s, width, at_start, cells, Some(out));
+        from(s).best(rel, cells, Some(out));
     }
     Some(score)
 }
 
 /// Whether `q` occurs in `t[s..s + width]` starting at `t[s]`: the leftmost alignment from `s`
 /// ends soonest.
-fn fits(q: &[char], t: &[char], s: usize, width: usize) -> bool {
+fn fits(q: &[char], t: &[char], s: usize, width: usize, rel: impl Fn(char, char) -> bool) -> bool {
     let end = t.len().min(s.saturating_add(width));
     let mut at = s;
     for &c in &q[1..] {
-        match t[at + 1..end].iter().position(|&h| char_matches(c, h)) {
+        match t[at + 1..end].iter().position(|&h| rel(c, h)) {
             Some(k) => at += 1 + k,
             None => return false,
         }
@@ -113,87 +134,103 @@ fn fits(q: &[char], t: &[char], s: usize, width: usize) -> bool {
     true
 }
 
-/// fuzzy-matcher's score of the best alignment of `q` within the floor that starts at `t[s]`
-/// and ends before `t[s + width]`, and its positions when asked.
-fn best_from(
-    q: &[char],
-    t: &[char],
+/// Alignments of `q` that start at `t[s]` and end before `t[s + width]`.
+struct Stretch<'a> {
+    q: &'a [char],
+    t: &'a [char],
     s: usize,
     width: usize,
+    /// `t[0]` is the field's first character.
     at_start: bool,
-    cells: &mut Cells,
-    positions: Option<&mut Vec<usize>>,
-) -> Option<Score> {
-    let n = q.len();
-    let w = (t.len() - s).min(width);
-    let Cells { score, from } = cells;
-    score.clear();
-    score.resize(n * w, NONE);
-    from.clear();
-    from.resize(n * w, 0);
-    let case = |q: char, h: char| {
-        if q == h || !q.is_ascii_alphabetic() {
-            0
-        } else {
-            2
-        }
-    };
-    let prev = if s == 0 { '\0' } else { t[s - 1] };
-    let first_bonus = bonus(prev, t[s]) * if s == 0 && at_start { 2 } else { 1 };
-    score[0] = 15 + first_bonus - case(q[0], t[s]);
-    for k in 1..n {
-        for j in k..w {
-            let h = t[s + j];
-            if !char_matches(q[k], h) {
-                continue;
+}
+
+impl Stretch<'_> {
+    /// fuzzy-matcher's score of the best alignment within the floor, and its positions when
+    /// asked.
+    fn best(
+        &self,
+        rel: impl Fn(char, char) -> bool,
+        cells: &mut Cells,
+        positions: Option<&mut Vec<usize>>,
+    ) -> Option<Score> {
+        let Stretch {
+            q,
+            t,
+            s,
+            width,
+            at_start,
+        } = *self;
+        let n = q.len();
+        let w = (t.len() - s).min(width);
+        let Cells { score, from } = cells;
+        score.clear();
+        score.resize(n * w, NONE);
+        from.clear();
+        from.resize(n * w, 0);
+        let case = |q: char, h: char| {
+            if q == h || !q.is_ascii_alphabetic() {
+                0
+            } else {
+                2
             }
-            let b = bonus(t[s + j - 1], h);
-            let row = (k - 1) * w;
-            // Right after the previous character, preferred on a tie (as fuzzy-matcher does).
-            let mut reach = score[row + j - 1];
-            let mut arg = j - 1;
-            if reach > NONE {
-                reach += b.max(4);
-            }
-            // After a gap, the nearest previous character first: a gap that leaves out a digit
-            // between two digits of the term leaves it out for every earlier one too.
-            let digits = q[k - 1].is_ascii_digit() && q[k].is_ascii_digit();
-            for jp in (k - 1..j - 1).rev() {
-                if digits && t[s + jp + 1].is_ascii_digit() {
-                    break;
+        };
+        let prev = if s == 0 { '\0' } else { t[s - 1] };
+        let first_bonus = bonus(prev, t[s]) * if s == 0 && at_start { 2 } else { 1 };
+        score[0] = 15 + first_bonus - case(q[0], t[s]);
+        for k in 1..n {
+            for j in k..w {
+                let h = t[s + j];
+                if !rel(q[k], h) {
+                    continue;
                 }
-                if score[row + jp] > NONE {
-                    let gap = (j - jp - 1) as Score;
-                    let after_gap = score[row + jp] + b - 3 - gap;
-                    if after_gap > reach {
-                        (reach, arg) = (after_gap, jp);
+                let b = bonus(t[s + j - 1], h);
+                let row = (k - 1) * w;
+                // Right after the previous character, preferred on a tie (as fuzzy-matcher does).
+                let mut reach = score[row + j - 1];
+                let mut arg = j - 1;
+                if reach > NONE {
+                    reach += b.max(4);
+                }
+                // After a gap, the nearest previous character first: a gap that leaves out a digit
+                // between two digits of the term leaves it out for every earlier one too.
+                let digits = q[k - 1].is_ascii_digit() && q[k].is_ascii_digit();
+                for jp in (k - 1..j - 1).rev() {
+                    if digits && t[s + jp + 1].is_ascii_digit() {
+                        break;
+                    }
+                    if score[row + jp] > NONE {
+                        let gap = (j - jp - 1) as Score;
+                        let after_gap = score[row + jp] + b - 3 - gap;
+                        if after_gap > reach {
+                            (reach, arg) = (after_gap, jp);
+                        }
                     }
                 }
-            }
-            if reach > NONE {
-                score[k * w + j] = reach + 16 - case(q[k], h);
-                from[k * w + j] = arg;
+                if reach > NONE {
+                    score[k * w + j] = reach + 16 - case(q[k], h);
+                    from[k * w + j] = arg;
+                }
             }
         }
-    }
-    let last = (n - 1) * w;
-    let (end, &top) = score[last..last + w]
-        .iter()
-        .enumerate()
-        .max_by_key(|&(j, &v)| (v, std::cmp::Reverse(j)))?;
-    if top <= NONE {
-        return None;
-    }
-    if let Some(out) = positions {
-        out.clear();
-        out.resize(n, 0);
-        let mut j = end;
-        for k in (0..n).rev() {
-            out[k] = s + j;
-            j = from[k * w + j];
+        let last = (n - 1) * w;
+        let (end, &top) = score[last..last + w]
+            .iter()
+            .enumerate()
+            .max_by_key(|&(j, &v)| (v, std::cmp::Reverse(j)))?;
+        if top <= NONE {
+            return None;
         }
+        if let Some(out) = positions {
+            out.clear();
+            out.resize(n, 0);
+            let mut j = end;
+            for k in (0..n).rev() {
+                out[k] = s + j;
+                j = from[k * w + j];
+            }
+        }
+        Some(top)
     }
-    Some(top)
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ mod highlight;
 mod index;
 mod keys;
 mod matcher;
+mod names;
 mod query;
 mod rank;
 mod score;
@@ -49,6 +50,7 @@ mod tests;
 
 pub use highlight::{excerpt, highlight_ranges, highlights};
 pub use index::SearchIndex;
+pub use names::name_matches;
 pub use query::{Query, Term};
 pub use rank::{search, search_with, Hit};
 pub use score::Score;
