@@ -268,6 +268,76 @@ fn the_service_picker_narrows_as_you_type() {
 }
 
 #[test]
+fn the_service_picker_takes_initials_as_search_does() {
+    let (_dir, path, mut d) = driver(80, 24);
+    let service = |id: &str| {
+        Store::open(&path)
+            .unwrap()
+            .get(id)
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Service)
+            .map(str::to_string)
+    };
+    d.press("s").unwrap();
+    d.type_text("ㅋㅋㅇㅌ");
+    let Screen::Picker(picker) = d.app.screen() else {
+        panic!()
+    };
+    // 카카오톡 and 카카오톡 채널 have these initials too; 카카오 T answers with T read 티.
+    assert_eq!(picker.items(), [0, 2, 8]);
+    d.press("down down enter").unwrap();
+    assert_eq!(d.app.screen(), &Screen::Cases);
+    assert_eq!(service("R-000001").as_deref(), Some("kakao_t"));
+
+    d.press("j s").unwrap();
+    d.type_text("ㅋㅋㅇT");
+    let Screen::Picker(picker) = d.app.screen() else {
+        panic!()
+    };
+    assert_eq!(picker.items(), [8], "카카오 T alone");
+    d.press("enter").unwrap();
+    assert_eq!(service("R-000002").as_deref(), Some("kakao_t"));
+
+    d.press("s").unwrap();
+    d.type_text("kl");
+    let Screen::Picker(picker) = d.app.screen() else {
+        panic!()
+    };
+    assert_eq!(
+        picker.items(),
+        Vec::<u8>::new(),
+        "k…l spread out: the floor"
+    );
+    d.press("esc").unwrap();
+    assert_eq!(service("R-000002").as_deref(), Some("kakao_t"));
+}
+
+#[test]
+fn the_bulk_picker_and_the_views_list_take_initials_too() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("space B").unwrap();
+    d.type_text("ㅋㅋㅇT");
+    let Screen::BulkLabel(bulk) = d.app.screen() else {
+        panic!()
+    };
+    let labels: Vec<String> = bulk.shown().into_iter().map(|c| c.label).collect();
+    assert_eq!(labels, ["service = kakao_t  카카오 T"]);
+    d.press("esc").unwrap();
+    d.press("v").unwrap();
+    d.type_text("over 500000");
+    let Screen::Views(list) = d.app.screen() else {
+        panic!()
+    };
+    let names: Vec<&str> = list.shown().iter().map(|i| i.spec.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["large claims (over 500,000 won)"],
+        "the separator left out"
+    );
+}
+
+#[test]
 fn amount_and_note_prompts_check_and_save() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("$").unwrap();

@@ -56,20 +56,12 @@ pub struct BulkPicker {
 }
 
 impl BulkPicker {
-    /// The choices whose description contains every word of the query.
+    /// The choices whose description every word of the query matches, as search matches
+    /// (see `search::name_matches`).
     pub fn shown(&self) -> Vec<BulkChoice> {
-        let words: Vec<String> = self
-            .query
-            .value()
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
         bulk_choices()
             .into_iter()
-            .filter(|c| {
-                let label = c.label.to_lowercase();
-                words.iter().all(|w| label.contains(w.as_str()))
-            })
+            .filter(|c| crate::search::name_matches(self.query.value(), &[&c.label]))
             .collect()
     }
 }

@@ -34,23 +34,15 @@ impl Picker {
         }
     }
 
-    /// The service codes whose code or Korean name contains the query (case-insensitive),
-    /// in taxonomy order.
+    /// The service codes the query picks by its code or Korean name, as search matches
+    /// (`ㅋㅋㅇㅌ` picks 카카오 T; see `search::name_matches`), in taxonomy order.
     pub fn items(&self) -> Vec<u8> {
-        let query = self.query.value().trim().to_lowercase();
+        let query = self.query.value();
         Dimension::Service
             .codes()
             .iter()
             .enumerate()
-            .filter(|(_, info)| {
-                query.is_empty()
-                    || info.code.contains(&query)
-                    || info.korean.to_lowercase().contains(&query)
-                    || info
-                        .korean
-                        .replace(' ', "")
-                        .contains(&query.replace(' ', ""))
-            })
+            .filter(|(_, info)| crate::search::name_matches(query, &[info.code, info.korean]))
             .map(|(i, _)| i as u8)
             .collect()
     }

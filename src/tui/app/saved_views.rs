@@ -78,15 +78,14 @@ pub struct ViewsList {
 }
 
 impl ViewsList {
-    /// The items whose name or filter contains the query.
+    /// The items whose name or filter every word of the query matches, as search matches
+    /// (see `search::name_matches`).
     pub fn shown(&self) -> Vec<&ViewItem> {
-        let query = self.query.value().to_lowercase();
+        let query = self.query.value();
         self.items
             .iter()
             .filter(|item| {
-                query.is_empty()
-                    || item.spec.name.to_lowercase().contains(&query)
-                    || item.spec.filter.contains(&query)
+                crate::search::name_matches(query, &[&item.spec.name, &item.spec.filter])
             })
             .collect()
     }
