@@ -257,8 +257,12 @@ pub enum Command {
     /// 카카오맵)
     ///
     /// Every word must match (in any field, in any order); best match first, as in the
-    /// workbench's search. Prints id, score and an excerpt around the first match. A query
-    /// that starts with - goes after --: casebench search -- -000123
+    /// workbench's search. A word with Latin letters, digits or signs must be found nearly in
+    /// one piece: at most two characters left out, and no digit between two of its digits
+    /// (upbt finds Upbit, kakaotalk finds Kakao Talk; pwned is not found in letters spread
+    /// over a sentence). Words of Hangul alone match as a subsequence. Prints id, score and an
+    /// excerpt around the first match. A query that starts with - goes after --:
+    /// casebench search -- -000123
     Search {
         /// The query: one or more words, e.g. 카카오 ㅂㄷ
         #[arg(required = true, value_name = "QUERY")]
