@@ -258,3 +258,73 @@ fn a_lead_labels_blind_then_overturns_a_difference() {
     let text = screen(&d);
     assert!(text.contains("agreement"), "{text}");
 }
+
+/// The length of a bar in eighths of a cell: `█` is 8, `▏` 1 … `▉` 7.
+fn bar_eighths(bar: &str) -> Option<usize> {
+    bar.chars()
+        .map(|c| match c {
+            '█' => Some(8),
+            '▉' => Some(7),
+            '▊' => Some(6),
+            '▋' => Some(5),
+            '▌' => Some(4),
+            '▍' => Some(3),
+            '▎' => Some(2),
+            '▏' => Some(1),
+            _ => None,
+        })
+        .sum()
+}
+
+/// Every counted row of the counts panel on screen, as (count, bar in eighths): a code, a
+/// count, a share ending in `%`, then the bar (none for an empty bar).
+fn panel_bars(text: &str) -> Vec<(String, usize, usize)> {
+    let mut rows = Vec::new();
+    for line in text.lines() {
+        let tokens: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || c == '│')
+            .filter(|t| !t.is_empty())
+            .collect();
+        for i in 2..tokens.len() {
+            let is_count =
+                |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ',');
+            if !tokens[i].ends_with('%') || !is_count(tokens[i - 1]) {
+                continue;
+            }
+            let count: usize = tokens[i - 1].replace(',', "").parse().unwrap();
+            let bar = tokens.get(i + 1).and_then(|t| bar_eighths(t)).unwrap_or(0);
+            rows.push((tokens[i - 2].to_string(), count, bar));
+        }
+    }
+    rows
+}
+
+/// One scale per panel: a larger count (of the same view) never draws a shorter bar, and
+/// equal counts draw equal bars, across every section.
+fn assert_bars_monotonic(text: &str) {
+    let rows = panel_bars(text);
+    assert!(rows.len() >= 20, "the panel's rows: {rows:?}\n{text}");
+    for a in &rows {
+        for b in &rows {
+            assert!(
+                a.1 > b.1 || a.2 <= b.2,
+                "{} ({} cases) draws a longer bar ({}/8) than {} ({} cases, {}/8):\n{text}",
+                a.0,
+                a.1,
+                a.2,
+                b.0,
+                b.1,
+                b.2
+            );
+        }
+    }
+}
+
+#[test]
+fn the_panel_draws_every_bar_on_one_scale() {
+    let (_dir, _path, d) = driver(120, 40);
+    assert_bars_monotonic(&screen(&d));
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("tab").unwrap();
+    assert_bars_monotonic(&screen(&d));
+}

@@ -60,7 +60,10 @@ fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
         _ => None,
     };
     let mut item = 0;
-    let mut code_w = code_width(cells, 0);
+    // One code column and one bar scale for the whole column of the panel: the bar takes what
+    // a compared row leaves, so a larger share always draws a longer bar, in every section.
+    let code_w = code_width(cells, COMPARE_W);
+    let bar_cells = bar_width(cells, code_w);
     let mut compared = false;
     let mut lines = Vec::new();
     for panel_row in panel_rows(app) {
@@ -71,7 +74,6 @@ fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
             ]),
             PanelRow::Heading(dim, is_compared) => {
                 compared = is_compared;
-                code_w = code_width(cells, if compared { COMPARE_W } else { 0 });
                 match dim {
                     Some(dim) => heading(dim.name(), dim.korean(), compared, cells),
                     None => heading("status", "상태", false, cells),
@@ -136,7 +138,7 @@ fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
                     }
                     _ => None,
                 };
-                let mut line = row(code, n, counts.total(), compare, cells, code_w);
+                let mut line = row(code, n, counts.total(), compare, code_w, bar_cells);
                 if matches!(entry, PanelItem::Label(_, None)) {
                     line.style = theme::unlabelled();
                 }
@@ -250,15 +252,23 @@ fn code_width(cells: usize, compare_w: usize) -> usize {
         .max(4)
 }
 
-/// One code: count, share, bar and, in a compared section, the kakao and published shares.
-/// `code_w` is the section's code column, so that its rows line up.
+/// The bar's cells in a column `cells` wide: what is left beside the code, count, share and
+/// compare columns.
+fn bar_width(cells: usize, code_w: usize) -> usize {
+    cells
+        .saturating_sub(code_w + COUNT_W + SHARE_W + COMPARE_W)
+        .saturating_sub(1)
+}
+
+/// One code: count, share, bar of `bar_cells` (the same for every row of the panel) and, in
+/// a compared section, the kakao and published shares.
 fn row(
     code: &str,
     n: usize,
     total: usize,
     compare: Option<(f64, Option<f64>)>,
-    cells: usize,
     code_w: usize,
+    bar_cells: usize,
 ) -> Line<'static> {
     let pct = share(n, total);
     let compare = compare.map(|(k, p)| compare_text(k, p)).unwrap_or_default();
@@ -268,9 +278,6 @@ fn row(
         pad_left(&format_amount(n as i64), COUNT_W),
         pad_left(&format!("{pct:.1}%"), SHARE_W),
     );
-    let bar_cells = cells
-        .saturating_sub(code_w + COUNT_W + SHARE_W + width(&compare))
-        .saturating_sub(1);
     let bar = pad_right(&bar_text(pct, bar_cells), bar_cells);
     Line::from(vec![
         Span::raw(head),
