@@ -16,6 +16,6 @@ pub use amount::{format_amount, parse_amount, AmountError};
 pub use case::{Case, Labels};
 pub use case_set::CaseSet;
 pub use change::{field_text, Change, ChangeError, Field};
-pub use counts::{share, Counts};
+pub use counts::{format_share, share, Counts};
 pub use filter::{Filter, FilterError};
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme;
 use crate::domain::published::{self, NON_MONETARY_KINDS, NON_MONETARY_SHARE};
-use crate::domain::{format_amount, share, Counts, Dimension};
+use crate::domain::{format_amount, format_share, Counts, Dimension};
 use crate::text::{pad_left, pad_right, truncate, width};
 
 use crate::tui::app::{panel_rows, App, Overlay, PanelItem, PanelRow};
@@ -133,7 +133,7 @@ fn all_lines(app: &App, cells: usize) -> Vec<Line<'static>> {
                 let compare = match entry {
                     PanelItem::Label(dim, Some(code)) if compared => {
                         let kakao = &app.view.kakao;
-                        let of_kakao = share(kakao.label(dim, Some(code)), kakao.total());
+                        let of_kakao = (kakao.label(dim, Some(code)), kakao.total());
                         Some((of_kakao, published::share(dim, code)))
                     }
                     _ => None,
@@ -233,16 +233,21 @@ fn non_monetary_row(kakao: &Counts, cells: usize) -> Line<'static> {
         .iter()
         .map(|c| kakao.label(Dimension::Kind, Some(*c)))
         .sum();
-    let compare = compare_text(share(n, kakao.total()), Some(NON_MONETARY_SHARE));
+    let compare = compare_text((n, kakao.total()), Some(NON_MONETARY_SHARE));
     let label_w = cells.saturating_sub(width(&compare));
     let label = pad_right(&truncate("(non-monetary)", label_w), label_w);
     Line::styled(format!("{label}{compare}"), theme::dim())
 }
 
 /// `  89.6 89.6`, [`COMPARE_W`] cells (`—` where nothing was published).
-fn compare_text(of_kakao: f64, published: Option<f64>) -> String {
+fn compare_text(of_kakao: (usize, usize), published: Option<f64>) -> String {
     let published = published.map_or_else(|| "—".to_string(), |p| format!("{p:.1}"));
-    format!(" {:>5.1} {}", of_kakao, pad_left(&published, 4))
+    let of_kakao = format_share(of_kakao.0, of_kakao.1);
+    format!(
+        " {} {}",
+        pad_left(of_kakao.trim_end_matches('%'), 5),
+        pad_left(&published, 4)
+    )
 }
 
 /// The code column: [`CODE_W`], narrower when the column is too narrow for everything else.
@@ -266,19 +271,21 @@ fn row(
     code: &str,
     n: usize,
     total: usize,
-    compare: Option<(f64, Option<f64>)>,
+    compare: Option<((usize, usize), Option<f64>)>,
     code_w: usize,
     bar_cells: usize,
 ) -> Line<'static> {
-    let pct = share(n, total);
     let compare = compare.map(|(k, p)| compare_text(k, p)).unwrap_or_default();
     let head = format!(
         "{}{}{}",
         pad_right(&truncate(code, code_w - 1), code_w),
         pad_left(&format_amount(n as i64), COUNT_W),
-        pad_left(&format!("{pct:.1}%"), SHARE_W),
+        pad_left(&format_share(n, total), SHARE_W),
     );
-    let bar = pad_right(&bar_text(pct, bar_cells), bar_cells);
+    let bar = pad_right(
+        &bar_text(crate::domain::share(n, total), bar_cells),
+        bar_cells,
+    );
     Line::from(vec![
         Span::raw(head),
         Span::raw(" "),

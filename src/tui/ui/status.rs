@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::keys::first_key;
 use super::theme;
-use crate::domain::{format_amount, share, Status};
+use crate::domain::{format_amount, format_share, Status};
 use crate::text::{one_line, pad_right, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Tone};
@@ -26,14 +26,14 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         None => format!("{} this session", app.stats.confirmed),
     };
     let text = format!(
-        " {} │ {} │ {}/{} │ reviewed {}/{} ({:.1}%) │ {} ",
+        " {} │ {} │ {}/{} │ reviewed {}/{} ({}) │ {} ",
         one_line(&app.reviewer),
         one_line(&app.db_label),
         format_amount(position as i64),
         format_amount(app.view.len() as i64),
         format_amount(reviewed as i64),
         format_amount(counts.total() as i64),
-        share(reviewed, counts.total()),
+        format_share(reviewed, counts.total()),
         pace,
     );
     let cells = usize::from(area.width);
