@@ -156,6 +156,12 @@ pub fn wrap(text: &str, cells: usize) -> Vec<String> {
     lines
 }
 
+/// `n` and its noun, singular for exactly one: `1 case`, `0 cases`, `12,345 cases`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", crate::domain::format_amount(n as i64))
+}
+
 /// A stored UTC time (`2026-11-28T01:15:03.123Z`) as local wall-clock time, short: `10:15:03`
 /// today, `11-27 10:15` on other days. Anything unreadable is shown as it is (sanitized).
 pub fn short_time(stored: &str) -> String {
@@ -220,6 +226,14 @@ mod tests {
         }
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(one_line("a\nb\tc\u{7}"), "a b c␇");
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "case", "cases"), "1 case");
+        assert_eq!(count(0, "case", "cases"), "0 cases");
+        assert_eq!(count(2, "more line", "more lines"), "2 more lines");
+        assert_eq!(count(105_116, "case", "cases"), "105,116 cases");
     }
 
     #[test]

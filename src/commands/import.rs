@@ -78,8 +78,8 @@ pub fn run(
     };
     writeln!(
         output,
-        "imported {} cases from {name} into {} (batch {batch}){skipped_note}",
-        format_amount(created.inserted as i64),
+        "imported {} from {name} into {} (batch {batch}){skipped_note}",
+        crate::text::count(created.inserted, "case", "cases"),
         shown(store.path()),
     )?;
     output.finish()
@@ -95,8 +95,8 @@ fn report(file: &str, problems: &[Problem]) -> anyhow::Error {
     if more > 0 {
         let _ = writeln!(
             stderr,
-            "{file}: … and {} more problems",
-            format_amount(more as i64)
+            "{file}: … and {}",
+            crate::text::count(more, "more problem", "more problems")
         );
     }
     let n = problems.len();

@@ -127,7 +127,11 @@ fn report(file: &str, problems: &[(usize, String)]) -> anyhow::Error {
     }
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     if more > 0 {
-        let _ = writeln!(stderr, "{file}: … and {more} more problems");
+        let _ = writeln!(
+            stderr,
+            "{file}: … and {}",
+            crate::text::count(more, "more problem", "more problems")
+        );
     }
     let noun = if problems.len() == 1 {
         "problem"
@@ -181,8 +185,8 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
     }
     writeln!(
         output,
-        "{name}: {} changes applied, {} already had those values, {} refused",
-        format_amount(changed as i64),
+        "{name}: {} applied, {} already had those values, {} refused",
+        crate::text::count(changed, "change", "changes"),
         format_amount(unchanged as i64),
         format_amount(refused as i64)
     )?;

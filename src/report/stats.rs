@@ -67,7 +67,7 @@ pub fn render_text(counts: &Counts) -> String {
         .unwrap_or(0);
     let count_w = format_amount(counts.total() as i64).len().max(5);
     let total = counts.total();
-    let mut out = format!("{} cases\n", format_amount(total as i64));
+    let mut out = format!("{}\n", crate::text::count(total, "case", "cases"));
     for (name, korean, lines) in &sections {
         out.push('\n');
         out.push_str(&format!(

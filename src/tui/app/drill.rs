@@ -5,7 +5,7 @@ use super::message::Message;
 use super::msg::Effect;
 use super::views::ViewSpec;
 use super::{App, Overlay};
-use crate::domain::{format_amount, Dimension, Status};
+use crate::domain::{Dimension, Status};
 use crate::tui::action::Action;
 
 /// A count in the panel that can be drilled into.
@@ -147,8 +147,8 @@ impl App {
                 };
                 if self.apply_view(spec) {
                     self.message = Some(Message::info(format!(
-                        "{} cases with {clause}",
-                        format_amount(self.view.len() as i64)
+                        "{} with {clause}",
+                        crate::text::count(self.view.len(), "case", "cases")
                     )));
                 }
             }

@@ -62,7 +62,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if hidden > 0 && text_rows > 0 {
         if let Some(last) = lines.last_mut() {
             let more = format!(
-                "… {hidden} more lines ({})",
+                "… {} ({})",
+                crate::text::count(hidden, "more line", "more lines"),
                 action_keys(app, &[Action::DetailDown])
             );
             *last = Line::styled(truncate(&more, cells).into_owned(), theme::dim());
