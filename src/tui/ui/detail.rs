@@ -10,7 +10,7 @@ use super::keys::{action_keys, dimension_keys};
 use super::theme;
 use crate::domain::{format_amount, Case, Dimension};
 use crate::rules::ConditionCheck;
-use crate::text::{one_line, pad_right, sanitize, truncate, width, wrap};
+use crate::text::{local_time, one_line, pad_right, sanitize, truncate, width, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
@@ -243,7 +243,7 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
     let received = case
         .received_at
         .as_deref()
-        .map(|r| one_line(r).into_owned())
+        .map(local_time)
         .unwrap_or_else(|| "—".into());
     let channel = case
         .channel
@@ -252,7 +252,12 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         .unwrap_or_default();
     let changed = match (&case.updated_by, &case.updated_at) {
         (Some(by), Some(at)) => {
-            format!("v{} by {} at {}", case.version, sanitize(by), sanitize(at))
+            format!(
+                "v{} by {} at {}",
+                case.version,
+                sanitize(by),
+                local_time(at)
+            )
         }
         _ => format!("v{}, not changed since it came in", case.version),
     };
