@@ -175,7 +175,12 @@ fn outcomes_beside_every_case_and_the_explanation_in_the_detail() {
     d.press("j").unwrap(); // R-000002 falls to goodwill under the final set
     d.press("r c enter").unwrap(); // the draft, compared with the final set
     let text = screen(&d);
-    assert!(text.contains("≠needs_evi…→goodwill_…"), "{text}");
+    assert!(
+        text.contains(
+            "│ R-000002 · KK ·· FM ·· ··         needs_evidence → goodwill_package 카카오맵이"
+        ),
+        "{text}"
+    );
     assert_screen("compare_120x40", &d);
 }
 
@@ -310,11 +315,34 @@ fn panel_bars(text: &str) -> Vec<(String, usize, usize)> {
     rows
 }
 
+/// Every counted row of the panel, from the screens seen while the focus walks through every
+/// count (folded sections open as the selection reaches them).
+fn every_panel_bar(d: &mut Driver) -> (Vec<(String, usize, usize)>, String) {
+    let mut rows = panel_bars(&screen(d));
+    let mut seen = screen(d);
+    d.press("p").unwrap();
+    for _ in 0..casebench::tui::app::panel_items(&d.app).len() {
+        let text = screen(d);
+        rows.extend(panel_bars(&text));
+        seen.push_str(&text);
+        d.press("j").unwrap();
+    }
+    d.press("esc").unwrap();
+    (rows, seen)
+}
+
 /// One scale per panel: a larger count (of the same view) never draws a shorter bar, and
-/// equal counts draw equal bars, across every section.
-fn assert_bars_monotonic(text: &str) {
-    let rows = panel_bars(text);
-    assert!(rows.len() >= 20, "the panel's rows: {rows:?}\n{text}");
+/// equal counts draw equal bars, across every section; every code was seen.
+fn assert_bars_monotonic(d: &mut Driver) {
+    let (rows, text) = every_panel_bar(d);
+    let mut codes: Vec<&str> = rows
+        .iter()
+        .map(|r| r.0.as_str())
+        .filter(|c| *c != "unlabelled")
+        .collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 2 + 3 + 6 + 13 + 3 + 3, "every code: {codes:?}");
     for a in &rows {
         for b in &rows {
             assert!(
@@ -333,9 +361,76 @@ fn assert_bars_monotonic(text: &str) {
 
 #[test]
 fn the_panel_draws_every_bar_on_one_scale() {
-    let (_dir, _path, d) = driver(120, 40);
-    assert_bars_monotonic(&screen(&d));
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.press("tab").unwrap();
+    assert_bars_monotonic(&mut d);
     let (_dir, _path, mut d) = driver(80, 24);
     d.press("tab").unwrap();
-    assert_bars_monotonic(&screen(&d));
+    assert_bars_monotonic(&mut d);
+    let (_dir, _path, mut d) = driver(200, 50);
+    assert_bars_monotonic(&mut d);
+}
+
+/// The start of `text` on one line, exactly `cells` wide or less (never cut with `…`).
+fn prefix(text: &str, cells: usize) -> String {
+    let mut out = String::new();
+    for ch in casebench::text::one_line(text).chars() {
+        if casebench::text::width(&format!("{out}{ch}")) > cells {
+            break;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Every case row of the list shows at least 40 cells of its text.
+fn assert_list_text(d: &Driver, what: &str) {
+    let text = screen(d);
+    let lines: Vec<&str> = text.lines().collect();
+    for position in 0..d.app.view.len() {
+        let case = d.app.case_at(position).unwrap();
+        let line = lines[1 + position];
+        let start = prefix(&case.text, 40);
+        assert!(
+            line.contains(&start),
+            "{what}: {} shows less than 40 cells of its text ({start:?}):\n{text}",
+            case.id
+        );
+    }
+}
+
+#[test]
+fn the_list_keeps_40_cells_of_case_text_at_120x40() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    assert_list_text(&d, "no rules");
+    d.load_rules(casebench::tui::rule_files::RuleSource::Builtin);
+    assert_list_text(&d, "rules");
+    d.press("r c enter").unwrap();
+    assert_list_text(&d, "compare mode");
+}
+
+#[test]
+fn the_panel_on_demand_at_120x40_shows_every_section() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.load_rules(casebench::tui::rule_files::RuleSource::Builtin);
+    d.press("tab").unwrap();
+    let text = screen(&d);
+    for heading in [
+        "outcomes · final-2022-12-29",
+        "scope · 범위",
+        "reporter · 신고인",
+        "kind · 피해 유형",
+        "substitute · 대체 수단",
+        "status · 상태",
+        "service · 서비스",
+    ] {
+        assert!(text.contains(heading), "{heading}:\n{text}");
+    }
+    assert!(!text.contains('▸'), "nothing folded:\n{text}");
+    assert!(
+        text.contains("kakao_page"),
+        "the last service code:\n{text}"
+    );
+    assert!(text.contains("of kakao · published"), "{text}");
+    assert_screen("panel_120x40", &d);
 }

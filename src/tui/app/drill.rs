@@ -39,7 +39,6 @@ impl PanelItem {
 /// A row of the panel, top to bottom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PanelRow {
-    Total,
     /// A section heading: dimension (or status), and whether it is compared with the
     /// published shares.
     Heading(Option<Dimension>, bool),
@@ -54,11 +53,11 @@ pub enum PanelRow {
     CashTotal,
 }
 
-/// The panel's rows for the current view. The long service section comes last, where a short
-/// panel cuts it.
+/// The panel's rows for the current view, top to bottom: the outcomes under the rules, then
+/// scope, reporter, kind, substitute, status and the long service section.
 pub fn panel_rows(app: &App) -> Vec<PanelRow> {
     let counts = &app.view.counts;
-    let mut rows = vec![PanelRow::Total];
+    let mut rows = Vec::new();
     if let Some(rules) = app.judge.a() {
         rows.push(PanelRow::OutcomesHeading);
         for i in 0..rules.outcome_codes().len() as u16 {
