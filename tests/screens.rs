@@ -434,3 +434,40 @@ fn the_panel_on_demand_at_120x40_shows_every_section() {
     assert!(text.contains("of kakao · published"), "{text}");
     assert_screen("panel_120x40", &d);
 }
+
+/// The screen's text on one line: borders gone, runs of spaces as one.
+fn flat(text: &str) -> String {
+    text.replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn long_detail_lines_wrap_and_the_text_says_where_it_is_at_80x24() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.load_rules(casebench::tui::rule_files::RuleSource::Builtin);
+    let text = screen(&d);
+    let rules = d.app.judge.a().unwrap();
+    let rule = rules.explain(d.app.current().unwrap()).rule;
+    assert_eq!(rule.id, "small-business-band-1");
+    // The whole rule title, wrapped under the field's value, none of it cut.
+    assert!(
+        flat(&text).contains(&format!(
+            "support_cash 30,000원 · rule small-business-band-1: {}",
+            flat(&rule.title)
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("Small business…"), "{text}");
+    // R-000001's text is three lines at this width; one fits under the fields.
+    assert!(
+        text.contains("── lines 1–1 of 3 · 2 more lines: J ──"),
+        "{text}"
+    );
+    assert_screen("rules_80x24", &d);
+    d.press("J").unwrap();
+    let text = screen(&d);
+    assert!(text.contains("── lines 3–3 of 3 · back: K ──"), "{text}");
+    assert!(text.contains("됩니다."), "{text}");
+}
