@@ -462,12 +462,98 @@ fn long_detail_lines_wrap_and_the_text_says_where_it_is_at_80x24() {
     assert!(!text.contains("Small business…"), "{text}");
     // R-000001's text is three lines at this width; one fits under the fields.
     assert!(
-        text.contains("── lines 1–1 of 3 · 2 more lines: J ──"),
+        text.contains("── lines 1–1 of 3 · 2 more lines: J ctrl-f ──"),
         "{text}"
     );
     assert_screen("rules_80x24", &d);
     d.press("J").unwrap();
     let text = screen(&d);
-    assert!(text.contains("── lines 3–3 of 3 · back: K ──"), "{text}");
+    assert!(
+        text.contains("── lines 3–3 of 3 · back: K ctrl-b ──"),
+        "{text}"
+    );
     assert!(text.contains("됩니다."), "{text}");
+}
+
+/// A driver over one case with a text of `lines` short lines, at `cols`×`rows`.
+fn long_text_driver(lines: usize, cols: u16, rows: u16) -> (tempfile::TempDir, Driver) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.db");
+    let mut store = Store::open(&path).unwrap();
+    let text: Vec<String> = (1..=lines)
+        .map(|i| format!("{i}번째 줄: 카카오톡 채널 예약이 끊겼습니다."))
+        .collect();
+    let case = casebench::domain::Case::new("L-1", text.join("\n"));
+    store
+        .create_cases(
+            &[case],
+            casebench::store::CreateOptions {
+                reviewer: "loader",
+                action: "import",
+                batch: "long",
+                on_existing: casebench::store::OnExisting::Fail,
+                replace: false,
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    let keymap = casebench::tui::keymap::Keymap::builtin();
+    let mut d = Driver::new(store, "kim".into(), keymap, Vec::new()).unwrap();
+    d.handle(Msg::Resize(cols, rows));
+    (dir, d)
+}
+
+#[test]
+fn a_long_text_pages_by_the_rows_it_is_shown_in() {
+    let (_dir, mut d) = long_text_driver(64, 120, 40);
+    let text = screen(&d);
+    assert!(
+        text.contains("── lines 1–14 of 64 · 50 more lines: J ctrl-f ──"),
+        "{text}"
+    );
+    assert!(
+        text.contains("14번째 줄") && !text.contains("15번째 줄"),
+        "{text}"
+    );
+    d.press("ctrl-f").unwrap();
+    let text = screen(&d);
+    assert!(
+        text.contains("── lines 15–28 of 64 · 36 more lines"),
+        "{text}"
+    );
+    assert!(
+        text.contains("15번째 줄") && !text.contains("14번째 줄"),
+        "{text}"
+    );
+    assert_screen("long_text_120x40", &d);
+    // Never past the last page; a page up from there goes back one page.
+    for _ in 0..10 {
+        d.press("ctrl-f").unwrap();
+    }
+    let text = screen(&d);
+    assert!(
+        text.contains("── lines 51–64 of 64 · back: K ctrl-b ──"),
+        "{text}"
+    );
+    d.press("ctrl-b").unwrap();
+    assert!(screen(&d).contains("── lines 37–50 of 64 ·"));
+    // J scrolled past the end still pages up from the last page shown.
+    for _ in 0..40 {
+        d.press("J").unwrap();
+    }
+    d.press("ctrl-b").unwrap();
+    assert!(screen(&d).contains("── lines 37–50 of 64 ·"));
+    d.press("ctrl-b ctrl-b ctrl-b ctrl-b").unwrap();
+    assert!(screen(&d).contains("── lines 1–14 of 64 ·"));
+}
+
+#[test]
+fn one_more_line_is_singular() {
+    // 80x24: the detail shows five lines of the text under the fields.
+    let (_dir, d) = long_text_driver(6, 80, 24);
+    let text = screen(&d);
+    assert!(
+        text.contains("── lines 1–5 of 6 · 1 more line: J ctrl-f ──"),
+        "{text}"
+    );
 }

@@ -3,6 +3,7 @@
 //! messages. Everything here is testable without a terminal.
 
 mod bulk;
+mod detail_page;
 mod drill;
 mod edit;
 mod filter_line;

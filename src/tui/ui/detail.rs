@@ -88,19 +88,30 @@ impl TextWindow {
         let hidden = total - last;
         let mut label = format!("── lines {}–{last} of {total}", self.scroll + 1);
         if hidden > 0 {
-            let keys = action_keys(app, &[Action::DetailDown]);
+            let keys = action_keys(app, &[Action::DetailDown, Action::DetailPageDown]);
             label.push_str(&format!(
                 " · {}: {keys}",
                 crate::text::count(hidden, "more line", "more lines")
             ));
         } else {
-            let keys = action_keys(app, &[Action::DetailUp]);
+            let keys = action_keys(app, &[Action::DetailUp, Action::DetailPageUp]);
             label.push_str(&format!(" · back: {keys}"));
         }
         let label = truncate(&format!("{label} "), cells).into_owned();
         let fill = cells.saturating_sub(width(&label));
         format!("{label}{}", "─".repeat(fill))
     }
+}
+
+/// The detail's case text for a pane `area`: rows on screen, and lines in all (for paging).
+pub fn text_window(app: &App, area: Rect) -> (usize, usize) {
+    let Some(case) = app.current() else {
+        return (0, 0);
+    };
+    let inner = Block::bordered().inner(area);
+    let fields = field_lines(app, case, usize::from(inner.width)).len();
+    let window = TextWindow::new(app, case, fields, inner);
+    (window.rows, window.text.len())
 }
 
 /// One field: name, value and the keys that change it, the value wrapped under itself.

@@ -75,6 +75,14 @@ pub fn areas(size: (u16, u16), panel_toggled: bool) -> Option<Areas> {
     })
 }
 
+/// The detail's case text: the rows it has on screen, and its lines in all (for paging).
+pub fn detail_text(app: &crate::tui::app::App) -> (usize, usize) {
+    match areas(app.size, app.panel_toggled).and_then(|a| a.detail) {
+        Some(detail) => super::detail::text_window(app, detail),
+        None => (0, 0),
+    }
+}
+
 /// How many cases the list shows at once (inside its border).
 pub fn list_rows(size: (u16, u16), panel_toggled: bool) -> usize {
     areas(size, panel_toggled).map_or(1, |a| usize::from(a.list.height.saturating_sub(2)))
