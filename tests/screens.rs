@@ -454,7 +454,7 @@ fn long_detail_lines_wrap_and_the_text_says_where_it_is_at_80x24() {
     // The whole rule title, wrapped under the field's value, none of it cut.
     assert!(
         flat(&text).contains(&format!(
-            "support_cash 30,000원 · rule small-business-band-1: {}",
+            "support_cash (SC) 30,000원 · rule small-business-band-1: {}",
             flat(&rule.title)
         )),
         "{text}"

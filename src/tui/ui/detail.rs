@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::keys::{action_keys, dimension_keys};
+use super::outcome::OutcomeNames;
 use super::theme;
 use crate::domain::{format_amount, Case, Dimension};
 use crate::rules::ConditionCheck;
@@ -162,6 +163,9 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
     };
     let explanation = rules.explain(case);
     let rule = &explanation.rule;
+    // The short code the list may show, so the detail explains it.
+    let names = OutcomeNames::of(app);
+    let named = |code: &str| format!("{code} ({})", names.short(code));
     let cash = if rule.cash > 0 {
         format!(" {}원", format_amount(rule.cash))
     } else {
@@ -173,11 +177,17 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         .map(|k| format!(" + {k}"))
         .unwrap_or_default();
     let decided = if rule.is_default {
-        format!("{}{cash} · no rule applies ({})", rule.outcome, rules.name)
+        format!(
+            "{}{cash} · no rule applies ({})",
+            named(&rule.outcome),
+            rules.name
+        )
     } else {
         format!(
             "{}{cash} · rule {}: {}{in_kind}",
-            rule.outcome, rule.id, rule.title
+            named(&rule.outcome),
+            rule.id,
+            rule.title
         )
     };
     let mut lines = cell(
@@ -218,7 +228,7 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         let text = format!(
             "{}{} · rule {} ({})",
             if changed { "≠ " } else { "= " },
-            other.outcome,
+            named(&other.outcome),
             other.id,
             b.name
         );
