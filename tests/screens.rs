@@ -407,6 +407,16 @@ fn the_list_keeps_40_cells_of_case_text_at_120x40() {
     assert_list_text(&d, "rules");
     d.press("r c enter").unwrap();
     assert_list_text(&d, "compare mode");
+    // The longest change of outcome between the shipped sets, written in full, not cut.
+    d.press("j a").unwrap(); // R-000002: substitute available → the draft declines it
+    let text = screen(&d);
+    assert!(
+        text.contains(
+            "│ R-000002 · KK ·· FM ·· AV         decline_substitute → goodwill_package 카카오맵이"
+        ),
+        "{text}"
+    );
+    assert_list_text(&d, "compare mode, decline_substitute");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::outcome::{outcome_cell, Form, OutcomeNames};
+use super::outcome::{outcome_cell, Form, OutcomeNames, OUTCOME_MAX};
 use super::short::{label_columns, status_mark};
 use super::theme;
 use super::theme::marked_spans;
@@ -145,7 +145,7 @@ impl Columns {
             // flag, id, status, the five labels, amount: each with the space after it.
             let before = 1 + id + 1 + 2 + 15 + amount + 1;
             let full = widest(Form::Full);
-            if before + full + 1 + TEXT_MIN <= cells {
+            if full <= OUTCOME_MAX && before + full + 1 + TEXT_MIN <= cells {
                 (Form::Full, full)
             } else {
                 (Form::Short, widest(Form::Short))

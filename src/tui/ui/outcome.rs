@@ -6,8 +6,9 @@ use crate::domain::format_amount;
 use crate::text::{truncate, width};
 use crate::tui::app::App;
 
-/// At most this many cells of the list go to the outcome in full.
-const FULL_MAX: usize = 36;
+/// At most this many cells of the list go to the outcome: outcomes written in full that would
+/// take more are written short instead, never cut.
+pub const OUTCOME_MAX: usize = 40;
 
 /// How the list writes outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +84,8 @@ pub fn abbreviate(codes: &[String]) -> Vec<String> {
 
 /// The outcome of the case at `index` (a position in the case set) in `form`: `support_cash
 /// 30,000` or `SC 30,000`; in compare mode, for a case whose outcome differs,
-/// `needs_evidence → goodwill_package` or `NE→GP`. Empty without rules.
+/// `needs_evidence → goodwill_package` or `NE→GP`. Empty without rules. The full form is never
+/// cut (the list writes short when it would not fit); the short one at [`OUTCOME_MAX`].
 pub fn outcome_cell(app: &App, names: &OutcomeNames, index: usize, form: Form) -> String {
     let (Some(a), Some(&da)) = (app.judge.a(), app.judge.da.get(index)) else {
         return String::new();
@@ -113,7 +115,10 @@ pub fn outcome_cell(app: &App, names: &OutcomeNames, index: usize, form: Form) -
             }
         }
     };
-    truncate(&text, FULL_MAX).into_owned()
+    match form {
+        Form::Full => text,
+        Form::Short => truncate(&text, OUTCOME_MAX).into_owned(),
+    }
 }
 
 #[cfg(test)]
