@@ -567,3 +567,33 @@ fn one_more_line_is_singular() {
         "{text}"
     );
 }
+
+#[test]
+fn every_size_draws_within_its_width_with_the_panel_and_rules() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.load_rules(casebench::tui::rule_files::RuleSource::Builtin);
+    d.press("r c enter").unwrap();
+    for cols in (60..=220).step_by(9) {
+        for rows in (16..=60).step_by(4) {
+            d.handle(Msg::Resize(cols, rows));
+            for keys in [
+                "",
+                "tab",
+                "p",
+                "j j j j j j j j j j j j j j j j j j j j",
+                "esc tab",
+            ] {
+                if !keys.is_empty() {
+                    d.press(keys).unwrap();
+                }
+                let text = screen(&d);
+                for line in text.lines() {
+                    assert!(
+                        casebench::text::width(line) <= usize::from(cols),
+                        "{cols}x{rows} after {keys:?}: {line}"
+                    );
+                }
+            }
+        }
+    }
+}
