@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::io::sample::{DEFAULT_CASES, DEFAULT_SEED};
 use crate::io::Format;
@@ -17,7 +18,9 @@ pub use leads::{
 ///
 /// Without a command, casebench opens the workbench (`review`) on the database: --db PATH,
 /// else $CASEBENCH_DB, else casebench.db in your data directory (created with the sample data
-/// on first use). When standard input or output is not a terminal it prints the stats instead.
+/// on first use), and takes the workbench's options (--rules). When standard input or output
+/// is not a terminal it prints the stats instead (with --rules, also the outcomes of every rule
+/// file given).
 #[derive(Debug, Parser)]
 #[command(
     name = "casebench",
@@ -28,8 +31,59 @@ pub use leads::{
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// The workbench's options, for `casebench` without a command (the same as `review`'s).
+    #[command(flatten)]
+    pub workbench: WorkbenchArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command line of this process; prints the problem and exits (code 2) when it is
+    /// wrong, as clap does.
+    pub fn parse_checked() -> Cli {
+        Cli::try_parse_checked(std::env::args_os()).unwrap_or_else(|e| e.exit())
+    }
+
+    /// Parses `args` (the program's name first) and refuses the workbench's options before
+    /// another command, where they would be ignored: `casebench --rules r.toml stats`.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        let cli = Cli::from_arg_matches(&matches)?;
+        if let (Some(_), Some(name)) = (&cli.workbench.rules, matches.subcommand_name()) {
+            let takes_rules = command
+                .find_subcommand(name)
+                .is_some_and(|sub| sub.get_arguments().any(|a| a.get_id() == "rules"));
+            let message = if takes_rules {
+                format!(
+                    "--rules before `{name}` is the workbench's option; give it after the \
+                     command: casebench {name} --rules ..."
+                )
+            } else {
+                format!(
+                    "--rules is the workbench's option (casebench --rules DIR); `{name}` does \
+                     not take it"
+                )
+            };
+            return Err(command.error(ErrorKind::ArgumentConflict, message));
+        }
+        Ok(cli)
+    }
+}
+
+/// The options of the workbench: `casebench [OPTIONS]` and `casebench review [OPTIONS]`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Workbench options")]
+pub struct WorkbenchArgs {
+    /// Rule sets to judge the cases with: a folder of *.toml files or one file [default:
+    /// sample-data/rules if it exists, else the built-in copies of the shipped rule sets]
+    #[arg(long, value_name = "DIR|FILE")]
+    pub rules: Option<PathBuf>,
 }
 
 /// Options every command takes, before or after the command's name.
@@ -59,14 +113,8 @@ pub enum Command {
     /// Open the workbench: move through cases and relabel them with single keys
     ///
     /// Every change is saved at once, with your name and the time. Press ? inside for the
-    /// keys of the active keymap.
-    Review {
-        /// Rule sets to judge the cases with: a folder of *.toml files or one file
-        /// [default: sample-data/rules if it exists, else the built-in copies of the shipped
-        /// rule sets]
-        #[arg(long, value_name = "DIR|FILE")]
-        rules: Option<PathBuf>,
-    },
+    /// keys of the active keymap. `casebench` without a command is the same.
+    Review(WorkbenchArgs),
     /// Print the effective keymap, or check a keymap file
     Keys {
         /// Check FILE and report every problem (exit code 2 if there is any)
@@ -138,7 +186,10 @@ pub enum Command {
     ///
     /// FIELD is scope, reporter, kind, service, substitute, amount_krw (or amount), status or
     /// note. An empty VALUE, or `none`, clears a label or the amount (`note=` clears the
-    /// note). Examples: casebench label R-000123 kind=free_monetary amount=50,000;
+    /// note). The amount is read as claims write money: 50000, 50,000, 80만원, 12만5천원,
+    /// 삼십만원, 1.5만원, 천오백만원, "약 30만 원" (a range such as 50만~60만원 claims its upper
+    /// bound); a date, time, phone number or count (15일, 3시, 12팀) is refused. Examples:
+    /// casebench label R-000123 kind=free_monetary amount=50,000;
     /// casebench label --where "service=kakaomap kind=free_monetary" substitute=available
     /// --dry-run; casebench label --from changes.txt
     Label {
@@ -248,3 +299,6 @@ pub struct WhereArg {
     #[arg(long = "where", value_name = "EXPR")]
     pub expr: Option<String>,
 }
+
+#[cfg(test)]
+mod tests;

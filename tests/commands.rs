@@ -3,6 +3,9 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
 use common::{bare_cmd, run, Env};
 
 #[test]
@@ -149,6 +152,20 @@ fn label_refuses_a_stale_version_naming_who_changed_the_case() {
 }
 
 #[test]
+fn label_refuses_a_version_the_case_never_had_as_bad_input() {
+    let env = Env::with_cases(1);
+    let run = env.run(&["label", "C-1", "kind=paid", "--if-version", "99"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "casebench: case C-1 has never been at version 99 (it is at version 1)\n"
+        )
+    );
+    assert_eq!(env.stats("")["by"]["kind"]["unlabelled"], 1);
+}
+
+#[test]
 fn label_errors_are_bad_input() {
     let env = Env::with_cases(1);
     let cases = [
@@ -163,6 +180,35 @@ fn label_errors_are_bad_input() {
         assert_eq!((run.code, run.stderr.as_str()), (2, message), "{args:?}");
     }
     assert_eq!(env.stats("")["by"]["kind"]["unlabelled"], 1);
+}
+
+#[test]
+fn label_reads_amounts_as_claims_write_them() {
+    let env = Env::with_cases(2);
+    assert_eq!(env.run(&["label", "C-1", "amount=12만5천원"]).ok(), "2\n");
+    assert_eq!(env.stats("amount_krw=125000")["total"], 1);
+    let history = env.run(&["history", "C-1"]).ok();
+    assert!(history.ends_with("amount_krw  ∅ → 125000\n"), "{history}");
+
+    let run = env.run(&["label", "C-1", "amount=15일"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "casebench: amount=15일: amount_krw: \"15일\" is a date, not an amount\n"
+        )
+    );
+    assert_eq!(
+        env.stats("amount_krw=125000")["total"],
+        1,
+        "nothing changed"
+    );
+    assert_eq!(env.run(&["history", "C-1"]).ok(), history);
+
+    // A --from file is read the same way; a quoted value may hold spaces.
+    let file = env.write("amounts.txt", "C-2 amount=\"약 30만 원\"\n");
+    env.run(&["label", "--from", file.to_str().unwrap()]).ok();
+    assert_eq!(env.stats("amount_krw=300000")["total"], 1);
 }
 
 #[test]
@@ -353,4 +399,49 @@ fn derived_fields_without_rules_are_refused_not_silently_empty() {
         "casebench: --where \"outcome=support_cash\": outcome and rule need --rules FILE (the rule set that decides them)\n"
     );
     assert_eq!(env.stats("")["total"], 2);
+}
+
+/// Runs `args` with standard output a pipe whose reader goes away after the first line, as
+/// `casebench ... | head -1` does. Returns the exit code, that line and standard error.
+fn run_into_a_pipe_closed_after_one_line(env: &Env, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = env.cmd(args);
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("run casebench");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("a pipe");
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("a first line");
+    // The reader is dropped: the pipe's read end is closed while casebench still writes.
+    let out = child.wait_with_output().expect("wait for casebench");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code().unwrap_or(-1), line, stderr)
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly_with_success() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "15000"]).ok();
+    // Every case changes outcome, so the --list is long.
+    let a = env.write("a.toml", "name = \"a\"\n[default]\noutcome = \"kept\"\n");
+    let b = env.write("b.toml", "name = \"b\"\n[default]\noutcome = \"moved\"\n");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let commands: [&[&str]; 5] = [
+        &["export"],
+        &["export", "--format", "csv"],
+        &["rules", "diff", a, b, "--json", "--list"],
+        &["rules", "diff", a, b, "--list"],
+        &["audit", "--json"],
+    ];
+    for args in commands {
+        let full = env.run(args).ok();
+        assert!(
+            full.len() > 300_000,
+            "{args:?}: {} bytes is too little to outlast the pipe's buffer",
+            full.len()
+        );
+        let (code, line, stderr) = run_into_a_pipe_closed_after_one_line(&env, args);
+        assert_eq!(line, full.lines().next().unwrap().to_string() + "\n");
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
 }

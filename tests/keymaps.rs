@@ -226,7 +226,7 @@ fn keys_check_accepts_a_shipped_file() {
     cmd.args(["keys", "--check", "keymaps/emacs.toml"]);
     let (code, stdout, stderr) = run(cmd);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "keymaps/emacs.toml: ok (32 bindings)\n");
+    assert_eq!(stdout, "keymaps/emacs.toml: ok (52 bindings)\n");
     assert_eq!(stderr, "");
 }
 

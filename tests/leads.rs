@@ -181,18 +181,11 @@ fn a_spot_check_sample_is_stratified_stored_and_reproducible() {
         "the same seed draws the same sample"
     );
 
-    let run = env.run(&[
-        "spot-check",
-        "new",
-        "--of",
-        "nobody",
-        "--since",
-        "2000-01-01",
-    ]);
+    let run = env.run(&["spot-check", "new", "--of", "kim", "--since", "2999-01-01"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "casebench: no case was last labelled by nobody since 2000-01-01T00:00:00.000Z; nothing \
+        "casebench: no case was last labelled by kim since 2999-01-01T00:00:00.000Z; nothing \
          to spot-check\n"
     );
     let run = run_as(&env, "kim", &args);
@@ -601,22 +594,163 @@ fn label_from_a_file_checks_everything_first_then_applies_line_by_line() {
 
     let good = env.write(
         "good.txt",
-        "# kind first\nC-1 kind=paid\nC-2@1 kind=inquiry note=\"called back, twice\"\nC-3@7 kind=paid\nC-9 kind=paid\nC-1 kind=paid\n",
+        "# kind first\nC-1 kind=paid\nC-2@1 kind=inquiry note=\"called back, twice\"\nC-3@7 kind=paid\nC-9 kind=paid\nC-1 kind=paid\nC-1@1 note=late\n",
     );
     let run = env.run(&["label", "--from", good.to_str().unwrap()]);
-    assert_eq!(run.code, 1, "two lines refused");
+    assert_eq!(run.code, 1, "three lines refused");
     assert_eq!(
         run.stdout,
-        format!("{name}: 2 changes applied, 1 already had those values, 2 refused\n")
+        format!("{name}: 2 changes applied, 1 already had those values, 3 refused\n")
             .replace("bad.txt", "good.txt")
     );
     let gname = good.display().to_string();
     let lines = run.stderr_lines();
-    assert!(
-        lines[0].starts_with(&format!("{gname}:4: case C-3 was changed by")),
-        "{lines:?}"
+    assert_eq!(
+        lines[0],
+        format!("{gname}:4: case C-3 has never been at version 7 (it is at version 1)")
     );
     assert_eq!(lines[1], format!("{gname}:5: no case with id \"C-9\""));
+    assert!(
+        lines[2].starts_with(&format!("{gname}:7: case C-1 was changed by tester at ")),
+        "{lines:?}"
+    );
     let c2 = env.run(&["history", "C-2", "--json"]).ok();
     assert!(c2.contains("called back, twice"), "{c2}");
+}
+
+#[test]
+fn a_name_no_one_has_is_refused_with_the_known_names_and_the_nearest() {
+    let env = Env::with_cases(2);
+    run_as(&env, "kim", &["label", "C-1", "kind=paid"]).ok();
+    env.run(&["reviewers", "add", "lee"]).ok();
+    env.run(&["reviewers", "add", "tester", "--role", "lead"])
+        .ok();
+    let typo = "casebench: no reviewer is named \"kmi\" (known: kim, lee, tester; did you mean \
+                \"kim\"?)\n";
+    let stranger = "casebench: no reviewer is named \"nobody\" (known: kim, lee, tester)\n";
+    let commands: [(&[&str], &str); 5] = [
+        (&["agreement", "--of", "kmi"], typo),
+        (&["audit", "--by", "kmi"], typo),
+        (&["agreement", "--of", "nobody", "--json"], stranger),
+        (&["audit", "--by", "nobody", "--json"], stranger),
+        (
+            &[
+                "spot-check",
+                "new",
+                "--of",
+                "kim,kmi",
+                "--since",
+                "2000-01-01",
+            ],
+            typo,
+        ),
+    ];
+    for (args, message) in commands {
+        let run = env.run(args);
+        assert_eq!(
+            (run.code, run.stderr.as_str(), run.stdout.as_str()),
+            (2, message, ""),
+            "{args:?}"
+        );
+    }
+    assert!(env
+        .run(&["spot-check", "list"])
+        .ok()
+        .starts_with("no spot-check yet"));
+
+    // A known name with nothing to show is not an error.
+    let audit = env.run(&["audit", "--by", "lee", "--json"]).ok();
+    assert_eq!(audit, "");
+    let agreement = env.run(&["agreement", "--of", "lee"]).ok();
+    assert!(
+        agreement.contains("no label has been compared yet"),
+        "{agreement}"
+    );
+}
+
+#[test]
+fn a_period_that_ends_before_it_begins_is_refused() {
+    let env = Env::with_cases(1);
+    env.run(&["reviewers", "add", "tester", "--role", "lead"])
+        .ok();
+    let after = "casebench: --since \"2022-11-01\" is after --until \"2022-10-31\": no time falls \
+                 in that period\n";
+    let same = "casebench: --since and --until are the same time (2022-10-31T09:00:00Z): no time \
+                falls in that period (--until is exclusive for a time; a date includes its whole \
+                day)\n";
+    let instant = "2022-10-31T09:00:00Z";
+    let commands: [(&[&str], &str); 3] = [
+        (
+            &["audit", "--since", "2022-11-01", "--until", "2022-10-31"],
+            after,
+        ),
+        (
+            &[
+                "spot-check",
+                "new",
+                "--of",
+                "tester",
+                "--since",
+                "2022-11-01",
+                "--until",
+                "2022-10-31",
+            ],
+            after,
+        ),
+        (&["audit", "--since", instant, "--until", instant], same),
+    ];
+    for (args, message) in commands {
+        let run = env.run(args);
+        assert_eq!((run.code, run.stderr.as_str()), (2, message), "{args:?}");
+    }
+    assert!(env
+        .run(&["spot-check", "list"])
+        .ok()
+        .starts_with("no spot-check yet"));
+    env.run(&["audit", "--since", "2022-10-31", "--until", "2022-10-31"])
+        .ok();
+}
+
+#[test]
+fn a_dry_run_says_plainly_when_the_real_run_will_be_refused() {
+    let env = Env::with_cases(150);
+    let dry = [
+        "label",
+        "--where",
+        "status=new",
+        "status=escalated",
+        "--dry-run",
+    ];
+    let preview = "150 of 150 matching cases would change\n\
+                   \x20 status=new             150 →        0  (-150)\n\
+                   \x20 status=escalated         0 →      150  (+150)\n\
+                   dry run: nothing was changed\n";
+    let refusal = "only a lead can change more than 100 cases in one bulk change (this one has \
+                   150); tester is a reviewer";
+    let run = env.run(&dry);
+    assert_eq!(run.code, 0, "a preview succeeds: {}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{preview}the real run will be refused: {refusal}\n")
+    );
+    let run = env.run(&dry[..4]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, format!("casebench: {refusal}\n").as_str()),
+        "the dry run told the truth"
+    );
+    assert_eq!(env.stats("status=escalated")["total"], 0);
+
+    let narrow = [
+        "label",
+        "--where",
+        "id=C-1,C-2",
+        "status=escalated",
+        "--dry-run",
+    ];
+    let out = env.run(&narrow).ok();
+    assert!(out.ends_with("dry run: nothing was changed\n"), "{out}");
+    env.run(&["reviewers", "add", "tester", "--role", "lead"])
+        .ok();
+    assert_eq!(env.run(&dry).ok(), preview, "a lead may");
 }

@@ -510,3 +510,104 @@ fn rules_check_warns_about_rules_that_never_fire() {
         )
     );
 }
+
+#[test]
+fn casebench_takes_the_workbench_rules_and_without_a_terminal_prints_their_outcomes() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "300"]).ok();
+    let (draft, last) = (shipped("draft"), shipped("final"));
+    let stats = env.run(&["stats"]).ok();
+    let with_draft = env.run(&["stats", "--rules", &draft]).ok();
+    let with_final = env.run(&["stats", "--rules", &last]).ok();
+    assert!(with_final.len() > stats.len() && with_final.starts_with(&stats));
+
+    let run = env.run(&["--rules", &last]);
+    assert_eq!(
+        run.stderr,
+        "casebench: not a terminal, so printing the stats (the workbench needs one)\n"
+    );
+    assert_eq!(
+        run.ok(),
+        with_final,
+        "a file: what stats --rules FILE prints"
+    );
+
+    let folder = format!("{}/sample-data/rules", env!("CARGO_MANIFEST_DIR"));
+    let both = env.run(&["--rules", &folder]).ok();
+    assert_eq!(
+        both,
+        format!("{with_draft}{}", &with_final[stats.len()..]),
+        "a folder: the outcomes of each file, in name order"
+    );
+
+    let run = env.run(&["--rules", "nowhere"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "casebench: --rules nowhere: no such file or folder\n")
+    );
+    let help = env.run(&["--help"]).ok();
+    assert!(help.contains("--rules <DIR|FILE>"), "{help}");
+    let help = env.run(&["review", "--help"]).ok();
+    assert!(help.contains("--rules <DIR|FILE>"), "{help}");
+}
+
+/// A rule file of `n` rules, each `when = WHEN`, then a default.
+fn rule_file(name: &str, n: usize, when: &str) -> String {
+    let mut text = format!("name = \"{name}\"\n");
+    for i in 1..=n {
+        text.push_str(&format!(
+            "\n[[rule]]\nid = \"r{i}\"\ntitle = \"Rule {i}\"\nwhen = \"{when}\"\noutcome = \"x\"\n"
+        ));
+    }
+    text + "\n[default]\noutcome = \"y\"\n"
+}
+
+#[test]
+fn rules_check_and_diff_show_the_first_20_problems_and_count_the_rest() {
+    let env = Env::with_cases(3);
+    let bad = env.write("bad.toml", rule_file("bad", 57, "knd=paid"));
+    let bad = bad.to_str().unwrap();
+    // Rule i's `when` is on line 6i (the name, then six lines a rule).
+    let problem = |i: usize| {
+        format!(
+            "{bad}:{}:9: rule \"r{i}\": when: column 1: unknown field \"knd\" (did you mean \
+             \"kind\"?)",
+            6 * i
+        )
+    };
+    let mut listing: Vec<String> = (1..=20).map(problem).collect();
+    listing.push(format!("{bad}: … and 37 more problems"));
+
+    let run = env.run(&["rules", "check", bad]);
+    let mut expected = listing.clone();
+    expected.push(format!("casebench: {bad}: 57 errors"));
+    assert_eq!(
+        (run.code, run.stderr_lines()),
+        (2, expected.iter().map(String::as_str).collect())
+    );
+
+    let run = env.run(&["rules", "diff", bad, &shipped("final")]);
+    let mut expected = listing;
+    expected.push(format!("casebench: {bad}: 57 errors; nothing done"));
+    assert_eq!(
+        (run.code, run.stderr_lines()),
+        (2, expected.iter().map(String::as_str).collect())
+    );
+
+    // Warnings too: 25 rules that rule 1 shadows.
+    let dead = env.write("dead.toml", rule_file("dead", 26, "kind=paid"));
+    let dead = dead.to_str().unwrap();
+    let run = env.run(&["rules", "check", dead]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines = run.stderr_lines();
+    assert_eq!(lines.len(), 21, "{lines:?}");
+    assert_eq!(
+        lines[19],
+        format!(
+            "{dead}:123: warning: rule \"r21\": can never fire: rule \"r1\" (line 3) catches \
+             every case it matches"
+        )
+    );
+    assert_eq!(lines[20], format!("{dead}: … and 5 more problems"));
+    assert_eq!(run.stdout, format!("{dead}: ok (26 rules, default y)\n"));
+}

@@ -148,7 +148,7 @@ fn the_service_picker_and_the_amount_prompt() {
     d.type_text("카카오");
     assert_screen("picker_80x24", &d);
     d.press("esc $").unwrap();
-    d.type_text("12만");
+    d.type_text("15일");
     d.press("enter").unwrap();
     assert_screen("amount_error_80x24", &d);
 }
@@ -215,7 +215,7 @@ fn spot_checked() -> (tempfile::TempDir, std::path::PathBuf, Driver) {
     d.press("ctrl-u").unwrap();
     d.type_text("reviewers=lee since=2020-01-01 size=3 seed=1");
     d.press("enter").unwrap();
-    assert!(d.app.spot.is_some(), "{:?}", d.app.message);
+    assert!(d.app.spot().is_some(), "{:?}", d.app.message);
     (dir, path, d)
 }
 
@@ -244,16 +244,16 @@ fn blind_review_shows_no_reviewer_labels() {
 #[test]
 fn a_lead_labels_blind_then_overturns_a_difference() {
     let (_dir, path, mut d) = spot_checked();
-    let spot = d.app.spot.as_ref().unwrap();
+    let spot = d.app.spot().unwrap();
     let first = spot.check.cases[0].case_id.clone();
     d.press("1 o").unwrap(); // kind paid, scope kakao for the first sampled case
-    let spot = d.app.spot.as_ref().unwrap();
+    let spot = d.app.spot().unwrap();
     assert_eq!(
         spot.check.cases[0].lead_labels[Dimension::Kind.index()],
         Some(Some(0))
     );
     d.press("D").unwrap();
-    let (differences, _) = d.app.spot.as_ref().unwrap().differences.clone().unwrap();
+    let (differences, _) = d.app.spot().unwrap().differences.clone().unwrap();
     assert_eq!(differences.len(), 1, "kind differs, scope agrees");
     assert_eq!(differences[0].case_id, first);
     assert_screen("spot_differences_120x40", &d);

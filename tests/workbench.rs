@@ -5,7 +5,7 @@ mod common;
 
 use casebench::domain::{Change, Dimension, Status};
 use casebench::store::Store;
-use casebench::tui::app::{Overlay, Tone};
+use casebench::tui::app::{Screen, Tone};
 use common::workbench::{change_as, driver, session};
 
 fn code(dim: Dimension, text: &str) -> Option<u8> {
@@ -215,7 +215,7 @@ fn other_reviewers_changes_arrive_without_a_key() {
             &[Change::Label(Dimension::Kind, Some(kind))],
         );
     }
-    std::thread::sleep(casebench::tui::effects::POLL_EVERY);
+    std::thread::sleep(casebench::tui::runner::POLL_EVERY);
     assert!(d.poll_others().unwrap());
     assert_eq!(
         d.app
@@ -229,7 +229,7 @@ fn other_reviewers_changes_arrive_without_a_key() {
     let message = d.app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Notice);
     assert_eq!(message.text, "R-000001 was just changed by lee (kind)");
-    std::thread::sleep(casebench::tui::effects::POLL_EVERY);
+    std::thread::sleep(casebench::tui::runner::POLL_EVERY);
     assert!(!d.poll_others().unwrap(), "nothing new");
 }
 
@@ -237,14 +237,14 @@ fn other_reviewers_changes_arrive_without_a_key() {
 fn the_service_picker_narrows_as_you_type() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("j s").unwrap();
-    assert!(matches!(d.app.overlay, Overlay::Picker(_)));
+    assert!(matches!(d.app.screen(), Screen::Picker(_)));
     d.type_text("맵");
-    let Overlay::Picker(picker) = &d.app.overlay else {
+    let Screen::Picker(picker) = d.app.screen() else {
         panic!()
     };
     assert_eq!(picker.items(), [3], "only kakaomap");
     d.press("enter").unwrap();
-    assert_eq!(d.app.overlay, Overlay::None);
+    assert_eq!(d.app.screen(), &Screen::Cases);
     let store = Store::open(&path).unwrap();
     assert_eq!(
         store
@@ -271,21 +271,21 @@ fn the_service_picker_narrows_as_you_type() {
 fn amount_and_note_prompts_check_and_save() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("$").unwrap();
-    let Overlay::Prompt(prompt) = &d.app.overlay else {
+    let Screen::Prompt(prompt) = d.app.screen() else {
         panic!()
     };
-    assert_eq!(prompt.input, "300,000", "starts from the current amount");
+    assert_eq!(
+        prompt.input.value(),
+        "300,000",
+        "starts from the current amount"
+    );
     d.press("ctrl-u").unwrap();
-    d.type_text("5만원");
+    d.type_text("15일");
     d.press("enter").unwrap();
-    let Overlay::Prompt(prompt) = &d.app.overlay else {
+    let Screen::Prompt(prompt) = d.app.screen() else {
         panic!("a bad amount keeps the prompt open")
     };
-    assert!(prompt
-        .error
-        .as_deref()
-        .unwrap()
-        .contains("is not a whole number of won"));
+    assert_eq!(prompt.errors, ["\"15일\" is a date, not an amount"]);
     d.press("ctrl-u").unwrap();
     d.type_text("500,001");
     d.press("enter").unwrap();
@@ -302,6 +302,29 @@ fn amount_and_note_prompts_check_and_save() {
         None,
         "empty clears"
     );
+}
+
+#[test]
+fn the_amount_prompt_reads_money_as_claims_write_it() {
+    let (_dir, path, mut d) = driver(80, 24);
+    d.press("j $").unwrap();
+    let Screen::Prompt(prompt) = d.app.screen() else {
+        panic!("$ opens the amount prompt")
+    };
+    assert_eq!(prompt.input.value(), "", "R-000002 has no amount yet");
+    d.type_text("80만 원");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.screen(), &Screen::Cases, "the prompt closes");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.get("R-000002").unwrap().unwrap().amount_krw,
+        Some(800_000)
+    );
+    d.press("$").unwrap();
+    let Screen::Prompt(prompt) = d.app.screen() else {
+        panic!()
+    };
+    assert_eq!(prompt.input.value(), "800,000", "shown again as digits");
 }
 
 #[test]
@@ -358,7 +381,7 @@ fn a_notice_names_only_what_others_changed() {
         "R-000001",
         &[Change::Note(Some("확인 필요".into()))],
     );
-    std::thread::sleep(casebench::tui::effects::POLL_EVERY);
+    std::thread::sleep(casebench::tui::runner::POLL_EVERY);
     assert!(d.poll_others().unwrap());
     assert_eq!(
         d.app.message.as_ref().unwrap().text,
@@ -380,7 +403,7 @@ fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
     d.type_text("kind=free_monetary");
     assert_eq!(d.app.view.len(), 2, "applied while typing");
     d.press("backspace").unwrap();
-    let Overlay::Filter(line) = &d.app.overlay else {
+    let Screen::Filter(line) = d.app.screen() else {
         panic!()
     };
     assert_eq!(
@@ -398,10 +421,10 @@ fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
     d.press("tab").unwrap();
     d.type_text("k");
     d.press("tab").unwrap();
-    let Overlay::Filter(line) = &d.app.overlay else {
+    let Screen::Filter(line) = d.app.screen() else {
         panic!()
     };
-    assert_eq!(line.input, "scope=kakao ");
+    assert_eq!(line.input.value(), "scope=kakao ");
     d.press("enter").unwrap();
     assert_eq!(d.app.view.len(), 3);
     assert_eq!(
@@ -421,7 +444,7 @@ fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
 fn queues_and_saved_views_are_listed_with_counts_and_shared() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("v").unwrap();
-    let Overlay::Views(list) = &d.app.overlay else {
+    let Screen::Views(list) = d.app.screen() else {
         panic!()
     };
     let counts: Vec<(String, usize)> = list
@@ -461,7 +484,7 @@ fn queues_and_saved_views_are_listed_with_counts_and_shared() {
     // Another reviewer sees it in their list, with its live count.
     let mut other = session(&path, "lee");
     other.press("v").unwrap();
-    let Overlay::Views(list) = &other.app.overlay else {
+    let Screen::Views(list) = other.app.screen() else {
         panic!()
     };
     let item = list.items.iter().find(|i| i.saved).unwrap();
@@ -529,7 +552,7 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     d.press("B").unwrap();
     d.type_text("kind opin");
     d.press("enter").unwrap();
-    let Overlay::BulkPreview(preview) = &d.app.overlay else {
+    let Screen::BulkPreview(preview) = d.app.screen() else {
         panic!("a preview first")
     };
     assert_eq!((preview.preview.cases, preview.preview.changing), (3, 3));
@@ -571,6 +594,31 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
         .unwrap();
     assert_eq!(batches, 1);
     d.press("u").unwrap();
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        format!(
+            "u again undoes the bulk change of 2 cases (batch {})",
+            store
+                .connection()
+                .query_row(
+                    "SELECT batch FROM audit WHERE action = 'bulk' LIMIT 1",
+                    [],
+                    |r| r.get::<_, String>(0)
+                )
+                .unwrap()
+        ),
+        "a bulk change is named before it is undone"
+    );
+    assert_eq!(
+        store
+            .get("R-000001")
+            .unwrap()
+            .unwrap()
+            .label_code(Dimension::Kind),
+        Some("opinion"),
+        "nothing is undone by the first u"
+    );
+    d.press("u").unwrap();
     let kinds: Vec<Option<&'static str>> = ["R-000001", "R-000002"]
         .iter()
         .map(|id| store.get(id).unwrap().unwrap().label_code(Dimension::Kind))
@@ -595,9 +643,9 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
 fn h_shows_the_case_history_from_the_audit_log() {
     let (_dir, _path, mut d) = driver(80, 24);
     d.press("j 3 b h").unwrap();
-    let Overlay::History {
+    let Screen::History(casebench::tui::app::HistoryScreen {
         case_id, events, ..
-    } = &d.app.overlay
+    }) = d.app.screen()
     else {
         panic!("history overlay")
     };
@@ -627,7 +675,7 @@ fn h_shows_the_case_history_from_the_audit_log() {
         ]
     );
     d.press("h").unwrap();
-    assert_eq!(d.app.overlay, Overlay::None);
+    assert_eq!(d.app.screen(), &Screen::Cases);
 }
 
 #[test]
@@ -775,7 +823,7 @@ fn rule_files_are_reloaded_when_they_change_and_a_bad_edit_keeps_the_last_valid_
 }
 
 #[test]
-fn search_narrows_as_you_type_with_initial_consonants_and_esc_keeps_the_position() {
+fn search_narrows_as_you_type_with_initial_consonants_and_esc_returns_to_the_view_before() {
     use std::time::Duration;
     let (_dir, _path, mut d) = driver(120, 40);
     d.press("/").unwrap();
@@ -802,8 +850,8 @@ fn search_narrows_as_you_type_with_initial_consonants_and_esc_keeps_the_position
     assert_eq!(d.app.view.len(), 10, "the search is gone");
     assert_eq!(
         d.app.current().unwrap().id,
-        "R-000004",
-        "the position is kept"
+        "R-000001",
+        "the view and the case before the search are back"
     );
     assert_eq!(d.app.spec.search, None);
 }
@@ -872,7 +920,7 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
     d.press("B").unwrap();
     d.type_text("status = escal");
     d.press("enter").unwrap();
-    let Overlay::BulkPreview(preview) = &d.app.overlay else {
+    let Screen::BulkPreview(preview) = d.app.screen() else {
         panic!("preview")
     };
     assert_eq!(
@@ -898,7 +946,7 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
         )
         .unwrap();
     assert_eq!(escalated, 11_999);
-    d.press("u").unwrap();
+    d.press("u u").unwrap();
     let escalated: i64 = store
         .connection()
         .query_row(
@@ -922,18 +970,28 @@ fn a_reviewer_is_refused_lead_only_actions_with_a_clear_message() {
     let (_dir, path, _kim) = driver(80, 24);
     let mut lee = session(&path, "lee");
     let refused = |d: &casebench::tui::driver::Driver| d.app.message.clone().unwrap();
+    // The name prompt opens all the same, the refusal inside it: what lee types next is the
+    // name, never single-key commands.
     lee.press("S").unwrap();
-    assert_eq!(refused(&lee).tone, Tone::Error);
+    lee.type_text("big ones");
+    lee.press("enter").unwrap();
+    let Screen::Prompt(prompt) = lee.app.screen() else {
+        panic!("the refused prompt stays open")
+    };
+    assert_eq!(prompt.input.value(), "big ones");
     assert_eq!(
-        refused(&lee).text,
-        "only a lead can edit the team's saved views; lee is a reviewer"
+        prompt.errors,
+        ["only a lead can edit the team's saved views; lee is a reviewer"]
     );
+    lee.press("esc").unwrap();
+    assert_eq!(lee.app.screen(), &Screen::Cases);
     lee.press("C").unwrap();
+    assert_eq!(refused(&lee).tone, Tone::Error);
     assert_eq!(
         refused(&lee).text,
         "only a lead can run spot-checks; lee is a reviewer"
     );
-    assert!(lee.app.spot.is_none());
+    assert!(lee.app.spot().is_none());
     assert!(Store::open(&path).unwrap().views().unwrap().is_empty());
 }
 

@@ -7,14 +7,12 @@ use anyhow::Context as _;
 
 use super::context::{shown, Context, Create};
 use super::error::{BadInput, Reported};
+use super::problems::print_first;
 use super::progress;
 use crate::domain::format_amount;
 use crate::io::import::{self, Problem};
 use crate::io::Format;
 use crate::store::{new_batch_id, CreateOptions, OnExisting};
-
-/// How many problems are printed before the rest are only counted.
-const SHOWN_PROBLEMS: usize = 20;
 
 pub fn run(
     ctx: &Context,
@@ -87,18 +85,7 @@ pub fn run(
 
 /// Prints the first problems to standard error and returns the error that ends the command.
 fn report(file: &str, problems: &[Problem]) -> anyhow::Error {
-    let mut stderr = std::io::stderr().lock();
-    for problem in problems.iter().take(SHOWN_PROBLEMS) {
-        let _ = writeln!(stderr, "{}", problem.in_file(file));
-    }
-    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
-    if more > 0 {
-        let _ = writeln!(
-            stderr,
-            "{file}: … and {}",
-            crate::text::count(more, "more problem", "more problems")
-        );
-    }
+    print_first(file, problems.iter().map(|p| p.in_file(file)));
     let n = problems.len();
     let noun = if n == 1 { "problem" } else { "problems" };
     Reported(format!(

@@ -76,7 +76,13 @@ pub fn render(map: &Keymap) -> String {
         let bindings = map.bindings(mode);
         let mut rows: Vec<(String, String, String)> = bindings
             .iter()
-            .map(|(key, actions)| (quote(key), value(actions), binding_description(actions)))
+            .map(|(key, actions)| {
+                (
+                    quote(key),
+                    value(actions),
+                    binding_description(mode, actions),
+                )
+            })
             .collect();
         // Built-in keys the user's file unbound (or shadowed with a sequence), so that this
         // output, read as a user file, gives this very keymap.
@@ -192,12 +198,11 @@ mod tests {
              \"q\"        = []                             # unbound (built in: quit)\n"
         ));
         assert!(out.contains(
-            "\n[help]\n\"esc\"  = \"cancel\"     # cancel\n\"q\"    = \"cancel\"     # cancel\n\
-             \"?\"    = \"cancel\"     # cancel\n\"h\"    = \"cancel\"     # cancel\n\
-             \"j\"    = \"move-down\"  # next case\n\
-             \"down\" = \"move-down\"  # next case\n\"k\"    = \"move-up\"    # previous case\n\
-             \"up\"   = \"move-up\"    # previous case\n\n[panel]\n"
+            "\n[help]\n\"esc\"      = \"cancel\"     # close\n\"q\"        = \"cancel\"     # close\n"
         ));
+        assert!(out.contains("\n\"pagedown\" = \"page-down\"  # a page down\n"));
+        assert!(out
+            .contains("\n[differences]\n\"j\"        = \"select-next\"       # next difference\n"));
         // The output, read back as a user file, is the same keymap.
         assert_eq!(Keymap::check(&out, "out"), vec![]);
         let (again, _) = Keymap::load_user(Some(&mine));

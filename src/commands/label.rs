@@ -71,6 +71,14 @@ pub fn run_bulk(
     output.write_all(bulk::render_preview(&preview).as_bytes())?;
     if dry_run {
         writeln!(output, "dry run: nothing was changed")?;
+        // Still a successful preview (exit code 0), but it must not look as if the real run
+        // will go through: say what will refuse it.
+        match store.check_bulk(&reviewer, selected.len(), Action::Bulk) {
+            Err(refusal) if refusal.is_bad_input() => {
+                writeln!(output, "the real run will be refused: {refusal}")?;
+            }
+            other => other?,
+        }
         return output.finish();
     }
     let items: Vec<BulkItem> = selected

@@ -17,11 +17,9 @@ use anyhow::Context as _;
 
 use super::context::{shown, Context, Create};
 use super::error::Reported;
+use super::problems::print_first;
 use crate::domain::{format_amount, Change};
 use crate::store::{Action, ChangeRequest, LeadOnly, StoreError, MAX_REVIEWER_BULK};
-
-/// How many problems are printed before the rest are only counted.
-const SHOWN_PROBLEMS: usize = 20;
 
 /// One line of the file, parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,18 +119,12 @@ pub fn parse(text: &str) -> Result<Vec<Line>, Vec<(usize, String)>> {
 }
 
 fn report(file: &str, problems: &[(usize, String)]) -> anyhow::Error {
-    let mut stderr = std::io::stderr().lock();
-    for (line, problem) in problems.iter().take(SHOWN_PROBLEMS) {
-        let _ = writeln!(stderr, "{file}:{line}: {problem}");
-    }
-    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
-    if more > 0 {
-        let _ = writeln!(
-            stderr,
-            "{file}: … and {}",
-            crate::text::count(more, "more problem", "more problems")
-        );
-    }
+    print_first(
+        file,
+        problems
+            .iter()
+            .map(|(line, problem)| format!("{file}:{line}: {problem}")),
+    );
     let noun = if problems.len() == 1 {
         "problem"
     } else {
@@ -173,7 +165,11 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
         match store.apply_change(&request) {
             Ok(applied) if applied.changed() => changed += 1,
             Ok(_) => unchanged += 1,
-            Err(e @ (StoreError::Conflict { .. } | StoreError::NoSuchCase(_))) => {
+            Err(
+                e @ (StoreError::Conflict { .. }
+                | StoreError::NeverAtVersion { .. }
+                | StoreError::NoSuchCase(_)),
+            ) => {
                 refused += 1;
                 let _ = writeln!(stderr, "{name}:{}: {e}", line.number);
             }

@@ -14,6 +14,7 @@ mod label;
 mod label_from;
 mod next;
 mod output;
+mod problems;
 mod progress;
 mod review;
 mod reviewers;
@@ -27,23 +28,16 @@ mod stats;
 pub use context::default_db_path;
 pub use error::{exit_code, is_broken_pipe, BadInput, Reported};
 
-use crate::cli::{Cli, Command, WhereArg};
+use crate::cli::{Cli, Command};
 use context::Context;
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context { global: cli.global };
     match cli.command {
-        None if review::has_terminal() => review::run(&ctx, None),
-        None => {
-            if !ctx.global.quiet {
-                eprintln!(
-                    "casebench: not a terminal, so printing the stats (the workbench needs one)"
-                );
-            }
-            stats::run(&ctx, &WhereArg { expr: None }, false, None)
-        }
-        Some(Command::Review { rules }) => review::run(&ctx, rules.as_deref()),
+        None if review::has_terminal() => review::run(&ctx, cli.workbench.rules.as_deref()),
+        None => stats::run_instead_of_workbench(&ctx, cli.workbench.rules.as_deref()),
+        Some(Command::Review(args)) => review::run(&ctx, args.rules.as_deref()),
         Some(Command::Keys { check }) => {
             let mut out = ctx.output()?;
             keys::run(&mut out, ctx.global.keymap.as_deref(), check.as_deref())?;

@@ -28,14 +28,20 @@ pub fn run(ctx: &Context, rules: Option<&std::path::Path>) -> anyhow::Result<()>
     let (keymap, errors) = Keymap::load_user(ctx.global.keymap.as_deref());
     let errors = errors.iter().map(ToString::to_string).collect();
     if let Some(path) = rules {
-        if !path.exists() {
-            return Err(BadInput(format!(
-                "--rules {}: no such file or folder",
-                path.display()
-            ))
-            .into());
-        }
+        check_rules_path(path)?;
     }
     let rules = crate::tui::rule_files::RuleSource::resolve(rules);
     crate::tui::run::run(store, reviewer, keymap, errors, rules)
+}
+
+/// Refuses a `--rules` path that is neither a file nor a folder.
+pub fn check_rules_path(path: &std::path::Path) -> anyhow::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    Err(BadInput(format!(
+        "--rules {}: no such file or folder",
+        crate::text::sanitize(&path.display().to_string())
+    ))
+    .into())
 }

@@ -7,10 +7,11 @@ use std::path::Path;
 use super::context::{Context, Create};
 use super::error::{BadInput, Reported};
 use super::filter_arg;
+use super::problems::print_first;
 use crate::cli::{RulesCommand, WhereArg};
 use crate::domain::Filter;
 use crate::report::rules::{diff_json, render_diff, render_list, Changed};
-use crate::rules::{diff, evaluate, Compare, RuleProblem, RuleSet};
+use crate::rules::{diff, evaluate, Compare, Loaded, RuleProblem, RuleSet};
 
 pub fn run(ctx: &Context, command: &RulesCommand) -> anyhow::Result<()> {
     match command {
@@ -32,7 +33,7 @@ fn check(ctx: &Context, file: &Path) -> anyhow::Result<()> {
     let shown = crate::text::sanitize(&file.display().to_string()).into_owned();
     match RuleSet::load(file) {
         Ok((set, warnings)) => {
-            print_problems(&warnings)?;
+            print_problems(&shown, &warnings);
             let rules = match set.rules.len() {
                 1 => "1 rule".to_string(),
                 n => format!("{n} rules"),
@@ -45,7 +46,7 @@ fn check(ctx: &Context, file: &Path) -> anyhow::Result<()> {
             output.finish()
         }
         Err(problems) => {
-            print_problems(&problems)?;
+            print_problems(&shown, &problems);
             Err(Reported(format!("{shown}: {}", count(problems.len(), "error"))).into())
         }
     }
@@ -54,16 +55,21 @@ fn check(ctx: &Context, file: &Path) -> anyhow::Result<()> {
 /// Loads `--rules FILE` for a command: warnings go to standard error (unless --quiet); a
 /// file with errors prints them and stops the command with exit code 2.
 pub fn load(ctx: &Context, file: &Path) -> anyhow::Result<RuleSet> {
-    match RuleSet::load(file) {
+    accept(ctx, file, RuleSet::load(file))
+}
+
+/// [`load`] for a file already read (`load_dir` reads a folder's).
+pub fn accept(ctx: &Context, file: &Path, loaded: Loaded) -> anyhow::Result<RuleSet> {
+    let shown = crate::text::sanitize(&file.display().to_string()).into_owned();
+    match loaded {
         Ok((set, warnings)) => {
             if !ctx.global.quiet {
-                print_problems(&warnings)?;
+                print_problems(&shown, &warnings);
             }
             Ok(set)
         }
         Err(problems) => {
-            print_problems(&problems)?;
-            let shown = crate::text::sanitize(&file.display().to_string()).into_owned();
+            print_problems(&shown, &problems);
             Err(Reported(format!(
                 "{shown}: {}; nothing done",
                 count(problems.len(), "error")
@@ -94,12 +100,9 @@ pub fn check_derived(filter: &Filter, rule_sets: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_problems(problems: &[RuleProblem]) -> anyhow::Result<()> {
-    let mut err = std::io::stderr().lock();
-    for problem in problems {
-        writeln!(err, "{problem}")?;
-    }
-    Ok(())
+/// The first problems of a rule file (`shown`, as the messages name it), then how many more.
+fn print_problems(shown: &str, problems: &[RuleProblem]) {
+    print_first(shown, problems.iter());
 }
 
 fn count(n: usize, word: &str) -> String {

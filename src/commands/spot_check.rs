@@ -7,7 +7,7 @@ use super::context::{Context, Create};
 use super::error::BadInput;
 use super::spot_check_review;
 use crate::cli::{SpotCheckCommand, SpotCheckNew};
-use crate::leads::period::{since_bound, until_bound};
+use crate::leads::period::bounds;
 use crate::leads::{open_spot_check, LeadsError, OpenSpotCheck, SampleSize};
 use crate::report::spot_check;
 
@@ -51,13 +51,14 @@ fn clock_seed() -> u64 {
 
 fn new(ctx: &Context, args: &SpotCheckNew) -> anyhow::Result<()> {
     let lead = ctx.reviewer()?;
-    let since = since_bound("--since", &args.since).map_err(leads_error)?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|u| until_bound("--until", u))
-        .transpose()
-        .map_err(leads_error)?;
+    let (since, until) = bounds(
+        Some(&args.since),
+        args.until.as_deref(),
+        ("--since", "--until"),
+    )
+    .map_err(leads_error)?;
+    let since =
+        since.ok_or_else(|| BadInput("give the start of the period: --since DATE".into()))?;
     let reviewers: Vec<String> = args
         .of
         .iter()

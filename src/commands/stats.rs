@@ -1,15 +1,17 @@
-//! `casebench stats` (and `casebench` with no command, until the workbench lands), with
-//! `--rules FILE` the count and cash of every outcome too.
+//! `casebench stats`, with `--rules FILE` the count and cash of every outcome too; and
+//! `casebench [--rules DIR|FILE]` without a terminal, which prints the stats instead of
+//! opening the workbench.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::context::{Context, Create};
-use super::{filter_arg, rules};
+use super::error::BadInput;
+use super::{filter_arg, review, rules};
 use crate::cli::WhereArg;
 use crate::domain::Counts;
 use crate::report::{rules as rules_report, stats};
-use crate::rules::{evaluate, Totals};
+use crate::rules::{evaluate, load_dir, RuleSet, Totals};
 
 pub fn run(
     ctx: &Context,
@@ -53,4 +55,48 @@ pub fn run(
         }
     }
     output.finish()
+}
+
+/// `casebench` where the workbench cannot run (no terminal): the stats of every case, and with
+/// `--rules` the outcomes of every rule set the workbench would judge with (the file, or each
+/// `*.toml` of the folder, in name order), each as `stats --rules FILE` prints it.
+pub fn run_instead_of_workbench(ctx: &Context, rules: Option<&Path>) -> anyhow::Result<()> {
+    let rule_sets = match rules {
+        None => Vec::new(),
+        Some(path) => workbench_rule_sets(ctx, path)?,
+    };
+    if !ctx.global.quiet {
+        eprintln!("casebench: not a terminal, so printing the stats (the workbench needs one)");
+    }
+    let store = ctx.open_store(Create::No)?;
+    let mut output = ctx.output()?;
+    let cases = store.load_all()?;
+    output.write_all(stats::render_text(&Counts::of(cases.iter())).as_bytes())?;
+    for set in &rule_sets {
+        let totals = Totals::of(set, evaluate(set, &cases));
+        output.write_all(b"\n")?;
+        output.write_all(rules_report::render_outcomes(&set.name, &totals).as_bytes())?;
+    }
+    output.finish()
+}
+
+/// The rule sets of the workbench's `--rules DIR|FILE`; any file with errors stops the
+/// command (exit code 2), as `stats --rules` does.
+fn workbench_rule_sets(ctx: &Context, path: &Path) -> anyhow::Result<Vec<RuleSet>> {
+    review::check_rules_path(path)?;
+    if !path.is_dir() {
+        return Ok(vec![rules::load(ctx, path)?]);
+    }
+    let loaded = load_dir(path);
+    if loaded.is_empty() {
+        return Err(BadInput(format!(
+            "--rules {}: no *.toml rule file in this folder",
+            crate::text::sanitize(&path.display().to_string())
+        ))
+        .into());
+    }
+    loaded
+        .into_iter()
+        .map(|(file, loaded)| rules::accept(ctx, &file, loaded))
+        .collect()
 }

@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::amount::{parse_amount, AmountError};
 use super::case::Case;
+use super::money::{parse_amount, AmountError};
 use super::taxonomy::{Dimension, Status, UnknownCode};
 
 /// A field of a case that can be changed after it was created.
@@ -100,7 +100,9 @@ impl Change {
         }
     }
 
-    /// Builds a change from its stored text form (`None` clears the field).
+    /// Builds a change from its stored text form (`None` clears the field), or from what a
+    /// person wrote: an amount is read as people write money (`12만 5천원`), which includes
+    /// the plain digits the audit log stores.
     pub fn from_text(field: Field, text: Option<&str>) -> Result<Change, ChangeError> {
         Ok(match field {
             Field::Label(dim) => Change::Label(dim, text.map(|t| dim.parse_code(t)).transpose()?),
@@ -183,6 +185,10 @@ mod tests {
             Ok(Change::Amount(Some(50_000)))
         );
         assert_eq!(
+            Change::parse_assignment("amount= 12만 5천원 "),
+            Ok(Change::Amount(Some(125_000)))
+        );
+        assert_eq!(
             Change::parse_assignment("amount_krw="),
             Ok(Change::Amount(None))
         );
@@ -203,6 +209,10 @@ mod tests {
         assert!(msg("knd=paid").starts_with("unknown field \"knd\""));
         assert!(msg("kind=pai").starts_with("unknown kind \"pai\" (valid: paid,"));
         assert!(msg("amount=-3").starts_with("amount_krw: \"-3\" is negative"));
+        assert_eq!(
+            msg("amount=38건"),
+            "amount_krw: \"38건\" is a count, not an amount"
+        );
         assert!(msg("status=").starts_with("status cannot be empty"));
     }
 

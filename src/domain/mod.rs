@@ -1,5 +1,5 @@
-//! The domain: taxonomy codes and names, cases, changes, amounts, counts and the filter
-//! language. No I/O here.
+//! The domain: taxonomy codes and names, cases, changes, amounts (and Korean money as people
+//! write it), counts and the filter language. No I/O here.
 
 pub mod amount;
 pub mod case;
@@ -7,15 +7,17 @@ pub mod case_set;
 pub mod change;
 pub mod counts;
 pub mod filter;
+pub mod money;
 pub mod preview;
 pub mod published;
 pub mod suggest;
 pub mod taxonomy;
 
-pub use amount::{format_amount, parse_amount, AmountError};
+pub use amount::format_amount;
 pub use case::{Case, Labels};
 pub use case_set::CaseSet;
 pub use change::{field_text, Change, ChangeError, Field};
 pub use counts::{format_share, share, Counts};
 pub use filter::{Filter, FilterError};
+pub use money::{parse_amount, parse_digits, AmountError};
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

@@ -16,6 +16,9 @@ pub fn agreement_report(
     check: Option<i64>,
     reviewer: Option<&str>,
 ) -> Result<Agreement, LeadsError> {
+    if let Some(name) = reviewer {
+        store.require_known_reviewer(name)?;
+    }
     let (since, until) = match check {
         Some(id) => {
             let header = store.spot_check(id)?;

@@ -52,6 +52,9 @@ pub fn open_spot_check(
             "name at least one reviewer to check (--reviewer NAME)".into(),
         ));
     }
+    for name in request.reviewers {
+        store.require_known_reviewer(name)?;
+    }
     if request.size == SampleSize::Fixed(0) {
         return Err(LeadsError::BadParameter("--size must be at least 1".into()));
     }

@@ -46,3 +46,10 @@ pub use rank::{search, search_with, Hit};
 pub use score::Score;
 pub use session::SearchSession;
 pub use worker::{SearchResult, SearchWorker};
+
+/// Whether `case` matches `query`, exactly as [`search`] over an index holding it would say
+/// (the workbench asks this of a case that arrives while a search view is shown).
+pub fn case_matches(query: &Query, case: &crate::domain::Case) -> bool {
+    let index = SearchIndex::build(std::slice::from_ref(case));
+    search_with(&index, query, None, &|| false, 1).is_some_and(|hits| !hits.is_empty())
+}

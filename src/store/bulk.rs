@@ -34,6 +34,18 @@ pub struct BulkOutcome {
 }
 
 impl Store {
+    /// Whether [`Store::apply_bulk`] would take `items` cases from `reviewer` (the same
+    /// rules, read only): for a preview that must not promise what the real run refuses.
+    pub fn check_bulk(
+        &self,
+        reviewer: &str,
+        items: usize,
+        action: Action,
+    ) -> Result<(), StoreError> {
+        let role = self.check_enrolled(reviewer)?;
+        refusal(role, reviewer, items, action).map_or(Ok(()), Err)
+    }
+
     /// Applies every item in one immediate transaction, all audit rows under `batch`. More
     /// than [`MAX_REVIEWER_BULK`] items, or overturns, need a lead.
     pub fn apply_bulk(
@@ -44,17 +56,9 @@ impl Store {
         batch: &str,
     ) -> Result<BulkOutcome, StoreError> {
         let (tx, at) = self.begin_write(reviewer)?;
-        if admit(&tx, reviewer, &at)? != Role::Lead {
-            let refused = |action| StoreError::NotALead {
-                action,
-                reviewer: reviewer.to_string(),
-            };
-            if items.len() > MAX_REVIEWER_BULK {
-                return Err(refused(LeadOnly::LargeBulk(items.len())));
-            }
-            if action == Action::Overturn {
-                return Err(refused(LeadOnly::Overturn));
-            }
+        let role = admit(&tx, reviewer, &at)?;
+        if let Some(refusal) = refusal(role, reviewer, items.len(), action) {
+            return Err(refusal);
         }
         let mut outcome = BulkOutcome::default();
         for item in items {
@@ -75,6 +79,14 @@ impl Store {
                     case_id,
                     reason: format!("changed by {by} at {at}"),
                 }),
+                Err(StoreError::NeverAtVersion {
+                    case_id,
+                    expected,
+                    current,
+                }) => outcome.skipped.push(Skipped {
+                    case_id,
+                    reason: format!("never at version {expected} (it is at version {current})"),
+                }),
                 Err(StoreError::NoSuchCase(case_id)) => outcome.skipped.push(Skipped {
                     case_id,
                     reason: "no such case".into(),
@@ -87,4 +99,18 @@ impl Store {
         }
         Ok(outcome)
     }
+}
+
+/// What only a lead may do in bulk: more than [`MAX_REVIEWER_BULK`] cases, or overturns.
+fn refusal(role: Role, reviewer: &str, items: usize, action: Action) -> Option<StoreError> {
+    let action = match role {
+        Role::Lead => return None,
+        Role::Reviewer if items > MAX_REVIEWER_BULK => LeadOnly::LargeBulk(items),
+        Role::Reviewer if action == Action::Overturn => LeadOnly::Overturn,
+        Role::Reviewer => return None,
+    };
+    Some(StoreError::NotALead {
+        action,
+        reviewer: reviewer.to_string(),
+    })
 }

@@ -63,7 +63,8 @@ impl Applied {
 
 impl Store {
     /// Applies `request` in one immediate transaction: checks the version the caller saw
-    /// (a stale one is refused with who changed the case and when), updates the row, bumps the
+    /// (a stale one is refused with who changed the case and when, one the case never had as
+    /// such), updates the row, bumps the
     /// version and appends one audit row per changed field. Setting a field to the value it
     /// already has writes nothing.
     ///
@@ -101,6 +102,15 @@ pub(super) fn apply_in(
         }
     };
     if let Some(expected) = request.expected_version {
+        // Versions start at 1 and only grow, so a version outside 1..=current was never seen
+        // by anyone: a mistyped number, not someone else's change.
+        if !(1..=case.version).contains(&expected) {
+            return Err(StoreError::NeverAtVersion {
+                case_id: case.id,
+                expected,
+                current: case.version,
+            });
+        }
         if expected != case.version {
             return Err(StoreError::Conflict {
                 case_id: case.id,

@@ -3,6 +3,10 @@
 use std::path::PathBuf;
 
 use super::roles::LeadOnly;
+use crate::text::sanitize;
+
+/// The most known names a message lists.
+const LISTED_NAMES: usize = 10;
 
 /// What can go wrong reading or writing the case database.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +33,13 @@ pub enum StoreError {
         current: i64,
         expected: i64,
     },
+    /// A version the case never had (greater than its current one, or below 1).
+    #[error("case {case_id} has never been at version {expected} (it is at version {current})")]
+    NeverAtVersion {
+        case_id: String,
+        expected: i64,
+        current: i64,
+    },
     #[error("case {case_id} already exists in the database")]
     Exists { case_id: String },
     #[error("case {case_id}: the database holds an invalid {field} \"{value}\"")]
@@ -46,6 +57,15 @@ pub enum StoreError {
          add {0} --role reviewer)"
     )]
     NotEnrolled(String),
+    /// A name no one in the database has (`agreement --of`, `audit --by`, ...).
+    #[error("no reviewer is named \"{}\" ({})", sanitize(.name), known_names(.known, .nearest.as_deref()))]
+    NoSuchReviewer {
+        name: String,
+        /// Every name the database knows, sorted.
+        known: Vec<String>,
+        /// The known name closest to it, if it looks like a typo of one.
+        nearest: Option<String>,
+    },
     #[error("only a lead can {action}; {reviewer} is a reviewer")]
     NotALead { action: LeadOnly, reviewer: String },
     #[error("no spot-check with id {0} (casebench spot-check list shows them)")]
@@ -97,10 +117,14 @@ impl StoreError {
         matches!(
             self,
             StoreError::NoSuchCase(_)
+                // A conflict is a race (exit 1: try again after a look); a version the case
+                // never had is a wrong number, and trying again cannot help (exit 2).
+                | StoreError::NeverAtVersion { .. }
                 | StoreError::Exists { .. }
                 | StoreError::NoReviewer
                 | StoreError::BadName(..)
                 | StoreError::NotEnrolled(_)
+                | StoreError::NoSuchReviewer { .. }
                 | StoreError::NotALead { .. }
                 | StoreError::NoSuchSpotCheck(_)
                 | StoreError::NotInSpotCheck { .. }
@@ -108,4 +132,25 @@ impl StoreError {
                 | StoreError::AlreadyResolved { .. }
         )
     }
+}
+
+/// `known: kim, lee; did you mean "kmi"?`, or what to do when no one is known.
+fn known_names(known: &[String], nearest: Option<&str>) -> String {
+    if known.is_empty() {
+        return "no one has worked in this database yet".to_string();
+    }
+    let mut out = String::from("known: ");
+    let listed: Vec<_> = known
+        .iter()
+        .take(LISTED_NAMES)
+        .map(|n| sanitize(n))
+        .collect();
+    out.push_str(&listed.join(", "));
+    if known.len() > LISTED_NAMES {
+        out.push_str(&format!(" and {} more", known.len() - LISTED_NAMES));
+    }
+    if let Some(near) = nearest {
+        out.push_str(&format!("; did you mean \"{}\"?", sanitize(near)));
+    }
+    out
 }

@@ -14,6 +14,7 @@ mod leases;
 #[cfg(test)]
 mod leases_tests;
 mod load;
+mod names;
 mod roles;
 #[cfg(test)]
 mod roles_tests;

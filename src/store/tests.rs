@@ -217,6 +217,37 @@ fn a_stale_version_is_refused_naming_who_changed_the_case() {
 }
 
 #[test]
+fn a_version_the_case_never_had_is_refused_as_such_not_as_a_conflict() {
+    let (_dir, mut store) = with_cases(&["C-1"]);
+    let paid = [Change::Label(Dimension::Kind, Some(0))];
+    for seen in [99, 2, 0] {
+        let err = store
+            .apply_change(&request("C-1", Some(seen), "kim", &paid))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("case C-1 has never been at version {seen} (it is at version 1)")
+        );
+        assert!(err.is_bad_input(), "a number no one saw is bad input");
+    }
+    let items = [BulkItem {
+        case_id: "C-1".into(),
+        expected_version: Some(7),
+        changes: paid.to_vec(),
+    }];
+    let outcome = store
+        .apply_bulk(&items, "kim", Action::Bulk, "bulk-1")
+        .unwrap();
+    assert_eq!(outcome.skipped.len(), 1);
+    assert_eq!(
+        outcome.skipped[0].reason,
+        "never at version 7 (it is at version 1)"
+    );
+    assert_eq!(store.get("C-1").unwrap().unwrap().version, 1);
+    assert_eq!(store.audit_count().unwrap(), 1, "nothing written");
+}
+
+#[test]
 fn setting_a_value_already_there_writes_nothing() {
     let (_dir, mut store) = with_cases(&["C-1"]);
     let changes = [Change::Status(Status::New), Change::Note(None)];

@@ -50,6 +50,27 @@ pub enum Action {
     DeleteBack,
     /// In a prompt: clear the whole input.
     ClearInput,
+    /// In a text input: move the cursor one character left / right.
+    CursorLeft,
+    CursorRight,
+    /// In a text input: move the cursor one word left / right.
+    WordLeft,
+    WordRight,
+    /// In a text input: move the cursor to the start / end of the line.
+    LineStart,
+    LineEnd,
+    /// In a text input: delete the character under the cursor.
+    DeleteForward,
+    /// In a text input: delete the word before the cursor.
+    DeleteWordBack,
+    /// In a text input: delete from the start of the line to the cursor.
+    DeleteToStart,
+    /// In a text input: delete from the cursor to the end of the line.
+    DeleteToEnd,
+    /// Show the whole message of the message line (a long error, every rule-file problem).
+    ShowMessage,
+    /// In a case's history: revert the batch of the selected change (leads above 100 cases).
+    RevertBatch,
     /// In the filter line: complete the field name or code being typed.
     Complete,
     /// Open the search line (fuzzy search over id, text and note).
@@ -162,6 +183,54 @@ const FIXED: &[(Action, &str, &str)] = &[
         "delete the character before the cursor",
     ),
     (Action::ClearInput, "clear-input", "clear the input"),
+    (
+        Action::CursorLeft,
+        "cursor-left",
+        "cursor one character left",
+    ),
+    (
+        Action::CursorRight,
+        "cursor-right",
+        "cursor one character right",
+    ),
+    (Action::WordLeft, "word-left", "cursor one word left"),
+    (Action::WordRight, "word-right", "cursor one word right"),
+    (
+        Action::LineStart,
+        "line-start",
+        "cursor to the start of the line",
+    ),
+    (Action::LineEnd, "line-end", "cursor to the end of the line"),
+    (
+        Action::DeleteForward,
+        "delete-forward",
+        "delete the character under the cursor",
+    ),
+    (
+        Action::DeleteWordBack,
+        "delete-word-back",
+        "delete the word before the cursor",
+    ),
+    (
+        Action::DeleteToStart,
+        "delete-to-start",
+        "delete from the start of the line to the cursor",
+    ),
+    (
+        Action::DeleteToEnd,
+        "delete-to-end",
+        "delete from the cursor to the end of the line",
+    ),
+    (
+        Action::ShowMessage,
+        "show-message",
+        "read the whole message (every problem of a rule file)",
+    ),
+    (
+        Action::RevertBatch,
+        "revert-batch",
+        "revert the selected change's batch (a bulk change, a label file)",
+    ),
     (Action::Complete, "complete", "complete the field or code"),
     (
         Action::Search,
@@ -277,6 +346,43 @@ impl Action {
                 .map(|(_, _, help)| help.to_string())
                 .unwrap_or_default(),
         }
+    }
+
+    /// What the action does on the screens of `mode`, where that differs from
+    /// [`Action::description`] (moving on a page to read is by line, not by case).
+    pub fn description_in(self, mode: crate::tui::keymap::Mode) -> String {
+        use crate::tui::keymap::Mode;
+        let special = match (mode, self) {
+            (Mode::Help, Action::MoveDown) => Some("a line down"),
+            (Mode::Help, Action::MoveUp) => Some("a line up"),
+            (Mode::Help, Action::First) => Some("to the top"),
+            (Mode::Help, Action::Last) => Some("to the end"),
+            (Mode::Help | Mode::History, Action::Cancel) => Some("close"),
+            (Mode::History, Action::SelectNext) => Some("next change"),
+            (Mode::History, Action::SelectPrev) => Some("previous change"),
+            (Mode::History | Mode::Menu | Mode::Panel, Action::First) => Some("first choice"),
+            (Mode::History | Mode::Menu | Mode::Panel, Action::Last) => Some("last choice"),
+            (Mode::Panel, Action::SelectNext) => Some("next count"),
+            (Mode::Panel, Action::SelectPrev) => Some("previous count"),
+            (Mode::Panel, Action::Accept) => Some("show the cases of this count"),
+            (Mode::Panel, Action::Cancel) => Some("back to the list"),
+            (Mode::Spot, Action::MoveDown) => Some("next sampled case"),
+            (Mode::Spot, Action::MoveUp) => Some("previous sampled case"),
+            (Mode::Spot, Action::First) => Some("first sampled case"),
+            (Mode::Spot, Action::Last) => Some("last sampled case"),
+            (Mode::Spot | Mode::Differences, Action::SpotCheck) => Some("leave the spot-check"),
+            (Mode::Spot, Action::SpotDifferences) => Some("show the differences"),
+            (Mode::Differences, Action::SpotDifferences) => Some("back to the blind labels"),
+            (Mode::Differences, Action::SelectNext) => Some("next difference"),
+            (Mode::Differences, Action::SelectPrev) => Some("previous difference"),
+            (Mode::Differences, Action::First) => Some("first difference"),
+            (Mode::Differences, Action::Last) => Some("last difference"),
+            (Mode::Spot | Mode::Differences, Action::DetailDown) => {
+                Some("scroll the case text down")
+            }
+            _ => None,
+        };
+        special.map_or_else(|| self.description(), str::to_string)
     }
 
     /// Looks an action up by its name.

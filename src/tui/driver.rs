@@ -8,10 +8,10 @@ use std::time::Instant;
 use crate::domain::Case;
 use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{Store, StoreError};
-use crate::tui::app::{App, Effect, Msg};
-use crate::tui::effects::Runner;
+use crate::tui::app::{App, Effect, Msg, Now};
 use crate::tui::keymap::{parse_sequence, KeyChord, Keymap, Resolved};
 use crate::tui::rule_files::{RuleSource, RuleWatch};
+use crate::tui::runner::Runner;
 
 pub struct Driver {
     pub app: App,
@@ -42,7 +42,7 @@ impl Driver {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| store.path().display().to_string());
-        let mut app = App::new(cases, reviewer.clone(), db_label, keymap);
+        let mut app = App::new(cases, reviewer.clone(), db_label, keymap, now());
         app.role = role;
         let runner = Runner::new(store, reviewer, last_seq)?;
         let mut driver = Driver {
@@ -102,9 +102,7 @@ impl Driver {
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
             self.sync_search();
-            self.app.clock.now = Instant::now();
-            self.app.today = Some(chrono::Local::now().date_naive());
-            for effect in self.app.update(msg) {
+            for effect in self.app.update(msg, now()) {
                 match effect {
                     Effect::Save(save) => queue.push_back(self.runner.save(save)),
                     Effect::Bulk(bulk) => queue.push_back(self.runner.bulk(bulk)),
@@ -254,7 +252,7 @@ impl Driver {
         Ok(())
     }
 
-    /// Types text into a prompt or picker, character by character.
+    /// Types text into the screen in force, character by character.
     pub fn type_text(&mut self, text: &str) {
         for ch in text.chars() {
             self.handle(Msg::Input(ch));
@@ -268,5 +266,13 @@ impl Driver {
 
     pub fn should_quit(&self) -> bool {
         self.app.quitting
+    }
+}
+
+/// The time now, as every message is stamped with it: the app itself never reads a clock.
+pub fn now() -> Now {
+    Now {
+        instant: Instant::now(),
+        local: chrono::Local::now().fixed_offset(),
     }
 }

@@ -3,10 +3,10 @@
 pub mod action;
 pub mod app;
 pub mod driver;
-pub mod effects;
 pub mod keymap;
 pub mod rule_files;
 pub mod run;
+pub mod runner;
 pub mod spot_form;
 pub mod terminal;
 pub mod ui;

@@ -10,9 +10,9 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use crate::store::Store;
 use crate::tui::app::Msg;
 use crate::tui::driver::Driver;
-use crate::tui::effects::POLL_EVERY;
 use crate::tui::keymap::{KeyChord, Keymap};
 use crate::tui::rule_files::RuleSource;
+use crate::tui::runner::POLL_EVERY;
 use crate::tui::terminal::TerminalSession;
 use crate::tui::ui;
 

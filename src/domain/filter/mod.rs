@@ -11,7 +11,10 @@
 //! double-quoted value (`\"` and `\\` escape) may hold blanks and commas and is never `none`.
 //!
 //! For `amount_krw` a comma followed by exactly three digits is a thousands separator, so
-//! `amount=500,000` is one amount and `amount=30000,50000` two; quote to be explicit.
+//! `amount=500,000` is one amount and `amount=30000,50000` two; quote to be explicit. Amounts
+//! here are digits only ([`parse_digits`]), not the Korean forms the label prompt reads
+//! (`12만 5천원`): those have blanks, which separate clauses, and would make comma lists
+//! ambiguous (`amount=5만,6만원`).
 //!
 //! The derived fields `outcome` (an outcome code), `rule` (a rule id) and `changed` (`yes`,
 //! `no`) come from evaluating rule sets, not from the case: [`Filter::matches_with`] takes
@@ -41,8 +44,8 @@ use std::str::FromStr;
 
 use self::derived::DerivedField;
 use self::parse::{ClauseSyntax, Op, OpToken, Span, Value};
-use super::amount::parse_amount;
 use super::case::Case;
+use super::money::parse_digits;
 use super::taxonomy::{Dimension, Status, MAX_CODES};
 
 /// Why an expression was refused. `column` is the 1-based character column where the problem
@@ -472,7 +475,7 @@ fn compile_values(
                 .into_iter()
                 .filter(|item| !item.none)
                 .map(|item| {
-                    parse_amount(&item.text)
+                    parse_digits(&item.text)
                         .map_err(|e| FilterError::at(item.span, format!("amount_krw: {e}")))
                 })
                 .collect::<Result<_, _>>()?;
@@ -606,7 +609,7 @@ fn single_amount(src: &str, op: Op, values: &[Value<'_>]) -> Result<i64, FilterE
     let (text, span) = match items.as_slice() {
         [item] => (item.text.clone(), item.span),
         [first, .., last] if items.iter().all(|i| !i.quoted) && contiguous(&items) => {
-            // Not a list: read it as one badly grouped number, for parse_amount's message.
+            // Not a list: read it as one badly grouped number, for parse_digits' message.
             let span = Span {
                 end: last.span.end,
                 char_end: last.span.char_end,
@@ -624,7 +627,7 @@ fn single_amount(src: &str, op: Op, values: &[Value<'_>]) -> Result<i64, FilterE
         }
         [] => return Err(FilterError::at(Span::default(), "missing value")),
     };
-    parse_amount(&text).map_err(|e| FilterError::at(span, format!("amount_krw: {e}")))
+    parse_digits(&text).map_err(|e| FilterError::at(span, format!("amount_krw: {e}")))
 }
 
 /// A `YYYY-MM-DD` calendar date.

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate};
 
 use super::columns::Column;
 use super::problem::Problem;
-use crate::domain::{parse_amount, Case, Status};
+use crate::domain::{parse_digits, Case, Status};
 
 /// The longest text a case may have, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -90,8 +90,11 @@ pub fn build_case(record: RawRecord) -> Result<Case, Vec<Problem>> {
                 }
             }
             Column::Amount => {
+                // A file stays strict and lossless: digits only (`50,000` allowed), never the
+                // Korean forms a reviewer may type (`5만원`), so what is exported comes back
+                // as the same number and a column of prose is refused, not guessed at.
                 if let Some(v) = value {
-                    match parse_amount(&v) {
+                    match parse_digits(&v) {
                         Ok(won) => case.amount_krw = Some(won),
                         Err(e) => problem(e.to_string()),
                     }

@@ -1,10 +1,12 @@
 //! Marking cases and changing them together: `space` marks, `A` marks the whole view, `B`
 //! picks a label, shows what would change, and applies it as one batch (undone as one).
 
-use super::list_input::edit_list;
-use super::message::Message;
-use super::msg::{BulkSave, Effect, Intent};
-use super::{App, Overlay};
+use super::choice::move_selection;
+use super::effect::{BulkSave, Effect, Intent};
+use super::line_input::LineInput;
+use super::screen::Screen;
+use super::status_message::Message;
+use super::App;
 use crate::domain::preview::{preview, Preview};
 use crate::domain::{format_amount, Change, Dimension, Status};
 use crate::store::{Action as StoreAction, BulkItem};
@@ -46,8 +48,11 @@ pub fn bulk_choices() -> Vec<BulkChoice> {
 /// Choosing the label for the marked cases: type to narrow.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BulkPicker {
-    pub query: String,
+    pub query: LineInput,
     pub selected: usize,
+    /// Why no bulk change can be made now (nothing is marked, or a reviewer marked more than
+    /// a reviewer may change): shown inside the picker, which still takes the typing.
+    pub refused: Option<String>,
 }
 
 impl BulkPicker {
@@ -55,6 +60,7 @@ impl BulkPicker {
     pub fn shown(&self) -> Vec<BulkChoice> {
         let words: Vec<String> = self
             .query
+            .value()
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
@@ -145,60 +151,74 @@ impl App {
         )));
     }
 
+    /// `B`: the label for the marked cases. The picker always opens, so that what is typed
+    /// next narrows it; when no change can be made, why is shown inside it.
     pub(super) fn open_bulk(&mut self) {
+        let refused = self.bulk_refusal();
+        self.screens.open(Screen::BulkLabel(BulkPicker {
+            query: LineInput::default(),
+            selected: 0,
+            refused,
+        }));
+    }
+
+    /// Why the marked cases cannot be changed together now.
+    fn bulk_refusal(&self) -> Option<String> {
         if self.marks.is_empty() {
             let keys = crate::tui::ui::keys_hint(self, &[Action::Mark, Action::MarkAll]);
-            self.message = Some(Message::info(format!("mark cases first ({keys})")));
-            return;
+            return Some(format!("no case is marked: esc, then mark cases ({keys})"));
         }
         if self.marks.len() > crate::store::MAX_REVIEWER_BULK {
-            if let Err(refused) =
-                self.lead_only(crate::store::LeadOnly::LargeBulk(self.marks.len()))
-            {
-                self.message = Some(Message::error(refused));
-                return;
-            }
+            return self
+                .lead_only(crate::store::LeadOnly::LargeBulk(self.marks.len()))
+                .err();
         }
-        self.overlay = Overlay::Bulk(BulkPicker {
-            query: String::new(),
-            selected: 0,
-        });
+        None
+    }
+
+    /// Typing in the bulk label picker: the selection starts over.
+    pub(super) fn bulk_query_changed(&mut self) {
+        if let Screen::BulkLabel(picker) = self.screens.top_mut() {
+            picker.selected = 0;
+        }
     }
 
     pub(super) fn bulk_action(&mut self, action: Action) -> Vec<Effect> {
-        match &mut self.overlay {
-            Overlay::Bulk(picker) => {
+        match self.screens.top_mut() {
+            Screen::BulkLabel(picker) => {
                 let shown = picker.shown();
-                if edit_list(action, &mut picker.query, &mut picker.selected, shown.len()) {
+                if move_selection(action, &mut picker.selected, shown.len()) {
                     return Vec::new();
                 }
                 match action {
-                    Action::Cancel => self.overlay = Overlay::None,
-                    Action::Accept => {
+                    Action::Cancel => {
+                        self.screens.close();
+                    }
+                    Action::Accept if picker.refused.is_none() => {
                         if let Some(choice) = shown.get(picker.selected).cloned() {
                             let marked = self.marks.keys().filter_map(|&i| self.cases.get(i));
                             let preview = preview(marked, std::slice::from_ref(&choice.change));
                             let (outcomes, cash) = self.outcome_moves(&choice.change);
-                            self.overlay = Overlay::BulkPreview(BulkPreview {
+                            self.screens.replace(Screen::BulkPreview(BulkPreview {
                                 choice,
                                 preview,
                                 outcomes,
                                 cash,
-                            });
+                            }));
                         }
                     }
                     _ => {}
                 }
                 Vec::new()
             }
-            Overlay::BulkPreview(preview) => match action {
+            Screen::BulkPreview(preview) => match action {
                 Action::Accept => {
                     let choice = preview.choice.clone();
-                    self.overlay = Overlay::None;
+                    self.screens.close();
                     self.bulk_save(choice)
                 }
                 Action::Cancel => {
-                    self.overlay = Overlay::None;
+                    self.screens.close();
                     Vec::new()
                 }
                 _ => Vec::new(),

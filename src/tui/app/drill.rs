@@ -1,10 +1,11 @@
 //! The counts panel's rows, and drilling into a count: Enter on a count shows those cases
 //! (as VisiData's frequency table does), by adding its clause to the view's filter.
 
-use super::message::Message;
-use super::msg::Effect;
-use super::views::ViewSpec;
-use super::{App, Overlay};
+use super::effect::Effect;
+use super::saved_views::ViewSpec;
+use super::screen::Screen;
+use super::status_message::Message;
+use super::App;
 use crate::domain::{Dimension, Status};
 use crate::tui::action::Action;
 
@@ -112,7 +113,7 @@ pub fn panel_items(app: &App) -> Vec<PanelItem> {
 
 impl App {
     pub(super) fn focus_panel(&mut self) {
-        self.overlay = Overlay::Panel { selected: 0 };
+        self.screens.open(Screen::Panel { selected: 0 });
         if self.panel_toggled == (self.size.0 >= crate::tui::ui::layout::WIDE_COLS) {
             // The panel is hidden (toggled off on a wide terminal, or not toggled in on a
             // narrow one): show it while it has the focus.
@@ -122,20 +123,24 @@ impl App {
 
     pub(super) fn panel_action(&mut self, action: Action) -> Vec<Effect> {
         let items = panel_items(self);
-        let Overlay::Panel { selected } = &mut self.overlay else {
+        let Screen::Panel { selected } = self.screens.top_mut() else {
             return Vec::new();
         };
         match action {
             Action::SelectNext | Action::MoveDown => {
-                *selected = (*selected + 1).min(items.len() - 1)
+                *selected = (*selected + 1).min(items.len().saturating_sub(1))
             }
             Action::SelectPrev | Action::MoveUp => *selected = selected.saturating_sub(1),
-            Action::Cancel | Action::FocusPanel => self.overlay = Overlay::None,
+            Action::First => *selected = 0,
+            Action::Last => *selected = items.len().saturating_sub(1),
+            Action::Cancel | Action::FocusPanel => {
+                self.screens.close();
+            }
             Action::Accept => {
                 let Some(item) = items.get(*selected).copied() else {
                     return Vec::new();
                 };
-                self.overlay = Overlay::None;
+                self.screens.close();
                 let clause = item.clause(self);
                 let filter = format!("{} {clause}", self.spec.filter).trim().to_string();
                 let spec = ViewSpec {
@@ -145,9 +150,10 @@ impl App {
                     queue: self.spec.queue,
                 };
                 if self.apply_view(spec) {
+                    let n = self.view.len();
                     self.message = Some(Message::info(format!(
                         "{} with {clause}",
-                        crate::text::count(self.view.len(), "case", "cases")
+                        crate::text::count(n, "case", "cases")
                     )));
                 }
             }

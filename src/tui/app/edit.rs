@@ -1,12 +1,16 @@
-//! Changing cases: label keys, the service picker, the amount and note prompts, undo and redo.
-//! Nothing here writes: each change becomes an [`Effect::Save`] with the version on screen.
+//! Changing cases: label keys, opening the service picker and the amount and note prompts,
+//! undo and redo. Nothing here writes: each change becomes an [`Effect::Save`] with the
+//! version on screen.
 
-use super::list_input::edit_list;
-use super::message::Message;
-use super::msg::{BulkSave, Effect, Intent, Save};
+use super::effect::{BulkSave, Effect, Intent, Save};
+use super::line_input::LineInput;
+use super::picker::Picker;
+use super::prompt::PromptKind;
+use super::screen::Screen;
+use super::status_message::Message;
 use super::undo::UndoEntry;
-use super::{App, Overlay, Picker, Prompt, PromptKind};
-use crate::domain::{format_amount, parse_amount, Change, Dimension, Status};
+use super::App;
+use crate::domain::{format_amount, Change, Dimension, Status};
 use crate::store::{Action as StoreAction, BulkItem};
 use crate::tui::action::Action;
 
@@ -16,8 +20,7 @@ const AFFILIATE: u8 = 1;
 impl App {
     pub(super) fn edit_action(&mut self, action: Action) -> Vec<Effect> {
         let Some(case) = self.current() else {
-            self.message = Some(Message::info("no case selected"));
-            return Vec::new();
+            return self.nothing_to_edit(action);
         };
         let case_id = case.id.clone();
         let change = match action {
@@ -39,22 +42,18 @@ impl App {
             }
             Action::PickService => {
                 let current = case.label(Dimension::Service).unwrap_or(0);
-                self.overlay = Overlay::Picker(Picker {
-                    case_id,
-                    query: String::new(),
-                    selected: usize::from(current),
-                    spot: None,
-                });
+                let picker = Picker::new(case_id, usize::from(current), None);
+                self.screens.open(Screen::Picker(picker));
                 return Vec::new();
             }
             Action::EditAmount => {
                 let input = case.amount_krw.map(format_amount).unwrap_or_default();
-                self.open_prompt(PromptKind::Amount, case_id, input);
+                self.open_prompt(PromptKind::Amount, case_id, LineInput::new(input));
                 return Vec::new();
             }
             Action::EditNote => {
                 let input = case.note.clone().unwrap_or_default();
-                self.open_prompt(PromptKind::Note, case_id, input);
+                self.open_prompt(PromptKind::Note, case_id, LineInput::new(input));
                 return Vec::new();
             }
             _ => return Vec::new(),
@@ -70,13 +69,21 @@ impl App {
         self.save(vec![change], Intent::Edit)
     }
 
-    fn open_prompt(&mut self, kind: PromptKind, case_id: String, input: String) {
-        self.overlay = Overlay::Prompt(Prompt {
-            kind,
-            case_id,
-            input,
-            error: None,
-        });
+    /// A label key with no case in the view. Keys that open a typed screen still open it,
+    /// with why it cannot set anything, so that what the reviewer types next stays text.
+    fn nothing_to_edit(&mut self, action: Action) -> Vec<Effect> {
+        let why = "no case is selected (the view is empty): esc, then F shows every case";
+        match action {
+            Action::PickService => {
+                let mut picker = Picker::new(String::new(), 0, None);
+                picker.refused = Some(why.to_string());
+                self.screens.open(Screen::Picker(picker));
+            }
+            Action::EditAmount => self.open_refused_prompt(PromptKind::Amount, why.to_string()),
+            Action::EditNote => self.open_refused_prompt(PromptKind::Note, why.to_string()),
+            _ => self.message = Some(Message::info("no case selected")),
+        }
+        Vec::new()
     }
 
     /// A save of the selected case at the version on screen.
@@ -110,117 +117,8 @@ impl App {
         })]
     }
 
-    pub(super) fn picker_action(&mut self, action: Action) -> Vec<Effect> {
-        let Overlay::Picker(picker) = &mut self.overlay else {
-            return Vec::new();
-        };
-        let items = picker.items();
-        if edit_list(action, &mut picker.query, &mut picker.selected, items.len()) {
-            return Vec::new();
-        }
-        match action {
-            Action::Cancel => self.overlay = Overlay::None,
-            Action::Accept => {
-                let Some(&code) = items.get(picker.selected) else {
-                    self.message = Some(Message::info("no service matches; backspace to widen"));
-                    return Vec::new();
-                };
-                let case_id = picker.case_id.clone();
-                let spot = picker.spot;
-                self.overlay = Overlay::None;
-                if let Some(check) = spot {
-                    return vec![Effect::SpotLabel {
-                        check,
-                        case_id,
-                        dim: Dimension::Service,
-                        value: Some(code),
-                    }];
-                }
-                return self.save_label_of(&case_id, Change::Label(Dimension::Service, Some(code)));
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    pub(super) fn prompt_action(&mut self, action: Action) -> Vec<Effect> {
-        let Overlay::Prompt(prompt) = &mut self.overlay else {
-            return Vec::new();
-        };
-        match action {
-            Action::DeleteBack => {
-                prompt.input.pop();
-                prompt.error = None;
-            }
-            Action::ClearInput => {
-                prompt.input.clear();
-                prompt.error = None;
-            }
-            Action::Cancel => self.overlay = Overlay::None,
-            Action::Accept => {
-                let text = prompt.input.trim();
-                let change = match prompt.kind {
-                    PromptKind::Amount if text.is_empty() => Change::Amount(None),
-                    PromptKind::Amount => match parse_amount(text) {
-                        Ok(won) => Change::Amount(Some(won)),
-                        Err(e) => {
-                            prompt.error = Some(e.to_string());
-                            return Vec::new();
-                        }
-                    },
-                    PromptKind::Note if text.is_empty() => Change::Note(None),
-                    PromptKind::Note => Change::Note(Some(prompt.input.trim_end().to_string())),
-                    PromptKind::ViewName if text.is_empty() => {
-                        prompt.error = Some("give the view a name".into());
-                        return Vec::new();
-                    }
-                    PromptKind::ViewName => {
-                        let name = text.to_string();
-                        self.overlay = Overlay::None;
-                        return self.save_view_named(&name);
-                    }
-                    PromptKind::NewSpotCheck => {
-                        let form = text.to_string();
-                        self.overlay = Overlay::None;
-                        return vec![Effect::NewSpot(form)];
-                    }
-                };
-                let case_id = prompt.case_id.clone();
-                self.overlay = Overlay::None;
-                return self.save_label_of(&case_id, change);
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    pub(super) fn on_input(&mut self, ch: char) {
-        if ch.is_control() {
-            return;
-        }
-        match &mut self.overlay {
-            Overlay::Picker(picker) => {
-                picker.query.push(ch);
-                picker.selected = 0;
-            }
-            Overlay::Prompt(prompt) => {
-                prompt.input.push(ch);
-                prompt.error = None;
-            }
-            Overlay::Views(list) => {
-                list.query.push(ch);
-                list.selected = 0;
-            }
-            Overlay::Bulk(picker) => {
-                picker.query.push(ch);
-                picker.selected = 0;
-            }
-            _ => {}
-        }
-    }
-
-    /// Saves one change to the case the overlay was opened on.
-    fn save_label_of(&mut self, case_id: &str, change: Change) -> Vec<Effect> {
+    /// Saves one change to the case a picker or prompt was opened on.
+    pub(super) fn save_label_of(&mut self, case_id: &str, change: Change) -> Vec<Effect> {
         let Some(case) = self.cases.by_id(case_id) else {
             return Vec::new();
         };
@@ -238,23 +136,69 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) -> Vec<Effect> {
-        match self.history.undo.pop() {
-            Some(entry) => self.walk_back(entry, true),
-            None => {
-                self.message = Some(Message::info("nothing to undo in this session"));
-                Vec::new()
-            }
+        let Some(entry) = self.history.undo.last().cloned() else {
+            self.message = Some(Message::info("nothing to undo in this session"));
+            return Vec::new();
+        };
+        if !self.ready_to_walk_back(&entry, true) {
+            return Vec::new();
         }
+        self.history.undo.pop();
+        self.walk_back(entry, true)
     }
 
     pub(super) fn redo(&mut self) -> Vec<Effect> {
-        match self.history.redo.pop() {
-            Some(entry) => self.walk_back(entry, false),
-            None => {
-                self.message = Some(Message::info("nothing to redo"));
-                Vec::new()
-            }
+        let Some(entry) = self.history.redo.last().cloned() else {
+            self.message = Some(Message::info("nothing to redo"));
+            return Vec::new();
+        };
+        if !self.ready_to_walk_back(&entry, false) {
+            return Vec::new();
         }
+        self.history.redo.pop();
+        self.walk_back(entry, false)
+    }
+
+    /// An undo (or redo) never changes a case the reviewer cannot see. A change to the case
+    /// on screen goes back at once. A change to another case first brings that case into
+    /// view (every case is shown if the view does not hold it) and says what the key will
+    /// undo; a bulk change (many cases) is named and needs the key a second time.
+    fn ready_to_walk_back(&mut self, entry: &UndoEntry, undo: bool) -> bool {
+        let verb = if undo { "undoes" } else { "redoes" };
+        let key =
+            crate::tui::ui::keys_hint(self, &[if undo { Action::Undo } else { Action::Redo }]);
+        if let [one] = entry.cases.as_slice() {
+            if self.current().is_some_and(|c| c.id == one.case_id) {
+                return true;
+            }
+            let Some(index) = self.cases.index_of(&one.case_id) else {
+                return true; // not in this workbench's set: the store decides
+            };
+            let shown_all = if self.view.contains(index) {
+                ""
+            } else {
+                self.apply_view(super::saved_views::ViewSpec::all());
+                " (showing every case: it was not in this view)"
+            };
+            if let Some(position) = self.view.indices.iter().position(|&i| i == index) {
+                self.move_to(position);
+            }
+            self.message = Some(Message::notice(format!(
+                "{key} again {verb} {}{shown_all}",
+                entry.describe(undo)
+            )));
+            return false;
+        }
+        if self.walk_back_armed {
+            self.walk_back_armed = false;
+            return true;
+        }
+        self.walk_back_armed = true;
+        self.message = Some(Message::notice(format!(
+            "{key} again {verb} the bulk change of {}",
+            entry.describe(undo)
+        )));
+        false
     }
 
     /// Undoes (`undo`) or redoes an entry. One case: refused when someone changed one of its

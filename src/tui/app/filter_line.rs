@@ -1,10 +1,12 @@
 //! The filter line: the `--where` language typed over the list, applied as it parses, with
 //! completion of field names and codes and the error column shown while typing.
 
-use super::message::Message;
-use super::msg::Effect;
-use super::views::ViewSpec;
-use super::{App, Overlay};
+use super::effect::Effect;
+use super::line_input::LineInput;
+use super::saved_views::ViewSpec;
+use super::screen::Screen;
+use super::status_message::Message;
+use super::App;
 use crate::domain::filter::{field_names, FieldKind};
 use crate::domain::{format_amount, Filter, FilterError};
 use crate::tui::action::Action;
@@ -12,13 +14,15 @@ use crate::tui::action::Action;
 /// The filter line's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilterLine {
-    pub input: String,
+    pub input: LineInput,
     /// Why the input does not parse (the view keeps the last expression that did).
     pub error: Option<FilterError>,
     /// What the last completion could not decide between.
     pub candidates: Vec<String>,
-    /// The view before the line was opened, restored by cancel.
+    /// The view before the line was opened, and the case selected then (a position in the
+    /// case set): cancel puts both back.
     pub previous: ViewSpec,
+    pub previous_case: Option<usize>,
 }
 
 impl App {
@@ -27,60 +31,63 @@ impl App {
         if !input.is_empty() && !input.ends_with(' ') {
             input.push(' ');
         }
-        self.overlay = Overlay::Filter(FilterLine {
-            input,
+        self.screens.open(Screen::Filter(FilterLine {
+            input: LineInput::new(input),
             error: None,
             candidates: Vec::new(),
             previous: self.spec.clone(),
-        });
+            previous_case: self.view.indices.get(self.cursor).copied(),
+        }));
     }
 
     pub(super) fn filter_action(&mut self, action: Action) -> Vec<Effect> {
-        let Overlay::Filter(line) = &mut self.overlay else {
+        let Screen::Filter(line) = self.screens.top_mut() else {
             return Vec::new();
         };
         match action {
-            Action::DeleteBack => {
-                line.input.pop();
-            }
-            Action::ClearInput => line.input.clear(),
             Action::Complete => {
-                let (completed, candidates) = complete(&line.input);
-                line.input = completed;
+                let (completed, candidates) = complete(line.input.value());
+                line.input.set(completed);
                 line.candidates = candidates;
+                self.refilter();
             }
+            Action::SelectNext | Action::MoveDown => self.move_by(1),
+            Action::SelectPrev | Action::MoveUp => self.move_by(-1),
             Action::Cancel => {
-                let previous = line.previous.clone();
-                self.overlay = Overlay::None;
-                self.apply_view(previous);
-                return Vec::new();
+                let (previous, case) = (line.previous.clone(), line.previous_case);
+                self.screens.close();
+                self.restore_view(previous, case);
             }
             Action::Accept => {
-                if let Some(error) = &line.error {
-                    self.message = Some(Message::error(format!("filter: {error}")));
+                if line.error.is_some() {
+                    // The error is shown under the line, with a caret at its column.
                     return Vec::new();
                 }
-                self.overlay = Overlay::None;
+                self.screens.close();
+                let n = self.view.len();
                 self.message = Some(Message::info(format!(
-                    "{} cases match {}",
-                    format_amount(self.view.len() as i64),
+                    "{} {} {}",
+                    format_amount(n as i64),
+                    if n == 1 {
+                        "case matches"
+                    } else {
+                        "cases match"
+                    },
                     if self.spec.filter.trim().is_empty() {
                         "(no filter)".to_string()
                     } else {
                         self.spec.filter.trim().to_string()
                     }
                 )));
-                return Vec::new();
             }
-            _ => return Vec::new(),
+            _ => {}
         }
-        self.refilter();
         Vec::new()
     }
 
-    pub(super) fn filter_input(&mut self, ch: char) {
-        if let Overlay::Filter(line) = &mut self.overlay {
-            line.input.push(ch);
+    /// Typing in the filter line: the completions shown no longer apply.
+    pub(super) fn filter_typed(&mut self) {
+        if let Screen::Filter(line) = self.screens.top_mut() {
             line.candidates.clear();
         }
         self.refilter();
@@ -88,15 +95,15 @@ impl App {
 
     /// Applies the filter line's input when it parses; otherwise records the error.
     fn refilter(&mut self) {
-        let Overlay::Filter(line) = &mut self.overlay else {
+        let Screen::Filter(line) = self.screens.top_mut() else {
             return;
         };
-        match Filter::parse(&line.input) {
+        match Filter::parse(line.input.value()) {
             Ok(_) => {
                 line.error = None;
                 let spec = ViewSpec {
                     name: "filter".into(),
-                    filter: line.input.trim().to_string(),
+                    filter: line.input.value().trim().to_string(),
                     search: line.previous.search.clone(),
                     queue: None,
                 };
@@ -104,6 +111,17 @@ impl App {
             }
             Err(error) => line.error = Some(error),
         }
+    }
+
+    /// Puts back a view and the case that was selected in it (cancel of the filter and search
+    /// lines).
+    pub(super) fn restore_view(&mut self, spec: ViewSpec, case: Option<usize>) {
+        self.apply_view(spec);
+        if let Some(position) = case.and_then(|i| self.view.indices.iter().position(|&j| j == i)) {
+            self.move_to(position);
+        }
+        // A view with a search is filled in when the search answers: select the case then.
+        self.search_selects = case.filter(|_| self.search_pending);
     }
 }
 

@@ -3,118 +3,56 @@
 //! messages. Everything here is testable without a terminal.
 
 mod bulk;
+mod choice;
 mod detail_page;
+mod dispatch;
 mod drill;
 mod edit;
+mod effect;
 mod filter_line;
+mod incoming;
 mod judge;
-mod list_input;
-mod message;
-mod msg;
+mod line_input;
 mod navigate;
+mod picker;
+mod prompt;
+mod reader;
+mod results;
 mod rule_sets;
+mod saved_views;
+mod screen;
 mod search_line;
 mod spot;
+mod status_message;
 mod undo;
 mod update;
 mod view;
-mod views;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub use bulk::{BulkChoice, BulkPicker, BulkPreview};
 pub use drill::{panel_items, panel_rows, PanelItem, PanelRow};
+pub use effect::{BulkSave, Effect, Intent, Save};
 pub use filter_line::FilterLine;
+pub use incoming::{BulkSaved, Clock, ExternalChange, Msg, Now, SaveFailure, Saved};
 pub use judge::{Judge, RuleSlot};
-pub use message::{Message, Tone};
-pub use msg::{
-    BulkSave, BulkSaved, Clock, Effect, ExternalChange, Intent, Msg, Save, SaveFailure, Saved,
-};
+pub use line_input::{LineInput, Window};
+pub use picker::Picker;
+pub use prompt::{Prompt, PromptKind};
 pub use rule_sets::ComparePicker;
+pub use saved_views::{Queue, ViewItem, ViewSpec, ViewsList};
+pub use screen::{HistoryScreen, Reader, Screen, Screens};
 pub use search_line::SearchLine;
 pub use spot::{SpotList, SpotScreen};
+pub use status_message::{Message, Tone};
 pub use undo::{CaseUndo, History, UndoEntry};
 pub use view::{Extra, View};
-pub use views::{Queue, ViewItem, ViewSpec, ViewsList};
 
 use std::collections::HashMap;
 
 use crate::domain::{Case, CaseSet, Filter};
 use crate::store::SavedView;
 use crate::tui::keymap::{Keymap, Mode};
-
-/// A one-line text input over the list: the amount or the note of a case.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub case_id: String,
-    pub input: String,
-    /// Why the last Enter was refused.
-    pub error: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptKind {
-    Amount,
-    Note,
-    /// The name to save the current view under.
-    ViewName,
-    /// What a new spot-check samples (`reviewers=kim since=2026-11-01 size=20`).
-    NewSpotCheck,
-}
-
-/// The service picker: type to narrow, Enter to set.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Picker {
-    pub case_id: String,
-    pub query: String,
-    /// Position in [`Picker::items`].
-    pub selected: usize,
-    /// In a spot-check: the choice is the lead's blind label in this spot-check, not a change
-    /// to the case.
-    pub spot: Option<i64>,
-}
-
-/// What is drawn over the list, taking the keys.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    None,
-    Picker(Picker),
-    Prompt(Prompt),
-    Help {
-        scroll: usize,
-    },
-    /// The filter line.
-    Filter(FilterLine),
-    /// The list of queues and saved views.
-    Views(ViewsList),
-    /// Choosing the label for the marked cases.
-    Bulk(BulkPicker),
-    /// What the bulk change would do; Enter applies it.
-    BulkPreview(BulkPreview),
-    /// The counts panel has the focus; `selected` is a position in [`panel_items`].
-    Panel {
-        selected: usize,
-    },
-    /// Picking the rule set to compare with.
-    Compare(ComparePicker),
-    /// The search line.
-    Search(SearchLine),
-    /// The spot-checks to open.
-    SpotList(SpotList),
-    /// A text report (the agreement), scrollable.
-    Report {
-        title: String,
-        lines: Vec<String>,
-        scroll: usize,
-    },
-    /// A case's history, newest last.
-    History {
-        case_id: String,
-        events: Vec<crate::store::AuditEvent>,
-        scroll: usize,
-    },
-}
 
 /// This session's work, for the pace shown in the status line.
 #[derive(Clone, Copy, Debug, Default)]
@@ -133,7 +71,8 @@ pub struct App {
     pub cursor: usize,
     /// First view position shown in the list.
     pub offset: usize,
-    pub overlay: Overlay,
+    /// The screens open, the case list at the bottom: the top one is the screen in force.
+    pub screens: Screens,
     /// The counts panel toggle: on wide terminals it hides the panel, on narrow ones it shows
     /// the panel in place of the detail.
     pub panel_toggled: bool,
@@ -141,6 +80,9 @@ pub struct App {
     pub detail_scroll: usize,
     pub message: Option<Message>,
     pub history: History,
+    /// The next undo (or redo) of a bulk change goes ahead: the key was pressed once and the
+    /// change named. Any other key disarms it.
+    pub walk_back_armed: bool,
     pub stats: SessionStats,
     pub reviewer: String,
     /// How the database is named in the status line.
@@ -149,6 +91,9 @@ pub struct App {
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub clock: Clock,
+    /// Today's local date and the local zone, from the latest message's time.
+    pub today: chrono::NaiveDate,
+    pub zone: chrono::FixedOffset,
     pub quitting: bool,
     /// What the current view is: its name, filter, search.
     pub spec: ViewSpec,
@@ -156,18 +101,17 @@ pub struct App {
     pub saved_views: Vec<SavedView>,
     /// Cases marked for a bulk change: position in the case set → version when marked.
     pub marks: HashMap<usize, i64>,
-    /// Today's local date, for the "mine today" queue (set by the event loop).
-    pub today: Option<chrono::NaiveDate>,
     /// The rule sets, which are active and compared, and every case's decisions.
     pub judge: Judge,
     /// Cases other reviewers have open (case id → reviewer): `n` skips them.
     pub leases: HashMap<String, String>,
-    /// The spot-check screen, when a lead has one open.
-    pub spot: Option<SpotScreen>,
     /// The generation of the latest search asked for; older answers are dropped.
     pub search_generation: u64,
     /// Whether the latest search has not been answered yet.
     pub search_pending: bool,
+    /// The case to select when the pending search answers (a view put back by cancel);
+    /// otherwise the best match is selected.
+    pub search_selects: Option<usize>,
     /// A search the view needs (set when a view with a search is applied), asked for by the
     /// next `update`.
     pending_search: Option<Effect>,
@@ -179,36 +123,47 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(cases: Vec<Case>, reviewer: String, db_label: String, keymap: Keymap) -> App {
+    /// The workbench over `cases`, started at `now`.
+    pub fn new(
+        cases: Vec<Case>,
+        reviewer: String,
+        db_label: String,
+        keymap: Keymap,
+        now: Now,
+    ) -> App {
         let cases = CaseSet::new(cases);
         let view = View::new(&cases, Filter::default(), None, &Judge::default(), None);
-        let now = Instant::now();
         App {
             cases,
             view,
             cursor: 0,
             offset: 0,
-            overlay: Overlay::None,
+            screens: Screens::default(),
             panel_toggled: false,
             detail_scroll: 0,
             message: None,
             history: History::default(),
+            walk_back_armed: false,
             stats: SessionStats::default(),
             reviewer,
             db_label,
             keymap,
             size: (80, 24),
-            clock: Clock { started: now, now },
+            clock: Clock {
+                started: now.instant,
+                now: now.instant,
+            },
+            today: now.today(),
+            zone: *now.local.offset(),
             quitting: false,
             spec: ViewSpec::all(),
             saved_views: Vec::new(),
             marks: HashMap::new(),
-            today: None,
             leases: HashMap::new(),
             judge: Judge::default(),
-            spot: None,
             search_generation: 0,
             search_pending: false,
+            search_selects: None,
             pending_search: None,
             search_updates: Vec::new(),
             role: crate::store::Role::Reviewer,
@@ -231,29 +186,24 @@ impl App {
             .and_then(|&i| self.cases.get(i))
     }
 
-    /// Which keymap section the keys go through now.
-    pub fn key_mode(&self) -> Mode {
-        match self.overlay {
-            Overlay::None => Mode::Normal,
-            Overlay::Picker(_) | Overlay::Views(_) | Overlay::Bulk(_) => Mode::Picker,
-            Overlay::BulkPreview(_) | Overlay::Compare(_) | Overlay::SpotList(_) => Mode::Picker,
-            Overlay::Prompt(_) | Overlay::Filter(_) | Overlay::Search(_) => Mode::Prompt,
-            Overlay::Help { .. } | Overlay::History { .. } | Overlay::Report { .. } => Mode::Help,
-            Overlay::Panel { .. } => Mode::Panel,
-        }
+    /// The screen in force.
+    pub fn screen(&self) -> &Screen {
+        self.screens.top()
     }
 
-    /// Whether typed characters go into a text input.
+    /// Which keymap section the keys go through now (the screen in force decides).
+    pub fn key_mode(&self) -> Mode {
+        self.screen().mode()
+    }
+
+    /// Whether typed characters go into a text input now (the screen in force decides).
     pub fn takes_text(&self) -> bool {
-        matches!(
-            self.overlay,
-            Overlay::Picker(_)
-                | Overlay::Prompt(_)
-                | Overlay::Filter(_)
-                | Overlay::Search(_)
-                | Overlay::Views(_)
-                | Overlay::Bulk(_)
-        )
+        self.screen().takes_text()
+    }
+
+    /// The spot-check open, if any.
+    pub fn spot(&self) -> Option<&SpotScreen> {
+        self.screens.spot()
     }
 
     /// `Ok` for a lead; for a reviewer, the message the store would refuse with.
@@ -281,25 +231,5 @@ impl App {
     }
 }
 
-impl Picker {
-    /// The service codes whose code or Korean name contains the query (case-insensitive),
-    /// in taxonomy order.
-    pub fn items(&self) -> Vec<u8> {
-        let query = self.query.trim().to_lowercase();
-        crate::domain::Dimension::Service
-            .codes()
-            .iter()
-            .enumerate()
-            .filter(|(_, info)| {
-                query.is_empty()
-                    || info.code.contains(&query)
-                    || info.korean.to_lowercase().contains(&query)
-                    || info
-                        .korean
-                        .replace(' ', "")
-                        .contains(&query.replace(' ', ""))
-            })
-            .map(|(i, _)| i as u8)
-            .collect()
-    }
-}
+#[cfg(test)]
+mod update_tests;

@@ -1,7 +1,7 @@
 //! Moving through the view.
 
-use super::message::Message;
-use super::msg::Effect;
+use super::effect::Effect;
+use super::status_message::Message;
 use super::App;
 use crate::domain::Status;
 

@@ -3,10 +3,12 @@
 
 use std::sync::Arc;
 
+use super::choice::move_selection;
+use super::effect::Effect;
 use super::judge::RuleSlot;
-use super::message::Message;
-use super::msg::Effect;
-use super::{App, Overlay};
+use super::screen::Screen;
+use super::status_message::Message;
+use super::App;
 use crate::rules::Loaded;
 use crate::tui::action::Action;
 
@@ -116,25 +118,28 @@ impl App {
             .iter()
             .position(|c| *c == self.judge.compare && c.is_some())
             .unwrap_or(0);
-        self.overlay = Overlay::Compare(ComparePicker { choices, selected });
+        self.screens
+            .open(Screen::Compare(ComparePicker { choices, selected }));
     }
 
     pub(super) fn compare_action(&mut self, action: Action) -> Vec<Effect> {
-        let Overlay::Compare(picker) = &mut self.overlay else {
+        let Screen::Compare(picker) = self.screens.top_mut() else {
             return Vec::new();
         };
-        let n = picker.choices.len();
+        if move_selection(action, &mut picker.selected, picker.choices.len()) {
+            return Vec::new();
+        }
         match action {
-            Action::SelectNext | Action::MoveDown => picker.selected = (picker.selected + 1) % n,
-            Action::SelectPrev | Action::MoveUp => picker.selected = (picker.selected + n - 1) % n,
-            Action::Cancel => self.overlay = Overlay::None,
+            Action::Cancel => {
+                self.screens.close();
+            }
             Action::Accept => {
                 let chosen = picker.choices.get(picker.selected).copied().flatten();
-                self.overlay = Overlay::None;
+                self.screens.close();
                 self.judge.compare = chosen;
                 if chosen.is_none() && self.spec.filter.contains("changed=") {
                     // The view asked about a comparison that is gone.
-                    self.spec = super::views::ViewSpec::all();
+                    self.spec = super::saved_views::ViewSpec::all();
                 }
                 self.rejudge();
                 self.message = Some(Message::info(match self.judge.b() {

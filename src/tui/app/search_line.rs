@@ -4,11 +4,13 @@
 
 use std::sync::Arc;
 
-use super::message::Message;
-use super::msg::Effect;
+use super::effect::Effect;
+use super::line_input::LineInput;
+use super::saved_views::ViewSpec;
+use super::screen::Screen;
+use super::status_message::Message;
 use super::view::View;
-use super::views::ViewSpec;
-use super::{App, Overlay};
+use super::App;
 use crate::domain::{format_amount, Filter};
 use crate::search::Hit;
 use crate::tui::action::Action;
@@ -16,69 +18,66 @@ use crate::tui::action::Action;
 /// The search line's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchLine {
-    pub input: String,
-    /// The view before the line was opened.
+    pub input: LineInput,
+    /// The view before the line was opened, and the case selected then (a position in the
+    /// case set): cancel puts both back, as the filter line does.
     pub previous: ViewSpec,
+    pub previous_case: Option<usize>,
 }
 
 impl App {
     pub(super) fn open_search(&mut self) {
-        self.overlay = Overlay::Search(SearchLine {
-            input: self.spec.search.clone().unwrap_or_default(),
+        self.screens.open(Screen::Search(SearchLine {
+            input: LineInput::new(self.spec.search.clone().unwrap_or_default()),
             previous: self.spec.clone(),
-        });
+            previous_case: self.view.indices.get(self.cursor).copied(),
+        }));
     }
 
     pub(super) fn search_action(&mut self, action: Action) -> Vec<Effect> {
-        let Overlay::Search(line) = &mut self.overlay else {
+        let Screen::Search(line) = self.screens.top_mut() else {
             return Vec::new();
         };
         match action {
-            Action::DeleteBack => {
-                line.input.pop();
-            }
-            Action::ClearInput => line.input.clear(),
+            // The results are the list: arrows move through them while the line is open.
+            Action::SelectNext | Action::MoveDown => self.move_by(1),
+            Action::SelectPrev | Action::MoveUp => self.move_by(-1),
             Action::Accept => {
-                self.overlay = Overlay::None;
+                self.screens.close();
                 if let Some(query) = &self.spec.search {
                     let pending = if self.search_pending {
                         " (still searching)"
                     } else {
                         ""
                     };
+                    let n = self.view.len();
                     self.message = Some(Message::info(format!(
-                        "{} cases match /{query}{pending}",
-                        format_amount(self.view.len() as i64)
+                        "{} {} /{query}{pending}",
+                        format_amount(n as i64),
+                        if n == 1 {
+                            "case matches"
+                        } else {
+                            "cases match"
+                        }
                     )));
                 }
-                return Vec::new();
             }
             Action::Cancel => {
-                // Leave the search, keep the position: the selected case stays selected.
-                let mut spec = line.previous.clone();
-                spec.search = None;
-                self.overlay = Overlay::None;
-                self.apply_view(spec);
-                return Vec::new();
+                let (previous, case) = (line.previous.clone(), line.previous_case);
+                self.screens.close();
+                self.restore_view(previous, case);
             }
-            _ => return Vec::new(),
+            _ => {}
         }
-        self.research()
-    }
-
-    pub(super) fn search_input(&mut self, ch: char) -> Vec<Effect> {
-        if let Overlay::Search(line) = &mut self.overlay {
-            line.input.push(ch);
-        }
-        self.research()
+        Vec::new()
     }
 
     /// Asks for the matches of the line's input within the view's filter.
-    fn research(&mut self) -> Vec<Effect> {
-        let Overlay::Search(line) = &self.overlay else {
+    pub(super) fn research(&mut self) -> Vec<Effect> {
+        let Screen::Search(line) = self.screen() else {
             return Vec::new();
         };
-        let query = line.input.trim().to_string();
+        let query = line.input.value().trim().to_string();
         let mut spec = self.spec.clone();
         spec.search = (!query.is_empty()).then_some(query);
         self.apply_view(spec);
@@ -108,7 +107,6 @@ impl App {
         }
         self.search_pending = false;
         let order: Vec<usize> = hits.iter().map(|h| h.index).collect();
-        let selected = self.view.indices.get(self.cursor).copied();
         self.view = View::new(
             &self.cases,
             self.view.filter.clone(),
@@ -116,10 +114,19 @@ impl App {
             &self.judge,
             Some(&order),
         );
-        // Best match first: a new query starts at the top.
-        let _ = selected;
+        self.view.search = Some(crate::search::Query::parse(query));
+        self.view.searched = true;
+        // Best match first: a new query starts at the top, unless a view was put back with
+        // its case.
+        let keep = self
+            .search_selects
+            .take()
+            .and_then(|i| self.view.indices.iter().position(|&j| j == i));
         self.cursor = 0;
         self.offset = 0;
         self.detail_scroll = 0;
+        if let Some(position) = keep {
+            self.move_to(position);
+        }
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::judge::Judge;
 use crate::domain::{Case, CaseSet, Counts, Dimension, Filter};
 use crate::rules::{Decision, Totals};
+use crate::search::Query;
 
 /// The code index of `kakao` in the scope dimension.
 const KAKAO: u8 = 0;
@@ -13,20 +14,28 @@ const KAKAO: u8 = 0;
 /// A condition the filter language cannot say, for built-in queues.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Extra {
-    /// Changed last by this reviewer on this (local) day.
-    MineOn { reviewer: String, day: NaiveDate },
+    /// Changed last by this reviewer on this day in this zone (the local one).
+    MineOn {
+        reviewer: String,
+        day: NaiveDate,
+        zone: chrono::FixedOffset,
+    },
 }
 
 impl Extra {
     pub fn matches(&self, case: &Case) -> bool {
         match self {
-            Extra::MineOn { reviewer, day } => {
+            Extra::MineOn {
+                reviewer,
+                day,
+                zone,
+            } => {
                 case.updated_by.as_deref() == Some(reviewer.as_str())
                     && case
                         .updated_at
                         .as_deref()
                         .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-                        .is_some_and(|at| at.with_timezone(&chrono::Local).date_naive() == *day)
+                        .is_some_and(|at| at.with_timezone(zone).date_naive() == *day)
             }
         }
     }
@@ -47,6 +56,12 @@ pub struct View {
     /// Cases and cash per outcome under the active rule set, and under the compared one.
     pub outcomes: Option<Totals>,
     pub outcomes_b: Option<Totals>,
+    /// The view's search, if it has one: a case that is new, or changed from outside the
+    /// view, joins it only if it matches this too.
+    pub search: Option<Query>,
+    /// Whether `indices` are the search's results (rather than the filter's cases waiting
+    /// for them).
+    pub searched: bool,
 }
 
 impl View {
@@ -82,10 +97,20 @@ impl View {
         view
     }
 
-    /// Whether the case at position `index` belongs in the view.
+    /// Whether the case at position `index` belongs in the view by its filter (and queue).
     pub fn admits(&self, index: usize, case: &Case, judge: &Judge) -> bool {
         self.filter.matches_with(case, &judge.derived(index))
             && self.extra.as_ref().is_none_or(|e| e.matches(case))
+    }
+
+    /// Whether a case not in the view may join it: its filter admits it, and its search (if
+    /// any) matches it exactly as the search worker would.
+    fn may_join(&self, index: usize, case: &Case, judge: &Judge) -> bool {
+        self.admits(index, case, judge)
+            && self
+                .search
+                .as_ref()
+                .is_none_or(|query| crate::search::case_matches(query, case))
     }
 
     /// Whether the case at a position of the case set is in the view.
@@ -122,7 +147,8 @@ impl View {
     /// Follows a case that changed at `index` of the set (from `old` with its old decisions,
     /// or new when `old` is `None`). A case stays in the list once shown (so it does not
     /// vanish under the cursor when a label moves it out of the filter) and its counts and
-    /// outcome follow it; a new case joins the view when it belongs.
+    /// outcome follow it; a new case, or one changed from outside the view, joins it at the
+    /// end only when it matches the view's filter and its search.
     pub fn follow(
         &mut self,
         index: usize,
@@ -131,23 +157,20 @@ impl View {
         judge: &Judge,
     ) {
         let (da, db) = (judge.da.get(index).copied(), judge.db.get(index).copied());
-        match old {
-            Some((old, old_a, old_b)) => {
-                if self.contains(index) {
-                    self.uncount(old, old_a, old_b);
-                    self.count(index, new, da, db);
-                }
+        if let Some((old, old_a, old_b)) = old {
+            if self.contains(index) {
+                self.uncount(old, old_a, old_b);
+                self.count(index, new, da, db);
+                return;
             }
-            None => {
-                if self.member.len() <= index {
-                    self.member.resize(index + 1, false);
-                }
-                if self.admits(index, new, judge) {
-                    self.indices.push(index);
-                    self.member[index] = true;
-                    self.count(index, new, da, db);
-                }
-            }
+        }
+        if self.member.len() <= index {
+            self.member.resize(index + 1, false);
+        }
+        if self.may_join(index, new, judge) {
+            self.indices.push(index);
+            self.member[index] = true;
+            self.count(index, new, da, db);
         }
     }
 

@@ -184,7 +184,7 @@ fn unknown_mode() {
         problems(text),
         vec![
             "1: unknown mode \"nromal\" (did you mean \"normal\"?)",
-            "3: unknown mode \"vim\" (the modes are normal, picker, prompt, help, panel)",
+            "3: unknown mode \"vim\" (the modes are normal, picker, prompt, help, panel, menu, history, spot, differences)",
         ]
     );
     assert_eq!(

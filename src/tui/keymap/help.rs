@@ -11,22 +11,22 @@ pub fn help_lines(keymap: &Keymap, mode: Mode) -> Vec<(String, String)> {
     for action in Action::all() {
         let keys = keymap.keys_for(mode, action);
         if !keys.is_empty() {
-            lines.push((keys.join(", "), action.description()));
+            lines.push((keys.join(", "), action.description_in(mode)));
         }
     }
     for (key, actions) in keymap.bindings(mode) {
         if actions.len() != 1 {
-            lines.push((key, binding_description(&actions)));
+            lines.push((key, binding_description(mode, &actions)));
         }
     }
     lines
 }
 
-/// What a binding does: its action's description, or each action's in turn.
-pub fn binding_description(actions: &[Action]) -> String {
+/// What a binding in `mode` does: its action's description, or each action's in turn.
+pub fn binding_description(mode: Mode, actions: &[Action]) -> String {
     actions
         .iter()
-        .map(|a| a.description())
+        .map(|a| a.description_in(mode))
         .collect::<Vec<_>>()
         .join(", then ")
 }
@@ -59,13 +59,17 @@ mod tests {
         assert!(quit < first_label);
 
         let help = help_lines(&Keymap::builtin(), Mode::Help);
+        let line = |d: &str| line(&help, d).map(str::to_string);
+        assert_eq!(line("a line down").as_deref(), Some("j, down"));
         assert_eq!(
-            help,
-            vec![
-                ("j, down".to_string(), "next case".to_string()),
-                ("k, up".to_string(), "previous case".to_string()),
-                ("esc, q, ?, h".to_string(), "cancel".to_string()),
-            ]
+            line("a page down").as_deref(),
+            Some("pagedown, space, ctrl-d, ctrl-f")
+        );
+        assert_eq!(line("close").as_deref(), Some("esc, q, ?, h"));
+        assert_eq!(
+            line("next case"),
+            None,
+            "a page is read by line, not by case"
         );
     }
 

@@ -3,29 +3,44 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// Where the keyboard focus is; each mode has its own bindings (`[normal]`, `[picker]`, ...).
+/// Which section of the keymap the keys go through. The screen in force decides it
+/// (`App::screen().mode()`); each mode has its own bindings (`[normal]`, `[picker]`, ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
     /// Browsing and labelling cases.
     Normal,
-    /// A list to pick from (the service picker): typing narrows it.
+    /// A list to pick from with a query line (the service picker, the views, the bulk
+    /// labels): typing narrows it.
     Picker,
-    /// A one-line text input (amount, note).
+    /// A one-line text input (amount, note, view name, spot-check form, filter, search).
     Prompt,
-    /// The help overlay.
+    /// A page to read: the help, a report, the whole message.
     Help,
     /// The counts panel has the focus: pick a count to drill into its cases.
     Panel,
+    /// A short list to choose from without typing (the rule set to compare with, the
+    /// spot-checks, the bulk change's preview).
+    Menu,
+    /// A case's history: pick a change, revert its batch.
+    History,
+    /// A spot-check's sample, labelled blind.
+    Spot,
+    /// A spot-check's differences: keep or overturn each.
+    Differences,
 }
 
 impl Mode {
     /// Every mode, in the order of keymap files and of `casebench keys`.
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Normal,
         Mode::Picker,
         Mode::Prompt,
         Mode::Help,
         Mode::Panel,
+        Mode::Menu,
+        Mode::History,
+        Mode::Spot,
+        Mode::Differences,
     ];
 
     /// The section name in keymap files.
@@ -36,6 +51,10 @@ impl Mode {
             Mode::Prompt => "prompt",
             Mode::Help => "help",
             Mode::Panel => "panel",
+            Mode::Menu => "menu",
+            Mode::History => "history",
+            Mode::Spot => "spot",
+            Mode::Differences => "differences",
         }
     }
 
@@ -53,6 +72,21 @@ impl Mode {
     /// mode (picker and prompt), rather than ignored.
     pub fn types_text(self) -> bool {
         matches!(self, Mode::Picker | Mode::Prompt)
+    }
+
+    /// What the mode is for, as the help's section headings say it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Normal => "the case list",
+            Mode::Picker => "a list with a query line",
+            Mode::Prompt => "a text line",
+            Mode::Help => "reading a page",
+            Mode::Panel => "the counts panel",
+            Mode::Menu => "a list to choose from",
+            Mode::History => "a case's history",
+            Mode::Spot => "a spot-check, blind",
+            Mode::Differences => "a spot-check's differences",
+        }
     }
 }
 

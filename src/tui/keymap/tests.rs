@@ -96,10 +96,8 @@ fn the_builtin_defaults() {
         ("c", "compare"),
         ("h", "history"),
         ("C", "spot-check"),
-        ("D", "spot-differences"),
-        ("=", "keep"),
-        ("X", "overturn"),
         ("%", "agreement"),
+        ("M", "show-message"),
     ];
     let picker = [
         ("up", "select-prev"),
@@ -109,15 +107,41 @@ fn the_builtin_defaults() {
         ("enter", "accept"),
         ("esc", "cancel"),
         ("backspace", "delete-back"),
-        ("ctrl-u", "clear-input"),
+        ("delete", "delete-forward"),
+        ("left", "cursor-left"),
+        ("right", "cursor-right"),
+        ("home", "line-start"),
+        ("end", "line-end"),
+        ("ctrl-a", "line-start"),
+        ("ctrl-e", "line-end"),
+        ("ctrl-w", "delete-word-back"),
+        ("ctrl-u", "delete-to-start"),
+        ("ctrl-k", "delete-to-end"),
         ("ctrl-d", "delete-view"),
     ];
     let prompt = [
         ("enter", "accept"),
         ("esc", "cancel"),
         ("backspace", "delete-back"),
-        ("ctrl-u", "clear-input"),
+        ("delete", "delete-forward"),
+        ("left", "cursor-left"),
+        ("right", "cursor-right"),
+        ("alt-b", "word-left"),
+        ("alt-f", "word-right"),
+        ("ctrl-left", "word-left"),
+        ("ctrl-right", "word-right"),
+        ("home", "line-start"),
+        ("end", "line-end"),
+        ("ctrl-a", "line-start"),
+        ("ctrl-e", "line-end"),
+        ("ctrl-w", "delete-word-back"),
+        ("ctrl-u", "delete-to-start"),
+        ("ctrl-k", "delete-to-end"),
         ("tab", "complete"),
+        ("up", "select-prev"),
+        ("ctrl-p", "select-prev"),
+        ("down", "select-next"),
+        ("ctrl-n", "select-next"),
     ];
     let help = [
         ("esc", "cancel"),
@@ -128,16 +152,113 @@ fn the_builtin_defaults() {
         ("down", "move-down"),
         ("k", "move-up"),
         ("up", "move-up"),
+        ("pagedown", "page-down"),
+        ("space", "page-down"),
+        ("ctrl-d", "page-down"),
+        ("ctrl-f", "page-down"),
+        ("pageup", "page-up"),
+        ("ctrl-u", "page-up"),
+        ("ctrl-b", "page-up"),
+        ("g", "first"),
+        ("home", "first"),
+        ("G", "last"),
+        ("end", "last"),
     ];
     let panel = [
         ("j", "select-next"),
         ("down", "select-next"),
         ("k", "select-prev"),
         ("up", "select-prev"),
+        ("g", "first"),
+        ("G", "last"),
         ("enter", "accept"),
         ("esc", "cancel"),
         ("p", "cancel"),
         ("q", "cancel"),
+        ("?", "help"),
+    ];
+    let menu = [
+        ("j", "select-next"),
+        ("down", "select-next"),
+        ("ctrl-n", "select-next"),
+        ("k", "select-prev"),
+        ("up", "select-prev"),
+        ("ctrl-p", "select-prev"),
+        ("g", "first"),
+        ("G", "last"),
+        ("enter", "accept"),
+        ("esc", "cancel"),
+        ("q", "cancel"),
+    ];
+    let history = [
+        ("j", "select-next"),
+        ("down", "select-next"),
+        ("k", "select-prev"),
+        ("up", "select-prev"),
+        ("pagedown", "page-down"),
+        ("pageup", "page-up"),
+        ("g", "first"),
+        ("home", "first"),
+        ("G", "last"),
+        ("end", "last"),
+        ("esc", "cancel"),
+        ("q", "cancel"),
+        ("h", "cancel"),
+    ];
+    let spot = [
+        ("j", "move-down"),
+        ("down", "move-down"),
+        ("enter", "move-down"),
+        ("k", "move-up"),
+        ("up", "move-up"),
+        ("g", "first"),
+        ("G", "last"),
+        ("pagedown", "page-down"),
+        ("pageup", "page-up"),
+        ("J", "detail-down"),
+        ("K", "detail-up"),
+        ("1", "set-kind-paid"),
+        ("2", "set-kind-free-monetary"),
+        ("3", "set-kind-inquiry"),
+        ("4", "set-kind-opinion"),
+        ("5", "set-kind-protest"),
+        ("6", "set-kind-encouragement"),
+        ("i", "set-reporter-individual"),
+        ("b", "set-reporter-small-business"),
+        ("e", "set-reporter-enterprise"),
+        ("a", "set-substitute-available"),
+        ("x", "set-substitute-unavailable"),
+        ("w", "set-substitute-unknown"),
+        ("o", "toggle-scope"),
+        ("s", "pick-service"),
+        ("D", "spot-differences"),
+        ("C", "spot-check"),
+        ("%", "agreement"),
+        ("?", "help"),
+        ("esc", "dismiss-message"),
+        ("M", "show-message"),
+        ("q", "quit"),
+    ];
+    let differences = [
+        ("j", "select-next"),
+        ("down", "select-next"),
+        ("k", "select-prev"),
+        ("up", "select-prev"),
+        ("g", "first"),
+        ("G", "last"),
+        ("pagedown", "page-down"),
+        ("pageup", "page-up"),
+        ("J", "detail-down"),
+        ("K", "detail-up"),
+        ("=", "keep"),
+        ("X", "overturn"),
+        ("D", "spot-differences"),
+        ("C", "spot-check"),
+        ("%", "agreement"),
+        ("?", "help"),
+        ("esc", "dismiss-message"),
+        ("M", "show-message"),
+        ("q", "quit"),
     ];
     for (mode, table) in [
         (Mode::Normal, &normal[..]),
@@ -145,6 +266,10 @@ fn the_builtin_defaults() {
         (Mode::Prompt, &prompt[..]),
         (Mode::Help, &help[..]),
         (Mode::Panel, &panel[..]),
+        (Mode::Menu, &menu[..]),
+        (Mode::History, &history[..]),
+        (Mode::Spot, &spot[..]),
+        (Mode::Differences, &differences[..]),
     ] {
         let mut want: Vec<(String, Vec<Action>)> = table
             .iter()
@@ -190,7 +315,10 @@ fn single_keys_resolve_at_once() {
     assert_eq!(press(&map, Mode::Normal, "G"), does(&["last"]));
     assert_eq!(press(&map, Mode::Normal, "shift-g"), does(&["last"]));
     assert_eq!(press(&map, Mode::Normal, "ctrl-d"), does(&["page-down"]));
-    assert_eq!(press(&map, Mode::Picker, "ctrl-u"), does(&["clear-input"]));
+    assert_eq!(
+        press(&map, Mode::Picker, "ctrl-u"),
+        does(&["delete-to-start"])
+    );
     assert_eq!(press(&map, Mode::Normal, "ctrl-u"), does(&["page-up"]));
     // Letters are typed in pickers and prompts, not bound.
     assert_eq!(press(&map, Mode::Prompt, "j"), Resolved::Unbound);
@@ -225,7 +353,8 @@ fn sequences_wait_then_act() {
     assert_eq!(press(&map, Mode::Normal, "ctrl-x"), Resolved::Pending);
     assert_eq!(press(&map, Mode::Normal, "ctrl-x c"), Resolved::Unbound);
     // Sequences belong to their mode.
-    assert_eq!(press(&map, Mode::Help, "g"), Resolved::Unbound);
+    assert_eq!(press(&map, Mode::Help, "g"), does(&["first"]));
+    assert_eq!(press(&map, Mode::Menu, "ctrl-x"), Resolved::Unbound);
 }
 
 #[test]
@@ -344,5 +473,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (89, vec![]));
+    assert_eq!((count, errors), (202, vec![]));
 }

@@ -12,9 +12,10 @@ use super::outcome::OutcomeNames;
 use super::theme;
 use crate::domain::{format_amount, Case, Dimension};
 use crate::rules::ConditionCheck;
-use crate::text::{local_time, one_line, pad_right, sanitize, truncate, width, wrap};
+use crate::text::{one_line, pad_right, sanitize, time_in, truncate, width, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Mode;
 
 /// Width of the field-name column.
 const NAME_W: usize = 11;
@@ -255,7 +256,11 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
                 Some(code) => Span::raw(dim.info(code).korean.to_string()),
                 None => Span::styled("미분류 —", theme::unlabelled()),
             };
-            (dim.name().to_string(), value, dimension_keys(app, dim))
+            (
+                dim.name().to_string(),
+                value,
+                dimension_keys(app, Mode::Normal, dim),
+            )
         })
         .collect();
     let amount = match case.amount_krw {
@@ -309,7 +314,7 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
     let received = case
         .received_at
         .as_deref()
-        .map(local_time)
+        .map(|at| time_in(at, &app.zone))
         .unwrap_or_else(|| "—".into());
     let channel = case
         .channel
@@ -322,7 +327,7 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
                 "v{} by {} at {}",
                 case.version,
                 sanitize(by),
-                local_time(at)
+                time_in(at, &app.zone)
             )
         }
         _ => format!("v{}, not changed since it came in", case.version),

@@ -10,18 +10,28 @@ pub fn first_key(app: &App, action: Action) -> Option<String> {
     app.keymap.keys_for(Mode::Normal, action).into_iter().next()
 }
 
-/// The keys that set the codes of a dimension, in code order (`1-6`, `i b e`), plus the
-/// keys of `extra` actions (the scope toggle, the service picker).
-pub fn dimension_keys(app: &App, dim: Dimension) -> String {
+/// The first key bound to `action` in `mode`, or `unbound` to say there is none.
+pub fn mode_key(app: &App, mode: Mode, action: Action) -> String {
+    app.keymap
+        .keys_for(mode, action)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| format!("(unbound: {action})"))
+}
+
+/// The keys that set the codes of a dimension in `mode`, in code order (`1-6`, `i b e`),
+/// plus the keys of `extra` actions (the scope toggle, the service picker).
+pub fn dimension_keys(app: &App, mode: Mode, dim: Dimension) -> String {
+    let first = |action| app.keymap.keys_for(mode, action).into_iter().next();
     let mut keys: Vec<String> = (0..dim.codes().len() as u8)
-        .filter_map(|code| first_key(app, Action::SetLabel(dim, code)))
+        .filter_map(|code| first(Action::SetLabel(dim, code)))
         .collect();
     let extra = match dim {
         Dimension::Scope => Some(Action::ToggleScope),
         Dimension::Service => Some(Action::PickService),
         _ => None,
     };
-    keys.extend(extra.and_then(|a| first_key(app, a)));
+    keys.extend(extra.and_then(first));
     compress(&keys)
 }
 

@@ -88,6 +88,17 @@ pub fn list_rows(size: (u16, u16), panel_toggled: bool) -> usize {
     areas(size, panel_toggled).map_or(1, |a| usize::from(a.list.height.saturating_sub(2)))
 }
 
+/// The lines of text a page to read (the help, a report, a history) shows at `size`: the body
+/// less a row of margin, the box's borders and its bottom line (where it is, how to close).
+pub fn reader_rows(size: (u16, u16)) -> usize {
+    usize::from(size.1.saturating_sub(BOTTOM_ROWS + 4))
+}
+
+/// The cells of a line of a page to read at `size`.
+pub fn reader_cols(size: (u16, u16)) -> usize {
+    usize::from(size.0.saturating_sub(2).min(100).saturating_sub(2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

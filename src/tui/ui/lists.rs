@@ -6,37 +6,51 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::keys::action_keys;
+use super::keys::mode_key;
 use super::overlay::{centred, clear};
 use super::theme;
 use crate::domain::format_amount;
 use crate::text::{one_line, pad_left, pad_right, truncate, width};
 use crate::tui::action::Action;
-use crate::tui::app::{App, BulkPicker, BulkPreview, ComparePicker, SpotList, ViewsList};
+use crate::tui::app::{
+    App, BulkPicker, BulkPreview, ComparePicker, LineInput, SpotList, ViewsList,
+};
+use crate::tui::keymap::Mode;
 
 /// A boxed, titled list with a query line on top; the selected row is reversed and marked.
+/// `refused` says why nothing can be chosen (shown instead of the rows).
 fn render_list(
     title: &str,
-    query: &str,
+    query: Option<&LineInput>,
+    refused: Option<&str>,
     rows: &[String],
     selected: usize,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let height = (rows.len() as u16 + 3).clamp(5, area.height);
+    let query_rows = u16::from(query.is_some());
+    let height = (rows.len() as u16 + 2 + query_rows).clamp(5, area.height);
     let box_area = centred(area, 72, height);
     clear(box_area, buf);
     let block = Block::bordered().title(Span::styled(title.to_string(), theme::title()));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let cells = usize::from(inner.width);
-    let visible = usize::from(inner.height).saturating_sub(1).max(1);
+    let visible = usize::from(inner.height)
+        .saturating_sub(usize::from(query_rows))
+        .max(1);
     let first = selected.saturating_sub(visible - 1);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("› ", theme::key()),
-        Span::raw(one_line(query).into_owned()),
-        Span::styled("▏", theme::key()),
-    ])];
+    let mut lines: Vec<Line> = query
+        .map(|q| super::lines::input_line("› ", q, cells))
+        .into_iter()
+        .collect();
+    if let Some(refused) = refused {
+        for part in crate::text::wrap(refused, cells) {
+            lines.push(Line::styled(part, theme::error()));
+        }
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    }
     if rows.is_empty() {
         lines.push(Line::styled("nothing matches", theme::dim()));
     }
@@ -85,7 +99,8 @@ pub fn render_views(list: &ViewsList, area: Rect, buf: &mut Buffer) {
         .collect();
     render_list(
         " views (enter: switch, ctrl-d: delete a saved one) ",
-        &list.query,
+        Some(&list.query),
+        None,
         &rows,
         list.selected,
         area,
@@ -99,7 +114,15 @@ pub fn render_bulk(app: &App, picker: &BulkPicker, area: Rect, buf: &mut Buffer)
         " set on {} marked cases (type to narrow) ",
         format_amount(app.marks.len() as i64)
     );
-    render_list(&title, &picker.query, &rows, picker.selected, area, buf);
+    render_list(
+        &title,
+        Some(&picker.query),
+        picker.refused.as_deref(),
+        &rows,
+        picker.selected,
+        area,
+        buf,
+    );
 }
 
 pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &mut Buffer) {
@@ -137,15 +160,11 @@ pub fn render_bulk_preview(app: &App, preview: &BulkPreview, area: Rect, buf: &m
             format_amount(after)
         )));
     }
-    let keys = action_keys(app, &[Action::Confirm]);
     lines.push(Line::styled(
         format!(
-            "{} applies it as one batch (undo reverts it all) · esc cancels",
-            if keys.is_empty() {
-                "enter".into()
-            } else {
-                keys
-            }
+            "{} applies it as one batch (undo reverts it all) · {} cancels",
+            mode_key(app, Mode::Menu, Action::Accept),
+            mode_key(app, Mode::Menu, Action::Cancel),
         ),
         theme::dim(),
     ));
@@ -179,7 +198,7 @@ pub fn render_compare(app: &App, picker: &ComparePicker, area: Rect, buf: &mut B
         })
         .collect();
     let title = format!(" compare {} with ", app.judge.active_name());
-    render_list(&title, "", &rows, picker.selected, area, buf);
+    render_list(&title, None, None, &rows, picker.selected, area, buf);
 }
 
 pub fn render_spot_list(list: &SpotList, area: Rect, buf: &mut Buffer) {
@@ -203,7 +222,8 @@ pub fn render_spot_list(list: &SpotList, area: Rect, buf: &mut Buffer) {
     rows.push("start a new spot-check…".to_string());
     render_list(
         " spot-checks (enter: open or resume) ",
-        "",
+        None,
+        None,
         &rows,
         list.selected,
         area,

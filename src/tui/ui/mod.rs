@@ -7,6 +7,7 @@ pub mod layout;
 mod lines;
 mod list;
 mod lists;
+mod message;
 mod outcome;
 mod overlay;
 mod panel;
@@ -18,14 +19,15 @@ mod theme;
 use ratatui::Frame;
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Screen};
 
 /// The first keys of `actions` in normal mode, for hints in messages: `space A`.
 pub fn keys_hint(app: &App, actions: &[Action]) -> String {
     keys::action_keys(app, actions)
 }
 
-/// Draws the whole workbench.
+/// Draws the whole workbench: the page of the screen stack (the cases, or a spot-check) in
+/// the panes' place, then every screen over it in turn, then the status and message lines.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     let buf = frame.buffer_mut();
@@ -33,19 +35,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         overlay::render_too_small((area.width, area.height), area, buf);
         return;
     };
-    match &app.spot {
+    match app.screens.page() {
         // A spot-check replaces the list, the detail and the counts (they show labels).
-        Some(spot) => {
-            let right = areas.detail.or(areas.panel).unwrap_or(areas.list);
+        Screen::Spot(spot) => {
             let right = match (areas.detail, areas.panel) {
                 (Some(d), Some(p)) => {
                     ratatui::layout::Rect::new(d.x, d.y, d.width + p.width, d.height)
                 }
-                _ => right,
+                (d, p) => d.or(p).unwrap_or(areas.list),
             };
             spot::render(app, spot, areas.list, right, buf);
         }
-        None => {
+        _ => {
             list::render(app, areas.list, buf);
             if let Some(detail) = areas.detail {
                 detail::render(app, detail, buf);
@@ -56,30 +57,24 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
     }
     status::render_status(app, areas.status, buf);
-    status::render_hint(app, areas.hint, buf);
     let body = ratatui::layout::Rect::new(0, 0, area.width, areas.status.y);
-    match &app.overlay {
-        Overlay::None => {}
-        Overlay::Help { scroll } => overlay::render_help(app, *scroll, body, buf),
-        Overlay::Picker(picker) => overlay::render_picker(picker, body, buf),
-        Overlay::Prompt(prompt) => overlay::render_prompt(prompt, body, buf),
-        Overlay::Filter(line) => lines::render_filter(line, body, buf),
-        Overlay::Views(list) => lists::render_views(list, body, buf),
-        Overlay::Bulk(picker) => lists::render_bulk(app, picker, body, buf),
-        Overlay::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
-        Overlay::Panel { .. } => {}
-        Overlay::Compare(picker) => lists::render_compare(app, picker, body, buf),
-        Overlay::Search(line) => lines::render_search(app, line, body, buf),
-        Overlay::SpotList(list) => lists::render_spot_list(list, body, buf),
-        Overlay::Report {
-            title,
-            lines,
-            scroll,
-        } => overlay::render_report(title, lines, *scroll, body, buf),
-        Overlay::History {
-            case_id,
-            events,
-            scroll,
-        } => overlay::render_history(case_id, events, *scroll, body, buf),
+    for screen in app.screens.iter() {
+        match screen {
+            Screen::Cases | Screen::Spot(_) | Screen::Panel { .. } => {}
+            Screen::Help(reader) | Screen::Report(reader) => {
+                overlay::render_reader(app, reader, body, buf)
+            }
+            Screen::Picker(picker) => overlay::render_picker(picker, body, buf),
+            Screen::Prompt(prompt) => overlay::render_prompt(prompt, body, buf),
+            Screen::Filter(line) => lines::render_filter(app, line, body, buf),
+            Screen::Views(list) => lists::render_views(list, body, buf),
+            Screen::BulkLabel(picker) => lists::render_bulk(app, picker, body, buf),
+            Screen::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
+            Screen::Compare(picker) => lists::render_compare(app, picker, body, buf),
+            Screen::Search(line) => lines::render_search(app, line, body, buf),
+            Screen::SpotList(list) => lists::render_spot_list(list, body, buf),
+            Screen::History(history) => overlay::render_history(app, history, body, buf),
+        }
     }
+    message::render(app, areas.hint, body, buf);
 }

@@ -1,16 +1,18 @@
-//! What is drawn over the panes: the help (generated from the keymap), the service picker,
-//! the amount and note prompts, and the too-small message.
+//! What is drawn over the panes: pages to read (the help, reports, the whole message), a
+//! case's history, the service picker, the one-line prompts, and the too-small message.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use super::keys::mode_key;
 use super::theme;
 use crate::domain::Dimension;
-use crate::text::{one_line, pad_right, truncate, width};
-use crate::tui::app::{App, Picker, Prompt, PromptKind};
-use crate::tui::keymap::{help_lines, Mode};
+use crate::text::{one_line, pad_right, truncate, width, wrap};
+use crate::tui::action::Action;
+use crate::tui::app::{App, HistoryScreen, Picker, Prompt, Reader};
+use crate::tui::keymap::Mode;
 
 /// Clears `area` for an overlay. A wide character (Hangul) just left of it would otherwise
 /// spill its second half over the overlay's border, so it is blanked too.
@@ -40,71 +42,100 @@ pub(super) fn centred(area: Rect, cols: u16, rows: u16) -> Rect {
     )
 }
 
-pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let box_area = centred(area, 76, area.height.saturating_sub(2));
+/// A page to read (the help, a report, the whole message), scrolled to `reader.scroll`, with
+/// where it is and how to close it at the bottom.
+pub fn render_reader(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
+    let box_area = reader_area(area);
     clear(box_area, buf);
     let block = Block::bordered().title(Span::styled(
-        " keys (from the active keymap) ",
+        format!(" {} ", one_line(&reader.title)),
         theme::title(),
     ));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let cells = usize::from(inner.width);
-    let mut lines = Vec::new();
-    for mode in [Mode::Normal, Mode::Picker, Mode::Prompt] {
-        lines.push(Line::styled(
-            format!("{} mode", mode.name()),
-            theme::heading(),
-        ));
-        let entries = help_lines(&app.keymap, mode);
-        let key_w = entries
-            .iter()
-            .map(|(k, _)| width(k))
-            .max()
-            .unwrap_or(0)
-            .min(20);
-        for (keys, description) in entries {
-            let text = format!(
-                "  {}  {description}",
-                pad_right(&truncate(&keys, key_w), key_w)
-            );
-            lines.push(Line::raw(truncate(&text, cells).into_owned()));
-        }
-    }
-    let rows = usize::from(inner.height);
-    let scroll = scroll.min(lines.len().saturating_sub(rows));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
-    Paragraph::new(shown).render(inner, buf);
+    let rows = usize::from(inner.height).saturating_sub(1);
+    // Long lines wrap: what a page holds is read whole.
+    let wrapped: Vec<String> = reader.lines.iter().flat_map(|l| wrap(l, cells)).collect();
+    let scroll = reader.scroll.min(wrapped.len().saturating_sub(rows));
+    let mut lines: Vec<Line> = wrapped
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|l| {
+            if l.starts_with('[') {
+                Line::styled(l.clone(), theme::heading())
+            } else {
+                Line::raw(l.clone())
+            }
+        })
+        .collect();
+    lines.resize(rows, Line::raw(""));
+    lines.push(Line::styled(
+        truncate(&position_line(app, scroll, rows, wrapped.len()), cells).into_owned(),
+        theme::dim(),
+    ));
+    Paragraph::new(lines).render(inner, buf);
 }
 
-/// A case's history: one line per change, `time  reviewer  action  field  old → new`.
-pub fn render_history(
-    case_id: &str,
-    events: &[crate::store::AuditEvent],
-    scroll: usize,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let box_area = centred(area, 100, area.height.saturating_sub(2));
+/// `lines 21–40 of 140 · pagedown/pageup a page · esc closes`, from the keymap.
+fn position_line(app: &App, scroll: usize, rows: usize, total: usize) -> String {
+    let last = (scroll + rows).min(total);
+    let page = format!(
+        "{}/{} a page",
+        mode_key(app, Mode::Help, Action::PageDown),
+        mode_key(app, Mode::Help, Action::PageUp)
+    );
+    format!(
+        "lines {}–{last} of {total} · {page} · {} closes",
+        (scroll + 1).min(total),
+        mode_key(app, Mode::Help, Action::Cancel)
+    )
+}
+
+/// Where pages to read go: nearly the whole body.
+fn reader_area(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(2).min(100),
+        area.height.saturating_sub(1),
+    )
+}
+
+/// A case's history: one line per change, `time  reviewer  action  field  old → new
+/// [batch]`, the selected change reversed (its batch can be reverted).
+pub fn render_history(app: &App, history: &HistoryScreen, area: Rect, buf: &mut Buffer) {
+    let box_area = reader_area(area);
     clear(box_area, buf);
+    let events = &history.events;
     let title = format!(
-        " history of {} ({} changes) ",
-        one_line(case_id),
-        events.len()
+        " history of {} ({} {}) ",
+        one_line(&history.case_id),
+        events.len(),
+        if events.len() == 1 {
+            "change"
+        } else {
+            "changes"
+        }
     );
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let cells = usize::from(inner.width);
+    let rows = usize::from(inner.height).saturating_sub(1).max(1);
     let who_w = events
         .iter()
         .map(|e| width(&one_line(&e.reviewer)))
         .max()
         .unwrap_or(0)
         .min(16);
-    let lines: Vec<Line> = events
+    let first = history.selected.saturating_sub(rows - 1);
+    let mut lines: Vec<Line> = events
         .iter()
-        .map(|e| {
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, e)| {
             let show = |v: &Option<String>| {
                 v.as_deref()
                     .map_or("∅".to_string(), |s| one_line(s).into_owned())
@@ -123,36 +154,21 @@ pub fn render_history(
                 show(&e.old),
                 show(&e.new),
             );
-            Line::raw(truncate(&text, cells).into_owned())
+            let text = pad_right(&truncate(&text, cells), cells);
+            if i == history.selected {
+                Line::styled(text, theme::selected())
+            } else {
+                Line::raw(text)
+            }
         })
         .collect();
-    let rows = usize::from(inner.height);
-    let scroll = scroll.min(lines.len().saturating_sub(rows));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
-    Paragraph::new(shown).render(inner, buf);
-}
-
-/// A text report, scrollable (the agreement).
-pub fn render_report(title: &str, lines: &[String], scroll: usize, area: Rect, buf: &mut Buffer) {
-    let box_area = centred(
-        area,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    );
-    clear(box_area, buf);
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
-    let inner = block.inner(box_area);
-    block.render(box_area, buf);
-    let cells = usize::from(inner.width);
-    let rows = usize::from(inner.height);
-    let scroll = scroll.min(lines.len().saturating_sub(rows));
-    let shown: Vec<Line> = lines
-        .iter()
-        .skip(scroll)
-        .take(rows)
-        .map(|l| Line::raw(truncate(&one_line(l), cells).into_owned()))
-        .collect();
-    Paragraph::new(shown).render(inner, buf);
+    lines.resize(rows, Line::raw(""));
+    let hint = format!("{} closes", mode_key(app, Mode::History, Action::Cancel));
+    lines.push(Line::styled(
+        truncate(&hint, cells).into_owned(),
+        theme::dim(),
+    ));
+    Paragraph::new(lines).render(inner, buf);
 }
 
 pub fn render_picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
@@ -160,20 +176,31 @@ pub fn render_picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     let rows = (items.len() as u16 + 3).max(5);
     let box_area = centred(area, 44, rows);
     clear(box_area, buf);
-    let title = format!(" service for {} ", one_line(&picker.case_id));
+    let title = if picker.case_id.is_empty() {
+        " service ".to_string()
+    } else {
+        format!(" service for {} ", one_line(&picker.case_id))
+    };
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let cells = usize::from(inner.width);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("› ", theme::key()),
-        Span::raw(one_line(&picker.query).into_owned()),
-        Span::styled("▏", theme::key()),
-    ])];
+    let mut lines = vec![super::lines::input_line("› ", &picker.query, cells)];
+    if let Some(refused) = &picker.refused {
+        lines.extend(
+            wrap(refused, cells)
+                .into_iter()
+                .map(|l| Line::styled(l, theme::error())),
+        );
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    }
     if items.is_empty() {
         lines.push(Line::styled("no service matches", theme::dim()));
     }
-    for (i, code) in items.iter().enumerate() {
+    let visible = usize::from(inner.height).saturating_sub(1).max(1);
+    let first = picker.selected.saturating_sub(visible - 1);
+    for (i, code) in items.iter().enumerate().skip(first).take(visible) {
         let info = Dimension::Service.info(*code);
         let marker = if i == picker.selected { "›" } else { " " };
         let text = format!("{marker}{:<13} {}", info.code, info.korean);
@@ -187,37 +214,31 @@ pub fn render_picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// A one-line input at the bottom of the body, its title saying what it asks for, every
+/// problem of the last `enter` under the line (wrapped, so each can be read whole).
 pub fn render_prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
-    let rows = if prompt.error.is_some() { 4 } else { 3 };
+    let cells = usize::from(area.width.saturating_sub(2));
+    let errors: Vec<String> = prompt.errors.iter().flat_map(|e| wrap(e, cells)).collect();
+    let rows = (3 + errors.len() as u16).min(area.height);
     let box_area = Rect::new(
         area.x,
         area.y + area.height.saturating_sub(rows),
         area.width,
-        rows.min(area.height),
+        rows,
     );
     clear(box_area, buf);
-    let what = match prompt.kind {
-        PromptKind::Amount => "amount in won (empty clears)",
-        PromptKind::Note => "note (empty clears)",
-        PromptKind::ViewName => "save this view for the team as",
-        PromptKind::NewSpotCheck => {
-            "new spot-check: reviewers=kim,lee since=DATE [until=DATE] size=N | confidence=0.95 margin=0.05"
-        }
-    };
-    let title = if prompt.case_id.is_empty() {
-        format!(" {what} ")
-    } else {
-        format!(" {what} for {} ", one_line(&prompt.case_id))
-    };
-    let block = Block::bordered().title(Span::styled(title, theme::title()));
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", one_line(&prompt.title())),
+        theme::title(),
+    ));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    let (first, _) =
-        super::lines::input_line("› ", &one_line(&prompt.input), usize::from(inner.width));
-    let mut lines = vec![first];
-    if let Some(error) = &prompt.error {
-        lines.push(Line::styled(one_line(error).into_owned(), theme::error()));
-    }
+    let mut lines = vec![super::lines::input_line(
+        "› ",
+        &prompt.input,
+        usize::from(inner.width),
+    )];
+    lines.extend(errors.into_iter().map(|e| Line::styled(e, theme::error())));
     Paragraph::new(lines).render(inner, buf);
 }
 

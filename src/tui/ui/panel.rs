@@ -16,7 +16,7 @@ use super::outcome::OutcomeNames;
 use super::theme;
 use crate::text::count;
 use crate::tui::action::Action;
-use crate::tui::app::{panel_rows, App, Overlay, PanelRow};
+use crate::tui::app::{panel_rows, App, PanelRow};
 use crate::tui::keymap::Mode;
 use rows::Widths;
 
@@ -28,10 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let cells = usize::from(inner.width);
     let height = usize::from(inner.height);
     let rows = panel_rows(app);
-    let selected = match app.overlay {
-        Overlay::Panel { selected } => Some(selected),
-        _ => None,
-    };
+    let selected = app.screens.panel_selection();
     let selected_row = selected.and_then(|n| {
         (0..rows.len())
             .filter(|&i| matches!(rows[i], PanelRow::Item(_)))

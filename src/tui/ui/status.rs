@@ -1,17 +1,15 @@
-//! The two bottom lines: the status bar (reviewer, database, position, reviewed / total, pace)
-//! and below it the message, or key hints when there is none.
+//! The status bar: reviewer, database, position, reviewed / total, pace; in a spot-check, its
+//! progress.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::keys::first_key;
 use super::theme;
 use crate::domain::{format_amount, format_share, Status};
 use crate::text::{one_line, pad_right, truncate};
-use crate::tui::action::Action;
-use crate::tui::app::{App, Tone};
+use crate::tui::app::App;
 
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let counts = &app.view.counts;
@@ -25,6 +23,37 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         Some(per_hour) => format!("{per_hour:.0} cases/h"),
         None => format!("{} this session", app.stats.confirmed),
     };
+    if let Some(spot) = app.spot() {
+        let differences = match &spot.differences {
+            Some((differences, _)) => format!(
+                " · {} {}, {} open",
+                differences.len(),
+                if differences.len() == 1 {
+                    "difference"
+                } else {
+                    "differences"
+                },
+                differences
+                    .iter()
+                    .filter(|d| d.resolution.is_none())
+                    .count()
+            ),
+            None => String::new(),
+        };
+        let text = format!(
+            " {} │ spot-check #{} │ case {}/{} │ labelled {}/{}{differences} ",
+            one_line(&app.reviewer),
+            spot.check.id,
+            (spot.position + 1).min(spot.check.cases.len()),
+            spot.check.cases.len(),
+            spot.labelled(),
+            spot.check.cases.len(),
+        );
+        let cells = usize::from(area.width);
+        let line = pad_right(&truncate(&text, cells), cells);
+        Paragraph::new(Line::styled(line, theme::status_bar())).render(area, buf);
+        return;
+    }
     let text = format!(
         " {} │ {} │ {}/{} │ reviewed {}/{} ({}) │ {} ",
         one_line(&app.reviewer),
@@ -39,53 +68,4 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let cells = usize::from(area.width);
     let line = pad_right(&truncate(&text, cells), cells);
     Paragraph::new(Line::styled(line, theme::status_bar())).render(area, buf);
-}
-
-pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
-    let cells = usize::from(area.width);
-    let line = match &app.message {
-        Some(message) => {
-            let style = match message.tone {
-                Tone::Info => ratatui::style::Style::new(),
-                Tone::Notice => theme::notice(),
-                Tone::Error => theme::error(),
-            };
-            let dismiss = match (message.sticky(), first_key(app, Action::DismissMessage)) {
-                (true, Some(key)) => format!("  [{key}: dismiss]"),
-                _ => String::new(),
-            };
-            let text = format!(" {}{dismiss}", one_line(&message.text));
-            Line::styled(truncate(&text, cells).into_owned(), style)
-        }
-        None => hints(app, cells),
-    };
-    Paragraph::new(line).render(area, buf);
-}
-
-/// `? help  enter confirm  n next unreviewed  u undo  q quit`, from the keymap.
-fn hints(app: &App, cells: usize) -> Line<'static> {
-    let wanted = [
-        (Action::Help, "help"),
-        (Action::Confirm, "confirm"),
-        (Action::NextUnreviewed, "next unreviewed"),
-        (Action::PickService, "service"),
-        (Action::Undo, "undo"),
-        (Action::TogglePanel, "counts"),
-        (Action::Quit, "quit"),
-    ];
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (action, label) in wanted {
-        let Some(key) = first_key(app, action) else {
-            continue;
-        };
-        let piece = crate::text::width(&key) + 1 + label.len() + 2;
-        if used + piece > cells {
-            break;
-        }
-        used += piece;
-        spans.push(Span::styled(key, theme::key()));
-        spans.push(Span::styled(format!(" {label}  "), theme::dim()));
-    }
-    Line::from(spans)
 }

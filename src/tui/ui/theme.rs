@@ -36,6 +36,11 @@ pub fn notice() -> Style {
     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
 
+/// The cursor of a text input: a reversed cell, visible without colour.
+pub fn cursor() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
 pub fn status_bar() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }

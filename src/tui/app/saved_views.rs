@@ -1,11 +1,14 @@
 //! Views: what the list shows. The built-in queues, the team's saved views, switching between
 //! them, and saving the current one.
 
-use super::list_input::edit_list;
-use super::message::Message;
-use super::msg::Effect;
+use super::choice::move_selection;
+use super::effect::Effect;
+use super::line_input::LineInput;
+use super::prompt::PromptKind;
+use super::screen::Screen;
+use super::status_message::Message;
 use super::view::{Extra, View};
-use super::{App, Overlay, Prompt, PromptKind};
+use super::App;
 use crate::domain::{format_amount, Filter};
 use crate::tui::action::Action;
 
@@ -69,7 +72,7 @@ pub struct ViewItem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewsList {
     pub items: Vec<ViewItem>,
-    pub query: String,
+    pub query: LineInput,
     /// Position in [`ViewsList::shown`].
     pub selected: usize,
 }
@@ -77,7 +80,7 @@ pub struct ViewsList {
 impl ViewsList {
     /// The items whose name or filter contains the query.
     pub fn shown(&self) -> Vec<&ViewItem> {
-        let query = self.query.to_lowercase();
+        let query = self.query.value().to_lowercase();
         self.items
             .iter()
             .filter(|item| {
@@ -100,17 +103,10 @@ impl App {
                 return false;
             }
         };
-        let extra = match spec.queue {
-            Some(Queue::MineToday) => Some(Extra::MineOn {
-                reviewer: self.reviewer.clone(),
-                day: self
-                    .today
-                    .unwrap_or_else(|| chrono::Local::now().date_naive()),
-            }),
-            None => None,
-        };
+        let extra = spec.queue.map(|queue| self.queue_condition(queue));
         let selected = self.view.indices.get(self.cursor).copied();
         self.view = View::new(&self.cases, filter, extra, &self.judge, None);
+        self.view.search = spec.search.as_deref().map(crate::search::Query::parse);
         match &spec.search {
             Some(query) => {
                 // The view shows the filter's cases until the search answers.
@@ -134,6 +130,17 @@ impl App {
         self.offset = 0;
         self.move_to(position.unwrap_or(0));
         true
+    }
+
+    /// The condition of a built-in queue, today in the local zone.
+    fn queue_condition(&self, queue: Queue) -> Extra {
+        match queue {
+            Queue::MineToday => Extra::MineOn {
+                reviewer: self.reviewer.clone(),
+                day: self.today,
+                zone: self.zone,
+            },
+        }
     }
 
     /// Every built-in queue and saved view, with its count now.
@@ -170,12 +177,7 @@ impl App {
         let Ok(filter) = Filter::parse(&spec.filter) else {
             return 0;
         };
-        let extra = spec.queue.map(|_| Extra::MineOn {
-            reviewer: self.reviewer.clone(),
-            day: self
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        });
+        let extra = spec.queue.map(|queue| self.queue_condition(queue));
         self.cases
             .iter()
             .enumerate()
@@ -192,37 +194,49 @@ impl App {
             .iter()
             .position(|item| item.spec == self.spec)
             .unwrap_or(0);
-        self.overlay = Overlay::Views(ViewsList {
+        self.screens.open(Screen::Views(ViewsList {
             items,
-            query: String::new(),
+            query: LineInput::default(),
             selected,
-        });
+        }));
+    }
+
+    /// Typing in the views list: the selection starts over.
+    pub(super) fn views_query_changed(&mut self) {
+        if let Screen::Views(list) = self.screens.top_mut() {
+            list.selected = 0;
+        }
     }
 
     pub(super) fn views_action(&mut self, action: Action) -> Vec<Effect> {
-        let Overlay::Views(list) = &mut self.overlay else {
+        let Screen::Views(list) = self.screens.top_mut() else {
             return Vec::new();
         };
         let shown = list.shown().len();
-        if edit_list(action, &mut list.query, &mut list.selected, shown) {
+        if move_selection(action, &mut list.selected, shown) {
             return Vec::new();
         }
         match action {
-            Action::Cancel => self.overlay = Overlay::None,
+            Action::Cancel => {
+                self.screens.close();
+            }
             Action::Accept => {
                 let chosen = list
                     .shown()
                     .get(list.selected)
                     .map(|item| item.spec.clone());
-                self.overlay = Overlay::None;
-                if let Some(spec) = chosen {
-                    let name = spec.name.clone();
-                    if self.apply_view(spec) {
-                        self.message = Some(Message::info(format!(
-                            "{name}: {} cases",
-                            format_amount(self.view.len() as i64)
-                        )));
-                    }
+                let Some(spec) = chosen else {
+                    return Vec::new(); // "no view matches" is shown in the list
+                };
+                self.screens.close();
+                let name = spec.name.clone();
+                if self.apply_view(spec) {
+                    let n = self.view.len();
+                    self.message = Some(Message::info(format!(
+                        "{name}: {} {}",
+                        format_amount(n as i64),
+                        if n == 1 { "case" } else { "cases" }
+                    )));
                 }
             }
             Action::DeleteView => {
@@ -233,7 +247,7 @@ impl App {
                 }
                 match chosen {
                     Some(item) if item.saved => {
-                        self.overlay = Overlay::None;
+                        self.screens.close();
                         return vec![Effect::DeleteView(item.spec.name)];
                     }
                     Some(_) => {
@@ -247,46 +261,53 @@ impl App {
         Vec::new()
     }
 
+    /// `S`: the name to save the current view under. The prompt always opens, so that what
+    /// is typed next is the name; a reviewer sees inside it that only leads save team views.
     pub(super) fn open_save_view(&mut self) {
-        if let Err(refused) = self.lead_only(crate::store::LeadOnly::EditViews) {
-            self.message = Some(Message::error(refused));
-            return;
-        }
         // Saving over a saved view starts from its name; anything else starts empty.
         let name = if self.saved_views.iter().any(|v| v.name == self.spec.name) {
             self.spec.name.clone()
         } else {
             String::new()
         };
-        self.overlay = Overlay::Prompt(Prompt {
-            kind: PromptKind::ViewName,
-            case_id: String::new(),
-            input: name,
-            error: None,
-        });
+        self.open_prompt(PromptKind::ViewName, String::new(), LineInput::new(name));
+        if let Some(refused) = self.view_name_refusal() {
+            if let Screen::Prompt(prompt) = self.screens.top_mut() {
+                prompt.errors = vec![refused];
+            }
+        }
     }
 
-    /// The name prompt was accepted: save the current filter and search under it.
-    pub(super) fn save_view_named(&mut self, name: &str) -> Vec<Effect> {
+    /// Why the current view cannot be saved, whatever its name.
+    fn view_name_refusal(&self) -> Option<String> {
+        if let Err(refused) = self.lead_only(crate::store::LeadOnly::EditViews) {
+            return Some(refused);
+        }
+        self.spec.queue.is_some().then(|| {
+            "this queue cannot be saved as a view: its condition is not a filter".to_string()
+        })
+    }
+
+    /// The name prompt was accepted: save the current filter and search under it (the
+    /// prompt closes when the store has saved it).
+    pub(super) fn view_name_accepted(&mut self, name: &str) -> Result<Vec<Effect>, Vec<String>> {
+        if let Some(refused) = self.view_name_refusal() {
+            return Err(vec![refused]);
+        }
         let name = name.trim();
+        if name.is_empty() {
+            return Err(vec!["give the view a name".into()]);
+        }
         if ViewSpec::builtin().iter().any(|b| b.name == name) {
-            self.message = Some(Message::error(format!(
+            return Err(vec![format!(
                 "\"{name}\" is a built-in queue; pick another name"
-            )));
-            return Vec::new();
+            )]);
         }
-        if self.spec.queue.is_some() {
-            self.message = Some(Message::error(
-                "this queue cannot be saved as a view: its condition is not a filter",
-            ));
-            return Vec::new();
-        }
-        self.spec.name = name.to_string();
-        vec![Effect::SaveView {
+        Ok(vec![Effect::SaveView {
             name: name.to_string(),
             filter: self.spec.filter.clone(),
             search: self.spec.search.clone(),
-        }]
+        }])
     }
 
     pub(super) fn clear_filter(&mut self) {

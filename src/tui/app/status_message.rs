@@ -1,4 +1,6 @@
-//! The message shown in the status line.
+//! The message shown on the message line (below the status line): feedback on the last key,
+//! news from other sessions, errors. A long one wraps; its whole text and any detail (every
+//! problem of a rule file) can be read on a page of its own (`show-message`).
 
 /// How a message is shown and how long it stays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +18,9 @@ pub enum Tone {
 pub struct Message {
     pub text: String,
     pub tone: Tone,
+    /// More to read than the line holds (every problem of a rule file), shown by
+    /// `show-message`.
+    pub detail: Vec<String>,
 }
 
 impl Message {
@@ -23,6 +28,7 @@ impl Message {
         Message {
             text: text.into(),
             tone: Tone::Info,
+            detail: Vec::new(),
         }
     }
 
@@ -30,6 +36,7 @@ impl Message {
         Message {
             text: text.into(),
             tone: Tone::Notice,
+            detail: Vec::new(),
         }
     }
 
@@ -37,7 +44,14 @@ impl Message {
         Message {
             text: text.into(),
             tone: Tone::Error,
+            detail: Vec::new(),
         }
+    }
+
+    /// The same message with `detail` to read in full.
+    pub fn with_detail(mut self, detail: Vec<String>) -> Message {
+        self.detail = detail;
+        self
     }
 
     /// Whether the message stays past the next key.

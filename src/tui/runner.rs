@@ -1,5 +1,5 @@
-//! Running the app's effects against the store, and learning of other sessions' changes.
-//! The only part of the workbench that does I/O on the database.
+//! The effect runner: runs the app's effects against the store, and learns of other
+//! sessions' changes. The only part of the workbench that does I/O on the database.
 
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
@@ -187,12 +187,8 @@ impl Runner {
         }
     }
 
-    /// Starts a spot-check from the form's text, and opens it.
-    pub fn new_spot(&mut self, form: &str) -> Msg {
-        let form = match crate::tui::spot_form::parse_form(form) {
-            Ok(form) => form,
-            Err(e) => return Msg::SpotFailed(format!("new spot-check: {e}")),
-        };
+    /// Starts a spot-check from the form (read and checked by `update`), and opens it.
+    pub fn new_spot(&mut self, form: &crate::tui::spot_form::SpotForm) -> Msg {
         let bounds = crate::leads::period::since_bound("since", &form.since).and_then(|since| {
             let until = form
                 .until
@@ -293,8 +289,8 @@ impl Runner {
     /// Saves a view, then reloads the list.
     pub fn save_view(&mut self, name: &str, filter: &str, search: Option<&str>) -> Vec<Msg> {
         match self.store.save_view(name, filter, search, &self.reviewer) {
-            Ok(_) => vec![self.load_views()],
-            Err(e) => vec![Msg::ViewFailed(format!("cannot save the view: {e}"))],
+            Ok(_) => vec![Msg::ViewSaved(Ok(name.to_string())), self.load_views()],
+            Err(e) => vec![Msg::ViewSaved(Err(format!("cannot save the view: {e}")))],
         }
     }
 
