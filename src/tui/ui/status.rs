@@ -26,13 +26,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(spot) = app.spot() {
         let differences = match &spot.differences {
             Some((differences, _)) => format!(
-                " · {} {}, {} open",
-                differences.len(),
-                if differences.len() == 1 {
-                    "difference"
-                } else {
-                    "differences"
-                },
+                " · {}, {} open",
+                crate::text::count(differences.len(), "difference", "differences"),
                 differences
                     .iter()
                     .filter(|d| d.resolution.is_none())
