@@ -255,20 +255,38 @@ pub fn wrap(text: &str, cells: usize) -> Vec<String> {
     lines
 }
 
-/// A stored UTC time (`2026-11-28T01:15:03.123Z`) as local wall-clock time, short: `10:15:03`
-/// today, `11-27 10:15` on other days. Anything unreadable is shown as it is (sanitized).
-pub fn short_time(stored: &str) -> String {
+/// `n` and its noun, singular for exactly one: `1 case`, `0 cases`, `12,345 cases`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", crate::domain::format_amount(n as i64))
+}
+
+/// How a time is shown on screen: date, minute and the zone's offset.
+const ON_SCREEN: &str = "%Y-%m-%d %H:%M %:z";
+
+/// A stored time (RFC 3339: UTC in the database, a claimant's offset in `received_at`) as this
+/// machine's local time, with its date and zone: `2026-12-01 21:31 +09:00`. The one rule for
+/// times on screen; exports and JSON keep the stored RFC 3339. Anything unreadable is shown as
+/// it is (sanitized).
+pub fn local_time(stored: &str) -> String {
+    time_in(stored, &chrono::Local)
+}
+
+/// [`local_time`] in a given zone (tests pass a fixed offset, so they hold on every machine).
+pub fn time_in<Tz: chrono::TimeZone>(stored: &str, zone: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
     match chrono::DateTime::parse_from_rfc3339(stored) {
-        Ok(time) => {
-            let local = time.with_timezone(&chrono::Local);
-            if local.date_naive() == chrono::Local::now().date_naive() {
-                local.format("%H:%M:%S").to_string()
-            } else {
-                local.format("%m-%d %H:%M").to_string()
-            }
-        }
+        Ok(time) => time.with_timezone(zone).format(ON_SCREEN).to_string(),
         Err(_) => sanitize(stored).into_owned(),
     }
+}
+
+/// The former short form, now the same as [`local_time`]; kept for the callers that have not
+/// been renamed yet.
+pub fn short_time(stored: &str) -> String {
+    local_time(stored)
 }
 
 #[cfg(test)]
@@ -419,6 +437,34 @@ mod tests {
         }
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(one_line("a\nb\tc\u{7}"), "a b c␇");
+    }
+
+    #[test]
+    fn times_on_screen_have_a_date_and_a_zone() {
+        let seoul = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+        let new_york = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+        let stored = "2026-12-01T12:31:05.123Z";
+        assert_eq!(time_in(stored, &seoul), "2026-12-01 21:31 +09:00");
+        assert_eq!(time_in(stored, &chrono::Utc), "2026-12-01 12:31 +00:00");
+        assert_eq!(
+            time_in("2026-12-01T02:00:00Z", &new_york),
+            "2026-11-30 21:00 -05:00"
+        );
+        // A claimant's time with its own offset is shown in the reader's zone.
+        assert_eq!(
+            time_in("2022-10-19T09:00:00+09:00", &chrono::Utc),
+            "2022-10-19 00:00 +00:00"
+        );
+        assert_eq!(time_in("yesterday\u{1b}[2J", &seoul), "yesterday␛[2J");
+        assert_eq!(short_time(stored), local_time(stored));
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "case", "cases"), "1 case");
+        assert_eq!(count(0, "case", "cases"), "0 cases");
+        assert_eq!(count(2, "more line", "more lines"), "2 more lines");
+        assert_eq!(count(105_116, "case", "cases"), "105,116 cases");
     }
 
     #[test]

@@ -329,7 +329,7 @@ fn out_replaces_the_file_only_on_success() {
     env.run(&["stats", "--out", out.to_str().unwrap()]).ok();
     assert!(std::fs::read_to_string(&out)
         .unwrap()
-        .starts_with("1 cases\n"));
+        .starts_with("1 case\n"));
     let leftovers = std::fs::read_dir(env.dir.path())
         .unwrap()
         .filter(|e| {

@@ -106,7 +106,7 @@ fn skip_existing_imports_the_rest() {
     let out = env
         .run(&["import", file.to_str().unwrap(), "--skip-existing"])
         .ok();
-    assert!(out.starts_with("imported 1 cases from "), "{out}");
+    assert!(out.starts_with("imported 1 case from "), "{out}");
     assert!(
         out.trim_end()
             .ends_with("; skipped 1 already in the database"),

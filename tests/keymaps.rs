@@ -171,6 +171,14 @@ fn emacs_keys() {
     assert_eq!(press(&map, n, "alt->"), does(&["last"]));
     assert_eq!(press(&map, n, "ctrl-v"), does(&["page-down"]));
     assert_eq!(press(&map, n, "alt-v"), does(&["page-up"]));
+    assert_eq!(press(&map, n, "ctrl-alt-v"), does(&["detail-page-down"]));
+    assert_eq!(press(&map, n, "alt-pagedown"), does(&["detail-page-down"]));
+    assert_eq!(press(&map, n, "alt-pageup"), does(&["detail-page-up"]));
+    assert_eq!(
+        press(&map, n, "ctrl-f"),
+        does(&["detail-page-down"]),
+        "the default's"
+    );
     assert_eq!(press(&map, n, "ctrl-x"), Resolved::Pending);
     assert_eq!(press(&map, n, "ctrl-x ctrl-c"), does(&["quit"]));
     assert_eq!(press(&map, n, "ctrl-x u"), does(&["undo"]));
@@ -218,7 +226,7 @@ fn keys_check_accepts_a_shipped_file() {
     cmd.args(["keys", "--check", "keymaps/emacs.toml"]);
     let (code, stdout, stderr) = run(cmd);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "keymaps/emacs.toml: ok (49 bindings)\n");
+    assert_eq!(stdout, "keymaps/emacs.toml: ok (52 bindings)\n");
     assert_eq!(stderr, "");
 }
 

@@ -127,7 +127,7 @@ fn an_ascii_word_is_not_found_in_letters_spread_over_a_sentence() {
     assert_eq!(found(&["ㅋㅋㅇㅁ"]), ["E-5", "E-3"]);
     let out = env.run(&["search", "pwned"]);
     assert_eq!(out.code, 0);
-    assert!(out.stderr.contains("1 of 1 matches"), "{}", out.stderr);
+    assert!(out.stderr.contains("1 of 1 match\n"), "{}", out.stderr);
 }
 
 #[test]

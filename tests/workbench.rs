@@ -590,6 +590,24 @@ fn enter_on_a_count_in_the_panel_drills_into_those_cases() {
 }
 
 #[test]
+fn a_drill_into_one_case_says_1_case() {
+    let (_dir, _path, mut d) = driver(120, 40);
+    d.press("p").unwrap();
+    let items = casebench::tui::app::panel_items(&d.app);
+    let affiliate = casebench::tui::app::PanelItem::Label(Dimension::Scope, Some(1));
+    let target = items.iter().position(|i| *i == affiliate).unwrap();
+    for _ in 0..target {
+        d.press("j").unwrap();
+    }
+    d.press("enter").unwrap();
+    assert_eq!(d.app.view.len(), 1, "R-000009");
+    assert_eq!(
+        d.app.message.as_ref().unwrap().text,
+        "1 case with scope=affiliate"
+    );
+}
+
+#[test]
 fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("space space space").unwrap(); // R-000001..3

@@ -76,8 +76,8 @@ pub fn run(
     };
     writeln!(
         output,
-        "imported {} cases from {name} into {} (batch {batch}){skipped_note}",
-        format_amount(created.inserted as i64),
+        "imported {} from {name} into {} (batch {batch}){skipped_note}",
+        crate::text::count(created.inserted, "case", "cases"),
         shown(store.path()),
     )?;
     output.finish()

@@ -96,8 +96,8 @@ pub fn run_bulk(
     let outcome = store.apply_bulk(&items, &reviewer, AuditAction::Bulk, &batch)?;
     writeln!(
         output,
-        "changed {} cases (batch {batch}); {} already had those values",
-        format_amount(outcome.applied.len() as i64),
+        "changed {} (batch {batch}); {} already had those values",
+        crate::text::count(outcome.applied.len(), "case", "cases"),
         format_amount(outcome.unchanged as i64)
     )?;
     for skipped in &outcome.skipped {

@@ -190,8 +190,8 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<()> {
     };
     writeln!(
         output,
-        "{name}: {} changes applied{batch_note}, {} already had those values, {} refused",
-        format_amount(changed as i64),
+        "{name}: {} applied{batch_note}, {} already had those values, {} refused",
+        crate::text::count(changed, "change", "changes"),
         format_amount(unchanged as i64),
         format_amount(refused as i64)
     )?;

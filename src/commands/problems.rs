@@ -5,8 +5,6 @@
 use std::fmt::Display;
 use std::io::Write;
 
-use crate::domain::format_amount;
-
 /// How many problems are printed before the rest are only counted.
 pub const SHOWN_PROBLEMS: usize = 20;
 
@@ -22,8 +20,8 @@ pub fn print_first<T: Display>(file: &str, problems: impl ExactSizeIterator<Item
     if more > 0 {
         let _ = writeln!(
             stderr,
-            "{file}: … and {} more problems",
-            format_amount(more as i64)
+            "{file}: … and {}",
+            crate::text::count(more, "more problem", "more problems")
         );
     }
 }

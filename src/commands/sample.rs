@@ -17,10 +17,10 @@ pub fn run(ctx: &Context, cases: usize, seed: u64, force: bool) -> anyhow::Resul
     let existing = store.case_count()?;
     if existing > 0 && !force {
         return Err(BadInput(format!(
-            "{} already holds {} cases; pass --force to replace them (and their audit \
+            "{} already holds {}; pass --force to replace them (and their audit \
              history) with the sample",
             shown(store.path()),
-            format_amount(existing as i64)
+            crate::text::count(existing, "case", "cases")
         ))
         .into());
     }
@@ -33,7 +33,10 @@ pub fn run(ctx: &Context, cases: usize, seed: u64, force: bool) -> anyhow::Resul
         show,
     )?;
     let replaced = if existing > 0 {
-        format!(", replacing {} cases", format_amount(existing as i64))
+        format!(
+            ", replacing {}",
+            crate::text::count(existing, "case", "cases")
+        )
     } else {
         String::new()
     };

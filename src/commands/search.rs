@@ -83,9 +83,9 @@ pub fn run(
     output.finish()?;
     if !ctx.global.quiet {
         eprintln!(
-            "casebench: {} of {} matches",
+            "casebench: {} of {}",
             format_amount(shown.len() as i64),
-            format_amount(hits.len() as i64)
+            crate::text::count(hits.len(), "match", "matches")
         );
     }
     Ok(())

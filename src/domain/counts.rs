@@ -76,6 +76,20 @@ pub fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// `part` of `whole` for people, with one decimal: `12.3%`. Only a share that is exactly 0 or
+/// 100 prints as `0.0%` or `100.0%`: one that would round to either without being it prints as
+/// `<0.1%` or `>99.9%` (1 of 5,000 is not 0.0%, 4,999 of 5,000 is not 100.0%).
+pub fn format_share(part: usize, whole: usize) -> String {
+    let text = format!("{:.1}", share(part, whole));
+    if text == "0.0" && part > 0 && whole > 0 {
+        "<0.1%".into()
+    } else if text == "100.0" && part < whole {
+        ">99.9%".into()
+    } else {
+        format!("{text}%")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +120,19 @@ mod tests {
     fn shares_are_percentages() {
         assert_eq!(share(1, 4), 25.0);
         assert_eq!(share(3, 0), 0.0);
+    }
+
+    #[test]
+    fn a_share_short_of_a_bound_never_prints_as_the_bound() {
+        assert_eq!(format_share(1, 4), "25.0%");
+        assert_eq!(format_share(0, 4), "0.0%");
+        assert_eq!(format_share(4, 4), "100.0%");
+        assert_eq!(format_share(0, 0), "0.0%");
+        assert_eq!(format_share(9_998, 10_000), ">99.9%", "99.98%");
+        assert_eq!(format_share(2, 10_000), "<0.1%", "0.02%");
+        assert_eq!(format_share(9_994, 10_000), "99.9%");
+        assert_eq!(format_share(6, 10_000), "0.1%");
+        assert_eq!(format_share(105_115, 105_116), ">99.9%");
+        assert_eq!(format_share(1, 105_116), "<0.1%");
     }
 }

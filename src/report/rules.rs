@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::domain::{format_amount, share};
+use crate::domain::{format_amount, format_share};
 use crate::rules::{Diff, Totals};
 use crate::text::{pad_left, pad_right, sanitize, width};
 
@@ -32,7 +32,7 @@ pub fn render_outcomes(rule_set: &str, totals: &Totals) -> String {
     let mut out = format!("outcomes · {}\n", sanitize(rule_set));
     out.push_str(&line("outcome", "cases", "share", "cash (won)"));
     let mut row = |code: &str, n: usize, cash: i64| {
-        let share = format!("{:.1}%", share(n, total));
+        let share = format_share(n, total);
         out.push_str(&line(
             code,
             &format_amount(n as i64),
@@ -81,10 +81,10 @@ pub fn render_diff(a: (&str, &str), b: (&str, &str), diff: &Diff) -> String {
         ));
     } else {
         out.push_str(&format!(
-            "{} of {} cases change outcome ({:.1}%)\n",
+            "{} of {} cases change outcome ({})\n",
             format_amount(diff.changed as i64),
             format_amount(diff.cases as i64),
-            share(diff.changed, diff.cases)
+            format_share(diff.changed, diff.cases)
         ));
         let from_w = diff
             .matrix

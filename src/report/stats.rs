@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::domain::{format_amount, share, Counts, Dimension, Status};
+use crate::domain::{format_amount, format_share, Counts, Dimension, Status};
 use crate::text::{pad_left, pad_right};
 
 /// The Korean name shown beside `unlabelled`.
@@ -67,7 +67,7 @@ pub fn render_text(counts: &Counts) -> String {
         .unwrap_or(0);
     let count_w = format_amount(counts.total() as i64).len().max(5);
     let total = counts.total();
-    let mut out = format!("{} cases\n", format_amount(total as i64));
+    let mut out = format!("{}\n", crate::text::count(total, "case", "cases"));
     for (name, korean, lines) in &sections {
         out.push('\n');
         out.push_str(&format!(
@@ -82,7 +82,7 @@ pub fn render_text(counts: &Counts) -> String {
                 pad_right(line.code, code_w),
                 pad_right(line.korean, korean_w),
                 pad_left(&format_amount(line.count as i64), count_w),
-                pad_left(&format!("{:.1}%", share(line.count, total)), 6),
+                pad_left(&format_share(line.count, total), 6),
             ));
         }
     }
@@ -152,5 +152,29 @@ mod tests {
         assert!(text.contains("카카오"));
         assert!(text.contains("100.0%"));
         assert!(text.contains("미분류"));
+    }
+
+    #[test]
+    fn a_share_short_of_all_or_none_is_not_printed_as_100_or_0() {
+        let cases: Vec<Case> = (0..2_001)
+            .map(|i| {
+                let mut c = Case::new(format!("C{i}"), "t");
+                if i > 0 {
+                    c.set_label(Dimension::Scope, Some(0));
+                }
+                c
+            })
+            .collect();
+        let text = render_text(&Counts::of(cases.iter()));
+        let line = |code: &str| {
+            text.lines()
+                .find(|l| l.trim_start().starts_with(code))
+                .unwrap_or_else(|| panic!("{code}: {text}"))
+                .to_string()
+        };
+        assert!(line("kakao ").ends_with(" >99.9%"), "{text}");
+        assert!(line("affiliate").ends_with("  0.0%"), "{text}");
+        assert!(line("unlabelled").ends_with("  <0.1%"), "{text}");
+        assert!(line("new ").ends_with("100.0%"), "{text}");
     }
 }

@@ -32,6 +32,9 @@ pub enum Action {
     /// Scroll the case text in the detail pane.
     DetailDown,
     DetailUp,
+    /// Scroll the case text by the rows the detail shows.
+    DetailPageDown,
+    DetailPageUp,
     TogglePanel,
     Help,
     DismissMessage,
@@ -148,6 +151,16 @@ const FIXED: &[(Action, &str, &str)] = &[
         "scroll the case text down",
     ),
     (Action::DetailUp, "detail-up", "scroll the case text up"),
+    (
+        Action::DetailPageDown,
+        "detail-page-down",
+        "scroll the case text a page down",
+    ),
+    (
+        Action::DetailPageUp,
+        "detail-page-up",
+        "scroll the case text a page up",
+    ),
     (
         Action::TogglePanel,
         "toggle-panel",

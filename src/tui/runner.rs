@@ -84,7 +84,7 @@ impl Runner {
                 } => {
                     format!(
                         "case {case_id} was changed by {by} at {}",
-                        crate::text::short_time(at)
+                        crate::text::local_time(at)
                     )
                 }
                 other => other.to_string(),

@@ -97,6 +97,8 @@ impl App {
             Action::TogglePanel => self.panel_toggled = !self.panel_toggled,
             Action::DetailDown => self.detail_scroll += 3,
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            Action::DetailPageDown => self.detail_page(true),
+            Action::DetailPageUp => self.detail_page(false),
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::SetLabel(..)

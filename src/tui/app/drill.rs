@@ -6,7 +6,7 @@ use super::saved_views::ViewSpec;
 use super::screen::Screen;
 use super::status_message::Message;
 use super::App;
-use crate::domain::{format_amount, Dimension, Status};
+use crate::domain::{Dimension, Status};
 use crate::tui::action::Action;
 
 /// A count in the panel that can be drilled into.
@@ -40,7 +40,6 @@ impl PanelItem {
 /// A row of the panel, top to bottom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PanelRow {
-    Total,
     /// A section heading: dimension (or status), and whether it is compared with the
     /// published shares.
     Heading(Option<Dimension>, bool),
@@ -55,11 +54,11 @@ pub enum PanelRow {
     CashTotal,
 }
 
-/// The panel's rows for the current view. The long service section comes last, where a short
-/// panel cuts it.
+/// The panel's rows for the current view, top to bottom: the outcomes under the rules, then
+/// scope, reporter, kind, substitute, status and the long service section.
 pub fn panel_rows(app: &App) -> Vec<PanelRow> {
     let counts = &app.view.counts;
-    let mut rows = vec![PanelRow::Total];
+    let mut rows = Vec::new();
     if let Some(rules) = app.judge.a() {
         rows.push(PanelRow::OutcomesHeading);
         for i in 0..rules.outcome_codes().len() as u16 {
@@ -153,9 +152,8 @@ impl App {
                 if self.apply_view(spec) {
                     let n = self.view.len();
                     self.message = Some(Message::info(format!(
-                        "{} {} with {clause}",
-                        format_amount(n as i64),
-                        if n == 1 { "case" } else { "cases" }
+                        "{} with {clause}",
+                        crate::text::count(n, "case", "cases")
                     )));
                 }
             }

@@ -4,6 +4,7 @@
 
 mod bulk;
 mod choice;
+mod detail_page;
 mod dispatch;
 mod drill;
 mod edit;

@@ -73,6 +73,8 @@ fn the_builtin_defaults() {
         ("enter", "confirm"),
         ("n", "next-unreviewed"),
         ("N", "prev-unreviewed"),
+        ("ctrl-f", "detail-page-down"),
+        ("ctrl-b", "detail-page-up"),
         ("J", "detail-down"),
         ("K", "detail-up"),
         ("u", "undo"),
@@ -471,5 +473,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (200, vec![]));
+    assert_eq!((count, errors), (202, vec![]));
 }

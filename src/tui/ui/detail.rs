@@ -1,5 +1,6 @@
-//! The case in detail: labels with their Korean names and keys, amount, dates, status, note,
-//! version and last change, then the whole text wrapped by display width.
+//! The case in detail: labels with their Korean names and keys, amount, status, note, the rule
+//! outcome and why, dates, version and last change, every field wrapped rather than cut; then
+//! the case text wrapped by display width, scrolled by line or by page, with where it is.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,10 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::keys::{action_keys, dimension_keys};
+use super::outcome::OutcomeNames;
 use super::theme;
 use crate::domain::{format_amount, Case, Dimension};
 use crate::rules::ConditionCheck;
-use crate::text::{one_line, pad_right, sanitize, truncate, width, wrap};
+use crate::text::{one_line, pad_right, sanitize, time_in, truncate, width, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
@@ -39,15 +41,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let cells = usize::from(inner.width);
     let mut lines = field_lines(app, case, cells);
-    lines.push(Line::styled("─".repeat(cells), theme::dim()));
-    let text_rows = usize::from(inner.height).saturating_sub(lines.len());
-    let text = wrap(&case.text, cells);
-    let scroll = app
-        .detail_scroll
-        .min(text.len().saturating_sub(text_rows.max(1)));
-    let shown = text.iter().skip(scroll).take(text_rows);
+    let window = TextWindow::new(app, case, lines.len(), inner);
+    lines.push(Line::styled(window.rule(app, cells), theme::dim()));
     // While searching, the matched characters are marked line by line.
     let query = app.spec.search.as_deref().map(crate::search::Query::parse);
+    let shown = window.text.iter().skip(window.scroll).take(window.rows);
     lines.extend(shown.map(|l| match &query {
         Some(query) => {
             let matched = crate::search::highlights(query, l);
@@ -59,35 +57,92 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => Line::from(l.clone()),
     }));
-    let hidden = text.len().saturating_sub(scroll + text_rows);
-    if hidden > 0 && text_rows > 0 {
-        if let Some(last) = lines.last_mut() {
-            let more = format!(
-                "… {hidden} more lines ({})",
-                action_keys(app, &[Action::DetailDown])
-            );
-            *last = Line::styled(truncate(&more, cells).into_owned(), theme::dim());
-        }
-    }
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// One field: name, value, and the keys that change it.
-fn cell(name: &str, value: Span<'static>, keys: String, cells: usize) -> Line<'static> {
+/// The case text as the detail shows it: wrapped to the pane, the rows left for it under the
+/// fields, and how far it is scrolled.
+struct TextWindow {
+    text: Vec<String>,
+    rows: usize,
+    scroll: usize,
+}
+
+impl TextWindow {
+    fn new(app: &App, case: &Case, field_rows: usize, inner: Rect) -> TextWindow {
+        let text = wrap(&case.text, usize::from(inner.width));
+        // The fields and the rule above the text.
+        let rows = usize::from(inner.height).saturating_sub(field_rows + 1);
+        let scroll = app
+            .detail_scroll
+            .min(text.len().saturating_sub(rows.max(1)));
+        TextWindow { text, rows, scroll }
+    }
+
+    /// The rule between the fields and the text; when the text does not fit, with where it
+    /// is: `── lines 1–8 of 12 · 4 more lines: J ctrl-f ──`.
+    fn rule(&self, app: &App, cells: usize) -> String {
+        let total = self.text.len();
+        if total <= self.rows || self.rows == 0 {
+            return "─".repeat(cells);
+        }
+        let last = (self.scroll + self.rows).min(total);
+        let hidden = total - last;
+        let mut label = format!("── lines {}–{last} of {total}", self.scroll + 1);
+        if hidden > 0 {
+            let keys = action_keys(app, &[Action::DetailDown, Action::DetailPageDown]);
+            label.push_str(&format!(
+                " · {}: {keys}",
+                crate::text::count(hidden, "more line", "more lines")
+            ));
+        } else {
+            let keys = action_keys(app, &[Action::DetailUp, Action::DetailPageUp]);
+            label.push_str(&format!(" · back: {keys}"));
+        }
+        let label = truncate(&format!("{label} "), cells).into_owned();
+        let fill = cells.saturating_sub(width(&label));
+        format!("{label}{}", "─".repeat(fill))
+    }
+}
+
+/// The detail's case text for a pane `area`: rows on screen, and lines in all (for paging).
+pub fn text_window(app: &App, area: Rect) -> (usize, usize) {
+    let Some(case) = app.current() else {
+        return (0, 0);
+    };
+    let inner = Block::bordered().inner(area);
+    let fields = field_lines(app, case, usize::from(inner.width)).len();
+    let window = TextWindow::new(app, case, fields, inner);
+    (window.rows, window.text.len())
+}
+
+/// One field: name, value and the keys that change it, the value wrapped under itself.
+fn cell(name: &str, value: Span<'static>, keys: String, cells: usize) -> Vec<Line<'static>> {
     let keys = if keys.is_empty() {
         keys
     } else {
         format!(" [{keys}]")
     };
-    let value_cells = cells.saturating_sub(NAME_W + width(&keys));
-    let value_text = truncate(&value.content, value_cells).into_owned();
-    let pad = value_cells.saturating_sub(width(&value_text));
-    Line::from(vec![
-        Span::styled(pad_right(name, NAME_W), theme::dim()),
-        Span::styled(value_text, value.style),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(keys, theme::key()),
-    ])
+    let value_cells = cells.saturating_sub(NAME_W + width(&keys)).max(1);
+    let wrapped = wrap(&value.content, value_cells);
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let pad = value_cells.saturating_sub(width(&text));
+            let (name, keys) = if i == 0 {
+                (pad_right(name, NAME_W), keys.clone())
+            } else {
+                (" ".repeat(NAME_W), String::new())
+            };
+            Line::from(vec![
+                Span::styled(name, theme::dim()),
+                Span::styled(text, value.style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(keys, theme::key()),
+            ])
+        })
+        .collect()
 }
 
 /// `✓kind=free_monetary`, or for a condition that failed (or compares the amount) with the
@@ -109,6 +164,9 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
     };
     let explanation = rules.explain(case);
     let rule = &explanation.rule;
+    // The short code the list may show, so the detail explains it.
+    let names = OutcomeNames::of(app);
+    let named = |code: &str| format!("{code} ({})", names.short(code));
     let cash = if rule.cash > 0 {
         format!(" {}원", format_amount(rule.cash))
     } else {
@@ -120,19 +178,25 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         .map(|k| format!(" + {k}"))
         .unwrap_or_default();
     let decided = if rule.is_default {
-        format!("{}{cash} · no rule applies ({})", rule.outcome, rules.name)
+        format!(
+            "{}{cash} · no rule applies ({})",
+            named(&rule.outcome),
+            rules.name
+        )
     } else {
         format!(
             "{}{cash} · rule {}: {}{in_kind}",
-            rule.outcome, rule.id, rule.title
+            named(&rule.outcome),
+            rule.id,
+            rule.title
         )
     };
-    let mut lines = vec![cell(
+    let mut lines = cell(
         "outcome",
         Span::styled(decided, theme::title()),
         String::new(),
         cells,
-    )];
+    );
     let why = if rule.is_default {
         explanation
             .nearest
@@ -157,7 +221,7 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         } else {
             "because"
         };
-        lines.push(cell(name, Span::raw(why), String::new(), cells));
+        lines.extend(cell(name, Span::raw(why), String::new(), cells));
     }
     if let Some(b) = app.judge.b() {
         let other = b.explain(case).rule;
@@ -165,7 +229,7 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         let text = format!(
             "{}{} · rule {} ({})",
             if changed { "≠ " } else { "= " },
-            other.outcome,
+            named(&other.outcome),
             other.id,
             b.name
         );
@@ -174,7 +238,7 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         } else {
             theme::dim()
         };
-        lines.push(cell(
+        lines.extend(cell(
             "compared",
             Span::styled(text, style),
             String::new(),
@@ -213,41 +277,44 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         Span::raw(format!("{} {}", case.status.korean(), case.status.code())),
         action_keys(app, &[Action::Confirm, Action::Escalate]),
     ));
-    let two = cells >= TWO_COLUMNS;
-    let mut lines = Vec::new();
-    if two {
-        let left = (cells / 2).max(LEFT_MIN);
-        for pair in fields.chunks(2) {
-            let mut spans = cell(&pair[0].0, pair[0].1.clone(), pair[0].2.clone(), left - 1).spans;
-            spans.push(Span::raw(" "));
-            if let Some(second) = pair.get(1) {
-                spans.extend(
-                    cell(&second.0, second.1.clone(), second.2.clone(), cells - left).spans,
-                );
-            }
-            lines.push(Line::from(spans));
-        }
-    } else {
-        for (name, value, keys) in fields {
-            lines.push(cell(&name, value, keys, cells));
-        }
-    }
-    lines.extend(outcome_lines(app, case, cells));
     let note = case.note.as_deref().map(|n| one_line(n).into_owned());
     let note = match note {
         Some(n) => Span::raw(n),
         None => Span::styled("—", theme::unlabelled()),
     };
-    lines.push(cell(
-        "note",
-        note,
-        action_keys(app, &[Action::EditNote]),
-        cells,
-    ));
+    fields.push(("note".into(), note, action_keys(app, &[Action::EditNote])));
+    let mut lines = Vec::new();
+    if cells >= TWO_COLUMNS {
+        let left = (cells / 2).max(LEFT_MIN);
+        for pair in fields.chunks(2) {
+            let first = cell(&pair[0].0, pair[0].1.clone(), pair[0].2.clone(), left - 1);
+            let second = match pair.get(1) {
+                Some(f) => cell(&f.0, f.1.clone(), f.2.clone(), cells - left),
+                None => Vec::new(),
+            };
+            // Side by side, the shorter one padded, each wrapped in its own column.
+            for row in 0..first.len().max(second.len()) {
+                let mut spans = match first.get(row) {
+                    Some(line) => line.spans.clone(),
+                    None => vec![Span::raw(" ".repeat(left - 1))],
+                };
+                spans.push(Span::raw(" "));
+                if let Some(line) = second.get(row) {
+                    spans.extend(line.spans.clone());
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    } else {
+        for (name, value, keys) in fields {
+            lines.extend(cell(&name, value, keys, cells));
+        }
+    }
+    lines.extend(outcome_lines(app, case, cells));
     let received = case
         .received_at
         .as_deref()
-        .map(|r| one_line(r).into_owned())
+        .map(|at| time_in(at, &app.zone))
         .unwrap_or_else(|| "—".into());
     let channel = case
         .channel
@@ -256,20 +323,25 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         .unwrap_or_default();
     let changed = match (&case.updated_by, &case.updated_at) {
         (Some(by), Some(at)) => {
-            format!("v{} by {} at {}", case.version, sanitize(by), sanitize(at))
+            format!(
+                "v{} by {} at {}",
+                case.version,
+                sanitize(by),
+                time_in(at, &app.zone)
+            )
         }
         _ => format!("v{}, not changed since it came in", case.version),
     };
-    lines.push(cell(
+    lines.extend(cell(
         "received",
         Span::raw(format!("{received}{channel}")),
         String::new(),
         cells,
     ));
-    lines.push(cell("changed", Span::raw(changed), String::new(), cells));
+    lines.extend(cell("changed", Span::raw(changed), String::new(), cells));
     if let Some(holder) = app.leases.get(&case.id) {
         let text = format!("{} has this case open", sanitize(holder));
-        lines.push(cell(
+        lines.extend(cell(
             "open by",
             Span::styled(text, theme::notice()),
             String::new(),

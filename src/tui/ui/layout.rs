@@ -6,10 +6,14 @@ use ratatui::layout::Rect;
 /// Below this the workbench asks for a larger terminal instead of drawing.
 pub const MIN_COLS: u16 = 60;
 pub const MIN_ROWS: u16 = 16;
-/// From this width on, the counts panel stands beside the list and detail.
-pub const WIDE_COLS: u16 = 120;
-/// Width of the counts panel on a wide terminal.
-const PANEL_COLS: u16 = 46;
+/// Width of the counts panel beside the list: room for a code, its count and share, a bar, and
+/// in the compared sections the shares among kakao cases and published.
+const PANEL_COLS: u16 = 56;
+/// The list keeps this many columns beside the panel: its columns and 40 cells of case text.
+const LIST_MIN_COLS: u16 = 100;
+/// From this width on, the counts panel stands beside the list and detail; below it, it comes
+/// on demand (the toggle) in the detail's place, so the list keeps its width for the text.
+pub const WIDE_COLS: u16 = PANEL_COLS + LIST_MIN_COLS;
 /// Status line and hint/message line.
 const BOTTOM_ROWS: u16 = 2;
 
@@ -25,9 +29,9 @@ pub struct Areas {
 
 /// The panes for a terminal of `size` (columns, rows), or `None` when it is too small.
 ///
-/// Wide (≥ 120 columns): the list above the detail on the left, the counts panel on the right
-/// (the toggle hides it). Narrow: the list above the detail; the toggle shows the panel in the
-/// detail's place.
+/// Wide (≥ [`WIDE_COLS`]): the list above the detail on the left, the counts panel on the
+/// right (the toggle hides it). Narrower: the list above the detail; the toggle shows the panel
+/// in the detail's place, and the list keeps a quarter of the height (at least 3 cases).
 pub fn areas(size: (u16, u16), panel_toggled: bool) -> Option<Areas> {
     let (cols, rows) = size;
     if cols < MIN_COLS || rows < MIN_ROWS {
@@ -43,10 +47,10 @@ pub fn areas(size: (u16, u16), panel_toggled: bool) -> Option<Areas> {
     } else {
         cols
     };
-    // The list takes two fifths of the height; when the panel is toggled in on a narrow
-    // terminal, the list shrinks to a few rows to give the counts the room.
+    // The list takes two fifths of the height; when the panel is toggled in on a narrower
+    // terminal, the list shrinks to give the counts the room.
     let list_rows = if !wide && panel_toggled {
-        5
+        (body_rows / 4).max(5)
     } else {
         (body_rows * 2 / 5).max(5)
     };
@@ -69,6 +73,14 @@ pub fn areas(size: (u16, u16), panel_toggled: bool) -> Option<Areas> {
         status,
         hint,
     })
+}
+
+/// The detail's case text: the rows it has on screen, and its lines in all (for paging).
+pub fn detail_text(app: &crate::tui::app::App) -> (usize, usize) {
+    match areas(app.size, app.panel_toggled).and_then(|a| a.detail) {
+        Some(detail) => super::detail::text_window(app, detail),
+        None => (0, 0),
+    }
 }
 
 /// How many cases the list shows at once (inside its border).
@@ -104,12 +116,25 @@ mod tests {
     }
 
     #[test]
-    fn wide_terminals_show_all_three() {
+    fn at_120_columns_the_list_keeps_the_width_and_the_panel_comes_on_demand() {
         let a = areas((120, 40), false).unwrap();
-        assert_eq!(a.panel, Some(Rect::new(74, 0, 46, 38)));
-        assert_eq!(a.list.width, 74);
-        let hidden = areas((120, 40), true).unwrap();
-        assert_eq!((hidden.panel, hidden.list.width), (None, 120));
+        assert_eq!((a.list, a.panel), (Rect::new(0, 0, 120, 15), None));
+        assert_eq!(a.detail, Some(Rect::new(0, 15, 120, 23)));
+        let t = areas((120, 40), true).unwrap();
+        assert_eq!(t.list, Rect::new(0, 0, 120, 9));
+        assert_eq!((t.detail, t.panel), (None, Some(Rect::new(0, 9, 120, 29))));
+    }
+
+    #[test]
+    fn wide_terminals_show_all_three() {
+        let a = areas((200, 50), false).unwrap();
+        assert_eq!(a.panel, Some(Rect::new(144, 0, 56, 48)));
+        assert_eq!(a.list.width, 144);
+        let edge = areas((WIDE_COLS, 40), false).unwrap();
+        assert_eq!(edge.list.width, LIST_MIN_COLS);
+        assert_eq!(areas((WIDE_COLS - 1, 40), false).unwrap().panel, None);
+        let hidden = areas((200, 50), true).unwrap();
+        assert_eq!((hidden.panel, hidden.list.width), (None, 200));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme;
-use crate::domain::{format_amount, share, Status};
+use crate::domain::{format_amount, format_share, Status};
 use crate::text::{one_line, pad_right, truncate};
 use crate::tui::app::App;
 
@@ -26,13 +26,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(spot) = app.spot() {
         let differences = match &spot.differences {
             Some((differences, _)) => format!(
-                " · {} {}, {} open",
-                differences.len(),
-                if differences.len() == 1 {
-                    "difference"
-                } else {
-                    "differences"
-                },
+                " · {}, {} open",
+                crate::text::count(differences.len(), "difference", "differences"),
                 differences
                     .iter()
                     .filter(|d| d.resolution.is_none())
@@ -55,14 +50,14 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let text = format!(
-        " {} │ {} │ {}/{} │ reviewed {}/{} ({:.1}%) │ {} ",
+        " {} │ {} │ {}/{} │ reviewed {}/{} ({}) │ {} ",
         one_line(&app.reviewer),
         one_line(&app.db_label),
         format_amount(position as i64),
         format_amount(app.view.len() as i64),
         format_amount(reviewed as i64),
         format_amount(counts.total() as i64),
-        share(reviewed, counts.total()),
+        format_share(reviewed, counts.total()),
         pace,
     );
     let cells = usize::from(area.width);
