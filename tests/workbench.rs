@@ -893,6 +893,93 @@ fn rule_files_are_reloaded_when_they_change_and_a_bad_edit_keeps_the_last_valid_
 }
 
 #[test]
+fn rule_file_reloads_say_what_happened_and_a_removed_file_leaves_the_cycle() {
+    use casebench::tui::rule_files::{RuleSource, WATCH_EVERY};
+    let (dir, _path, mut d) = driver(120, 40);
+    let rules_dir = dir.path().join("rules");
+    std::fs::create_dir(&rules_dir).unwrap();
+    let builtin = |prefix: &str| {
+        casebench::rules::BUILTIN
+            .iter()
+            .find(|(name, _)| name.starts_with(prefix))
+            .unwrap()
+            .1
+    };
+    let (draft, final_) = (rules_dir.join("draft.toml"), rules_dir.join("final.toml"));
+    std::fs::write(&draft, builtin("draft")).unwrap();
+    std::fs::write(&final_, builtin("final")).unwrap();
+    d.load_rules(RuleSource::Dir(rules_dir));
+    assert_eq!(d.app.judge.active_name(), "final-2022-12-29");
+    assert_eq!(d.app.message, None, "the first reading is no news");
+    let text = |d: &casebench::tui::driver::Driver| d.app.message.clone().unwrap().text;
+    let edit = |d: &mut casebench::tui::driver::Driver, contents: &str| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&final_, contents).unwrap();
+        std::thread::sleep(WATCH_EVERY);
+        assert!(d.poll_others().unwrap());
+    };
+    // A valid edit says so (the cash total does not move silently).
+    edit(
+        &mut d,
+        &builtin("final").replace("cash = 30_000", "cash = 35_000"),
+    );
+    assert_eq!(text(&d), "rules reloaded: final-2022-12-29 (9 rules)");
+    // A TOML syntax error names file, line and column; every problem can be read whole.
+    edit(
+        &mut d,
+        &builtin("final").replacen("[default]", "[default", 1),
+    );
+    let message = d.app.message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Error);
+    let file = final_.display().to_string();
+    let place = regex_free_place(&message.text, &file);
+    assert!(place.is_some(), "FILE:LINE:COL in {}", message.text);
+    assert!(message.text.ends_with("; keeping the last valid rules"));
+    assert_eq!(message.detail.len(), 1);
+    d.press("M").unwrap();
+    let Screen::Report(page) = d.app.screen() else {
+        panic!("M reads the whole message")
+    };
+    assert!(page
+        .lines
+        .iter()
+        .any(|l| l.starts_with(&format!("{file}:"))));
+    d.press("esc").unwrap();
+    // Fixed: the error goes, and the reload says what is in force.
+    edit(&mut d, builtin("final"));
+    assert_eq!(text(&d), "rules reloaded: final-2022-12-29 (9 rules)");
+    assert_eq!(d.app.message.as_ref().unwrap().tone, Tone::Notice);
+    // Removed: it leaves the cycle, and the newest remaining set is active.
+    std::fs::remove_file(&final_).unwrap();
+    std::thread::sleep(WATCH_EVERY);
+    assert!(d.poll_others().unwrap());
+    assert_eq!(
+        text(&d),
+        "rules: final-2022-12-29 removed (its file is gone); judging with draft-2022-12-01"
+    );
+    assert_eq!(d.app.judge.active_name(), "draft-2022-12-01");
+    assert_eq!(d.app.judge.slots.len(), 1);
+    d.press("r").unwrap();
+    assert_eq!(
+        d.app.judge.active_name(),
+        "draft-2022-12-01",
+        "r cycles the remaining set only"
+    );
+}
+
+/// `FILE:LINE:COL` at the start of a rules message, as (line, column).
+fn regex_free_place(message: &str, file: &str) -> Option<(usize, usize)> {
+    let rest = message
+        .strip_prefix("rules: ")?
+        .strip_prefix(file)?
+        .strip_prefix(':')?;
+    let mut parts = rest.splitn(3, ':');
+    let line = parts.next()?.parse().ok()?;
+    let column = parts.next()?.parse().ok()?;
+    Some((line, column))
+}
+
+#[test]
 fn search_narrows_as_you_type_with_initial_consonants_and_esc_returns_to_the_view_before() {
     use std::time::Duration;
     let (_dir, _path, mut d) = driver(120, 40);

@@ -133,6 +133,7 @@ impl Reader<'_> {
         self.at_line(line_of(self.text, at), rule, message);
     }
 
+    /// A syntax error, at the line and column where TOML stopped reading.
     fn toml_error(&mut self, err: &toml::de::Error) {
         let span = err.span().unwrap_or(0..0);
         let message = if err.message() == "duplicate key" {
@@ -141,7 +142,10 @@ impl Reader<'_> {
         } else {
             format!("invalid TOML: {}", err.message().trim())
         };
-        self.error(span.start, None, message);
+        let (line, column) = crate::toml_value::position_of(self.text, span.start);
+        let mut problem = RuleProblem::error(self.file, line, None, message);
+        problem.column = Some(column);
+        self.errors.push(problem);
     }
 
     fn unknown_key(

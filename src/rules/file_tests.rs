@@ -212,11 +212,11 @@ fn file_level_problems() {
 fn toml_syntax_problems() {
     assert_eq!(
         errors("name = \"t\n[default]\noutcome = \"o\"\n"),
-        ["r.toml:1: invalid TOML: invalid basic string, expected `\"`"]
+        ["r.toml:1:10: invalid TOML: invalid basic string, expected `\"`"]
     );
     assert_eq!(
         errors("name = \"t\"\nname = \"u\"\n[default]\noutcome = \"o\"\n"),
-        ["r.toml:2: key name appears twice"]
+        ["r.toml:2:1: key name appears twice"]
     );
 }
 

@@ -64,7 +64,10 @@ impl Driver {
         let mut watch = RuleWatch::new(source);
         let loaded = watch.load();
         self.rules = Some(watch);
-        self.handle(Msg::RulesLoaded(loaded));
+        self.handle(Msg::RulesLoaded {
+            sets: loaded,
+            changed: None,
+        });
     }
 
     /// One key: resolved through the keymap of the current mode. Returns whether anything
@@ -228,8 +231,11 @@ impl Driver {
     /// Applies other sessions' changes, if any were committed. Returns whether any arrived.
     pub fn poll_others(&mut self) -> Result<bool, StoreError> {
         let mut msgs = self.runner.poll_others()?;
-        if let Some(loaded) = self.rules.as_mut().and_then(RuleWatch::changed) {
-            msgs.push(Msg::RulesLoaded(loaded));
+        if let Some(reload) = self.rules.as_mut().and_then(RuleWatch::changed) {
+            msgs.push(Msg::RulesLoaded {
+                sets: reload.sets,
+                changed: Some(reload.changed),
+            });
         }
         let current = self.app.current().map(|c| c.id.clone());
         msgs.extend(self.runner.tick_leases(current.as_deref()));

@@ -40,6 +40,13 @@ impl RuleSource {
     }
 }
 
+/// Every rule file as read again, and which of them changed or appeared since the last read.
+#[derive(Debug)]
+pub struct RulesReload {
+    pub sets: Vec<(String, Loaded)>,
+    pub changed: Vec<String>,
+}
+
 /// Reads the rule files and tells when they change.
 #[derive(Debug)]
 pub struct RuleWatch {
@@ -74,13 +81,27 @@ impl RuleWatch {
         }
     }
 
-    /// At most every [`WATCH_EVERY`]: the rule files again if any changed (or appeared).
-    pub fn changed(&mut self) -> Option<Vec<(String, Loaded)>> {
+    /// At most every [`WATCH_EVERY`]: every rule file again if any changed, appeared or
+    /// disappeared, with the files that changed or appeared (a file that disappeared is
+    /// simply not among those read).
+    pub fn changed(&mut self) -> Option<RulesReload> {
         if self.source == RuleSource::Builtin || self.last_look.elapsed() < WATCH_EVERY {
             return None;
         }
         self.last_look = Instant::now();
-        (self.stamps() != self.seen).then(|| self.load())
+        let stamps = self.stamps();
+        if stamps == self.seen {
+            return None;
+        }
+        let changed = stamps
+            .iter()
+            .filter(|(path, stamp)| self.seen.get(*path) != Some(stamp))
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        Some(RulesReload {
+            sets: self.load(),
+            changed,
+        })
     }
 
     fn stamps(&self) -> BTreeMap<PathBuf, Option<SystemTime>> {

@@ -51,7 +51,13 @@ pub enum Msg {
     /// The agreement report, as text.
     AgreementText(String),
     /// Rule files were read (at start, or because they changed on disk).
-    RulesLoaded(Vec<(String, crate::rules::Loaded)>),
+    RulesLoaded {
+        /// Every rule file as read now, by name.
+        sets: Vec<(String, crate::rules::Loaded)>,
+        /// On a reload, the files that changed or appeared (a file not in `sets` is gone);
+        /// `None` for the first reading.
+        changed: Option<Vec<String>>,
+    },
     /// The cases other reviewers have open now (case id → reviewer).
     Leases(std::collections::HashMap<String, String>),
     /// The answer to [`Effect::Claim`]: the case is ours, or someone else has it open.

@@ -21,24 +21,34 @@ pub struct ComparePicker {
 }
 
 impl App {
-    /// Rule files were (re)read. A valid file replaces its rule set; an invalid one keeps the
-    /// last valid version and its problems are shown.
-    pub(super) fn on_rules_loaded(&mut self, loaded: Vec<(String, Loaded)>) {
+    /// Rule files were read (`changed` is `None` the first time). A valid file replaces its
+    /// rule set; an invalid one keeps its last valid version and its problems are shown (the
+    /// first on the message line with its place, every one with `show-message`); a file that
+    /// is gone leaves the cycle, and if it was active the newest remaining set takes over. A
+    /// reload always says in one line what happened.
+    pub(super) fn on_rules_loaded(
+        &mut self,
+        loaded: Vec<(String, Loaded)>,
+        changed: Option<Vec<String>>,
+    ) {
+        let file_of = |slot: Option<usize>, judge: &super::Judge| {
+            slot.and_then(|i| judge.slots.get(i))
+                .map(|s| s.file.clone())
+        };
+        let active_file = file_of(self.judge.active, &self.judge);
+        let compare_file = file_of(self.judge.compare, &self.judge);
+        let old: Vec<RuleSlot> = std::mem::take(&mut self.judge.slots);
         let mut problems = Vec::new();
         for (file, result) in loaded {
-            let position = self.judge.slots.iter().position(|s| s.file == file);
-            let slot = match position {
-                Some(i) => &mut self.judge.slots[i],
-                None => {
-                    self.judge.slots.push(RuleSlot {
-                        file: file.clone(),
-                        set: None,
-                        problems: Vec::new(),
-                    });
-                    let last = self.judge.slots.len() - 1;
-                    &mut self.judge.slots[last]
-                }
-            };
+            let mut slot = old
+                .iter()
+                .find(|s| s.file == file)
+                .cloned()
+                .unwrap_or(RuleSlot {
+                    file: file.clone(),
+                    set: None,
+                    problems: Vec::new(),
+                });
             match result {
                 Ok((set, _warnings)) => {
                     slot.set = Some(Arc::new(set));
@@ -49,22 +59,66 @@ impl App {
                     problems.extend(slot.problems.iter().cloned());
                 }
             }
+            self.judge.slots.push(slot);
         }
-        // Start on the newest valid set (files sort by name, dated names sort by date).
-        if self.judge.a().is_none() {
-            self.judge.active = self.judge.valid_slots().last().copied();
-        }
+        let gone: Vec<RuleSlot> = old
+            .into_iter()
+            .filter(|o| !self.judge.slots.iter().any(|s| s.file == o.file))
+            .collect();
+        let valid_position = |file: &Option<String>, judge: &super::Judge| {
+            file.as_ref().and_then(|f| {
+                judge
+                    .slots
+                    .iter()
+                    .position(|s| &s.file == f && s.set.is_some())
+            })
+        };
+        // Start on (or fall back to) the newest valid set: files sort by name, and dated
+        // names sort by date.
+        let newest = self.judge.valid_slots().last().copied();
+        self.judge.active = valid_position(&active_file, &self.judge).or(newest);
+        self.judge.compare =
+            valid_position(&compare_file, &self.judge).filter(|&c| Some(c) != self.judge.active);
         self.rejudge();
-        if let Some(first) = problems.first() {
-            let more = if problems.len() > 1 {
-                format!(" (+{} more)", problems.len() - 1)
-            } else {
-                String::new()
-            };
-            self.message = Some(Message::error(format!(
-                "rules: {first}{more}; keeping the last valid rules"
-            )));
-        }
+        let Some(changed) = changed else {
+            if !problems.is_empty() {
+                self.message = Some(rules_problems(&problems));
+            }
+            return;
+        };
+        self.message = Some(if !problems.is_empty() {
+            rules_problems(&problems)
+        } else if !gone.is_empty() {
+            let names: Vec<String> = gone
+                .iter()
+                .map(|s| {
+                    s.set
+                        .as_ref()
+                        .map_or(s.file.clone(), |set| set.name.clone())
+                })
+                .collect();
+            Message::notice(format!(
+                "rules: {} removed (its file is gone); judging with {}",
+                names.join(", "),
+                self.judge.active_name()
+            ))
+        } else {
+            let reloaded: Vec<String> = self
+                .judge
+                .slots
+                .iter()
+                .filter(|s| changed.contains(&s.file))
+                .filter_map(|s| s.set.as_ref())
+                .map(|set| {
+                    format!(
+                        "{} ({})",
+                        set.name,
+                        crate::text::count(set.rules.len(), "rule", "rules")
+                    )
+                })
+                .collect();
+            Message::notice(format!("rules reloaded: {}", reloaded.join(", ")))
+        });
     }
 
     /// Decides every case again and rebuilds the view (its outcome totals and, for filters on
@@ -164,4 +218,18 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// The message for rule files with problems: the first with its place, how many more, and
+/// every one to read with `show-message`.
+fn rules_problems(problems: &[String]) -> Message {
+    let more = match problems.len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    Message::error(format!(
+        "rules: {}{more}; keeping the last valid rules",
+        problems[0]
+    ))
+    .with_detail(problems.to_vec())
 }

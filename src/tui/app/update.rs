@@ -120,8 +120,8 @@ impl App {
                 )));
                 Vec::new()
             }
-            Msg::RulesLoaded(loaded) => {
-                self.on_rules_loaded(loaded);
+            Msg::RulesLoaded { sets, changed } => {
+                self.on_rules_loaded(sets, changed);
                 Vec::new()
             }
             Msg::Leases(leases) => {
