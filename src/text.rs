@@ -283,12 +283,6 @@ where
     }
 }
 
-/// The former short form, now the same as [`local_time`]; kept for the callers that have not
-/// been renamed yet.
-pub fn short_time(stored: &str) -> String {
-    local_time(stored)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,7 +450,6 @@ mod tests {
             "2022-10-19 00:00 +00:00"
         );
         assert_eq!(time_in("yesterday\u{1b}[2J", &seoul), "yesterday␛[2J");
-        assert_eq!(short_time(stored), local_time(stored));
     }
 
     #[test]

@@ -608,6 +608,105 @@ fn a_drill_into_one_case_says_1_case() {
 }
 
 #[test]
+fn a_batch_is_reverted_from_the_history_after_a_preview() {
+    let (_dir, path, mut d) = driver(120, 40);
+    d.press("space space space B").unwrap(); // R-000001..3
+    d.type_text("kind opin");
+    d.press("enter enter").unwrap(); // preview, apply: one batch of 3
+    let store = Store::open(&path).unwrap();
+    let batch: String = store
+        .connection()
+        .query_row(
+            "SELECT batch FROM audit WHERE action = 'bulk' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // lee changes R-000002 afterwards: the revert must leave it alone.
+    change_as(
+        &path,
+        "lee",
+        "R-000002",
+        &[Change::Label(Dimension::Kind, Some(2))],
+    );
+    d.poll_others().unwrap();
+    d.press("g h G").unwrap(); // R-000001's history, its latest change (the bulk one)
+    let before = store.audit_count().unwrap();
+    d.press("R").unwrap();
+    let Screen::RevertPreview(preview) = d.app.screen() else {
+        panic!("R shows a preview first: {:?}", d.app.message)
+    };
+    assert_eq!(
+        preview.lines[0],
+        format!("batch {batch} changed 3 cases: 2 would be restored, 1 skipped (changed since)")
+    );
+    assert!(
+        preview.lines[1].starts_with("restore R-000001: kind opinion → "),
+        "{:?}",
+        preview.lines
+    );
+    assert!(
+        preview
+            .lines
+            .iter()
+            .any(|l| l.starts_with("skip R-000002: kind changed since by lee at ")),
+        "{:?}",
+        preview.lines
+    );
+    assert_eq!(store.audit_count().unwrap(), before, "nothing written yet");
+    d.press("enter").unwrap();
+    assert_eq!(
+        d.app.screen(),
+        &Screen::Cases,
+        "the preview and the history close"
+    );
+    let message = d.app.message.clone().unwrap();
+    assert!(
+        message.text.starts_with(&format!(
+            "reverted batch {batch}: 2 cases restored, 1 case left alone (changed since) (as batch revert-"
+        )),
+        "{}",
+        message.text
+    );
+    let kind = |id: &str| store.get(id).unwrap().unwrap().label_code(Dimension::Kind);
+    assert_eq!(
+        (kind("R-000001"), kind("R-000002"), kind("R-000003")),
+        (Some("free_monetary"), Some("inquiry"), Some("paid"))
+    );
+    let reverts: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(DISTINCT batch) FROM audit WHERE action = 'revert'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reverts, 1, "one new batch");
+    assert_eq!(
+        d.app
+            .cases
+            .by_id("R-000001")
+            .unwrap()
+            .label_code(Dimension::Kind),
+        Some("free_monetary")
+    );
+}
+
+#[test]
+fn a_change_without_a_batch_is_not_reverted_from_the_history() {
+    let (_dir, _path, mut d) = driver(80, 24);
+    d.press("3 h G R").unwrap();
+    assert!(matches!(d.app.screen(), Screen::History(_)));
+    assert!(d
+        .app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("this change is not part of a batch"));
+}
+
+#[test]
 fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     let (_dir, path, mut d) = driver(80, 24);
     d.press("space space space").unwrap(); // R-000001..3

@@ -138,6 +138,8 @@ impl Driver {
                         queue.push_back(self.runner.spot_resolve(check, &case_id, dim, resolution))
                     }
                     Effect::LoadAgreement => queue.push_back(self.runner.agreement()),
+                    Effect::PlanRevert(batch) => queue.push_back(self.runner.plan_revert(&batch)),
+                    Effect::Revert(plan) => queue.push_back(self.runner.revert(&plan)),
                     Effect::Search {
                         generation,
                         query,

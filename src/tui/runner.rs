@@ -265,6 +265,25 @@ impl Runner {
         }
     }
 
+    /// What reverting `batch` would do, as a message.
+    pub fn plan_revert(&mut self, batch: &str) -> Msg {
+        Msg::RevertPlanned(self.store.revert_plan(batch).map_err(|e| e.to_string()))
+    }
+
+    /// Reverts a batch as planned (the store checks every case's version again).
+    pub fn revert(&mut self, plan: &crate::store::RevertPlan) -> Msg {
+        let outcome = self
+            .store
+            .apply_revert(plan, &self.reviewer)
+            .inspect(|outcome| {
+                for applied in &outcome.applied {
+                    self.own_seqs.extend(applied.events.iter().map(|e| e.seq));
+                }
+            })
+            .map_err(|e| e.to_string());
+        Msg::Reverted(Box::new(outcome))
+    }
+
     /// A case's audit trail, as a message.
     pub fn history(&mut self, case_id: String) -> Msg {
         let events = self.store.history(&case_id).map_err(|e| e.to_string());

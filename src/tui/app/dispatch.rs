@@ -51,6 +51,7 @@ impl App {
             Screen::Search(_) => self.search_action(action),
             Screen::Views(_) => self.views_action(action),
             Screen::BulkLabel(_) | Screen::BulkPreview(_) => self.bulk_action(action),
+            Screen::RevertPreview(_) => self.revert_preview_action(action),
             Screen::Compare(_) => self.compare_action(action),
             Screen::SpotList(_) => self.spot_list_action(action),
             Screen::Help(_) | Screen::Report(_) => self.reader_action(action),

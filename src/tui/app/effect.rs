@@ -58,6 +58,11 @@ pub enum Effect {
     Claim(String),
     /// Read a case's audit trail, then report back with [`Msg::HistoryLoaded`].
     LoadHistory(String),
+    /// Read what reverting this batch would do, then report back with
+    /// [`super::Msg::RevertPlanned`].
+    PlanRevert(String),
+    /// Revert a batch as planned, then report back with [`super::Msg::Reverted`].
+    Revert(crate::store::RevertPlan),
     /// Leave the workbench.
     Quit,
 }

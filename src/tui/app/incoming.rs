@@ -70,6 +70,10 @@ pub enum Msg {
         case_id: String,
         events: Result<Vec<AuditEvent>, String>,
     },
+    /// What reverting a batch would do (or why it cannot be planned).
+    RevertPlanned(Result<crate::store::RevertPlan, String>),
+    /// A revert was written (or refused).
+    Reverted(Box<Result<crate::store::RevertOutcome, String>>),
     /// Problems found at start-up (a bad user keymap): shown until dismissed.
     StartupErrors(Vec<String>),
 }

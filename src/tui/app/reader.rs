@@ -136,6 +136,7 @@ impl App {
             Action::PageUp => history.selected = history.selected.saturating_sub(rows),
             Action::First => history.selected = 0,
             Action::Last => history.selected = last,
+            Action::RevertBatch => return self.revert_selected_batch(),
             Action::Cancel | Action::History => {
                 self.screens.close();
             }

@@ -22,7 +22,7 @@ impl App {
     }
 
     /// Puts a case this session saved into the set, counting it for the session's pace.
-    fn take_saved(&mut self, case: Case, changed: bool) {
+    pub(super) fn take_saved(&mut self, case: Case, changed: bool) {
         let became_reviewed = self
             .cases
             .by_id(&case.id)

@@ -7,6 +7,7 @@
 
 use super::filter_line::FilterLine;
 use super::line_input::LineInput;
+use super::revert::RevertPreview;
 use super::rule_sets::ComparePicker;
 use super::saved_views::ViewsList;
 use super::search_line::SearchLine;
@@ -56,8 +57,10 @@ pub enum Screen {
     Views(ViewsList),
     /// Choosing the label for the marked cases.
     BulkLabel(BulkPicker),
-    /// What a bulk change (or a revert) would do; `enter` applies it.
+    /// What a bulk change would do; `enter` applies it.
     BulkPreview(BulkPreview),
+    /// What reverting a batch would restore and skip; `enter` reverts it.
+    RevertPreview(RevertPreview),
     /// Choosing the rule set to compare with.
     Compare(ComparePicker),
     /// The spot-checks to open.
@@ -80,7 +83,10 @@ impl Screen {
             Screen::Spot(_) => Mode::Spot,
             Screen::Picker(_) | Screen::Views(_) | Screen::BulkLabel(_) => Mode::Picker,
             Screen::Prompt(_) | Screen::Filter(_) | Screen::Search(_) => Mode::Prompt,
-            Screen::BulkPreview(_) | Screen::Compare(_) | Screen::SpotList(_) => Mode::Menu,
+            Screen::BulkPreview(_)
+            | Screen::RevertPreview(_)
+            | Screen::Compare(_)
+            | Screen::SpotList(_) => Mode::Menu,
             Screen::Help(_) | Screen::Report(_) => Mode::Help,
             Screen::History(_) => Mode::History,
         }
@@ -178,6 +184,11 @@ impl Screen {
                 (Action::Cancel, "the view before"),
             ],
             Screen::BulkPreview(_) => &[(Action::Accept, "apply"), (Action::Cancel, "cancel")],
+            Screen::RevertPreview(_) => &[
+                (Action::Accept, "revert the batch"),
+                (Action::SelectNext, "scroll"),
+                (Action::Cancel, "leave it"),
+            ],
             Screen::Compare(_) | Screen::SpotList(_) => &[
                 (Action::Accept, "choose"),
                 (Action::SelectNext, "next"),
@@ -190,6 +201,7 @@ impl Screen {
             ],
             Screen::History(_) => &[
                 (Action::SelectNext, "next change"),
+                (Action::RevertBatch, "revert its batch"),
                 (Action::Cancel, "close"),
             ],
         }

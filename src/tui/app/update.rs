@@ -151,6 +151,14 @@ impl App {
                 }
                 Vec::new()
             }
+            Msg::RevertPlanned(plan) => {
+                self.on_revert_planned(plan);
+                Vec::new()
+            }
+            Msg::Reverted(outcome) => {
+                self.on_reverted(*outcome);
+                Vec::new()
+            }
             Msg::StartupErrors(errors) => {
                 if let Some(first) = errors.first() {
                     let more = if errors.len() > 1 {

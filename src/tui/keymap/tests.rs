@@ -191,6 +191,7 @@ fn the_builtin_defaults() {
         ("q", "cancel"),
     ];
     let history = [
+        ("R", "revert-batch"),
         ("j", "select-next"),
         ("down", "select-next"),
         ("k", "select-prev"),
@@ -473,5 +474,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (202, vec![]));
+    assert_eq!((count, errors), (203, vec![]));
 }

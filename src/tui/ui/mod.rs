@@ -70,6 +70,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Screen::Views(list) => lists::render_views(list, body, buf),
             Screen::BulkLabel(picker) => lists::render_bulk(app, picker, body, buf),
             Screen::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
+            Screen::RevertPreview(preview) => {
+                overlay::render_revert_preview(app, preview, body, buf)
+            }
             Screen::Compare(picker) => lists::render_compare(app, picker, body, buf),
             Screen::Search(line) => lines::render_search(app, line, body, buf),
             Screen::SpotList(list) => lists::render_spot_list(list, body, buf),

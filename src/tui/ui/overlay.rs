@@ -11,7 +11,7 @@ use super::theme;
 use crate::domain::Dimension;
 use crate::text::{one_line, pad_right, truncate, width, wrap};
 use crate::tui::action::Action;
-use crate::tui::app::{App, HistoryScreen, Picker, Prompt, Reader};
+use crate::tui::app::{App, HistoryScreen, Picker, Prompt, Reader, RevertPreview};
 use crate::tui::keymap::Mode;
 
 /// Clears `area` for an overlay. A wide character (Hangul) just left of it would otherwise
@@ -147,7 +147,7 @@ pub fn render_history(app: &App, history: &HistoryScreen, area: Rect, buf: &mut 
                 .unwrap_or_default();
             let text = format!(
                 "{}  {}  {:<8} {:<10} {} → {}{batch}",
-                crate::text::short_time(&e.at),
+                crate::text::time_in(&e.at, &app.zone),
                 pad_right(&truncate(&one_line(&e.reviewer), who_w), who_w),
                 e.action,
                 e.field,
@@ -163,11 +163,54 @@ pub fn render_history(app: &App, history: &HistoryScreen, area: Rect, buf: &mut 
         })
         .collect();
     lines.resize(rows, Line::raw(""));
-    let hint = format!("{} closes", mode_key(app, Mode::History, Action::Cancel));
+    let hint = format!(
+        "{} reverts the selected change's batch · {} closes",
+        mode_key(app, Mode::History, Action::RevertBatch),
+        mode_key(app, Mode::History, Action::Cancel)
+    );
     lines.push(Line::styled(
         truncate(&hint, cells).into_owned(),
         theme::dim(),
     ));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// What reverting a batch would do: the command's own report, then what `enter` does (or
+/// why it cannot).
+pub fn render_revert_preview(app: &App, preview: &RevertPreview, area: Rect, buf: &mut Buffer) {
+    let box_area = reader_area(area);
+    clear(box_area, buf);
+    let block = Block::bordered().title(Span::styled(
+        format!(" revert batch {}: preview ", one_line(&preview.plan.batch)),
+        theme::title(),
+    ));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let cells = usize::from(inner.width);
+    let rows = usize::from(inner.height).saturating_sub(1);
+    let mut lines: Vec<Line> = preview
+        .lines
+        .iter()
+        .skip(preview.scroll)
+        .take(rows)
+        .map(|l| Line::raw(truncate(l, cells).into_owned()))
+        .collect();
+    lines.resize(rows, Line::raw(""));
+    lines.push(match &preview.refused {
+        Some(why) => Line::styled(truncate(&one_line(why), cells).into_owned(), theme::error()),
+        None => Line::styled(
+            truncate(
+                &format!(
+                    "{} reverts it as one new batch (audit action revert) · {} leaves it",
+                    mode_key(app, Mode::Menu, Action::Accept),
+                    mode_key(app, Mode::Menu, Action::Cancel)
+                ),
+                cells,
+            )
+            .into_owned(),
+            theme::dim(),
+        ),
+    });
     Paragraph::new(lines).render(inner, buf);
 }
 
