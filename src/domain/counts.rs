@@ -80,10 +80,19 @@ pub fn share(part: usize, whole: usize) -> f64 {
 /// 100 prints as `0.0%` or `100.0%`: one that would round to either without being it prints as
 /// `<0.1%` or `>99.9%` (1 of 5,000 is not 0.0%, 4,999 of 5,000 is not 100.0%).
 pub fn format_share(part: usize, whole: usize) -> String {
-    let text = format!("{:.1}", share(part, whole));
-    if text == "0.0" && part > 0 && whole > 0 {
+    if whole == 0 {
+        return "0.0%".into();
+    }
+    format_percent(share(part, whole))
+}
+
+/// A percentage with one decimal (`89.6%`), never rounded to a bound it does not reach: above
+/// 0 it is at least `<0.1%`, below 100 at most `>99.9%`.
+pub fn format_percent(percent: f64) -> String {
+    let text = format!("{percent:.1}");
+    if text == "0.0" && percent > 0.0 {
         "<0.1%".into()
-    } else if text == "100.0" && part < whole {
+    } else if text == "100.0" && percent < 100.0 {
         ">99.9%".into()
     } else {
         format!("{text}%")

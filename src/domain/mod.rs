@@ -18,7 +18,7 @@ pub use amount::format_amount;
 pub use case::{Case, Labels};
 pub use case_set::CaseSet;
 pub use change::{field_text, Change, ChangeError, Field};
-pub use counts::{format_share, share, Counts};
+pub use counts::{format_percent, format_share, share, Counts};
 pub use filter::{Filter, FilterError};
 pub use money::{parse_amount, parse_digits, AmountError};
 pub use select::Selector;

@@ -11,7 +11,7 @@ use crate::text::one_line;
 const MARK: &str = " !";
 
 fn percent(x: Option<f64>) -> String {
-    x.map_or("-".into(), |v| format!("{v:.1}%"))
+    x.map_or("-".into(), crate::domain::format_percent)
 }
 
 fn rate(x: Option<f64>) -> String {
@@ -20,7 +20,11 @@ fn rate(x: Option<f64>) -> String {
 
 fn interval(i: Option<Interval>) -> String {
     i.map_or("-".into(), |i| {
-        format!("[{:.1}%, {:.1}%]", i.low * 100.0, i.high * 100.0)
+        format!(
+            "[{}, {}]",
+            crate::domain::format_percent(i.low * 100.0),
+            crate::domain::format_percent(i.high * 100.0)
+        )
     })
 }
 

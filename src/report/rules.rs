@@ -117,14 +117,14 @@ pub fn render_diff(a: (&str, &str), b: (&str, &str), diff: &Diff) -> String {
         }
     }
     if diff.cash_changed > 0 {
+        let (cases, verb) = if diff.cash_changed == 1 {
+            ("case keeps its", "")
+        } else {
+            ("cases keep their", "")
+        };
         out.push_str(&format!(
-            "{} more {} keep their outcome with a different cash amount\n",
+            "{} more {cases} outcome with a different cash amount{verb}\n",
             format_amount(diff.cash_changed as i64),
-            if diff.cash_changed == 1 {
-                "case"
-            } else {
-                "cases"
-            }
         ));
     }
     let delta = diff.cash_b.saturating_sub(diff.cash_a);

@@ -8,7 +8,7 @@ use super::screen::Screen;
 use super::status_message::Message;
 use super::App;
 use crate::domain::filter::{field_names, FieldKind};
-use crate::domain::{format_amount, Filter, FilterError};
+use crate::domain::{Filter, FilterError};
 use crate::tui::action::Action;
 
 /// The filter line's state.
@@ -66,13 +66,8 @@ impl App {
                 self.screens.close();
                 let n = self.view.len();
                 self.message = Some(Message::info(format!(
-                    "{} {} {}",
-                    format_amount(n as i64),
-                    if n == 1 {
-                        "case matches"
-                    } else {
-                        "cases match"
-                    },
+                    "{} {}",
+                    crate::text::count(n, "case matches", "cases match"),
                     if self.spec.filter.trim().is_empty() {
                         "(no filter)".to_string()
                     } else {

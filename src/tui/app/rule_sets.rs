@@ -150,8 +150,9 @@ impl App {
         self.rejudge();
         let rules = self.judge.a().map_or(0, |a| a.rules.len());
         self.message = Some(Message::info(format!(
-            "rules: {} ({rules} rules and a default)",
-            self.judge.active_name()
+            "rules: {} ({} and a default)",
+            self.judge.active_name(),
+            crate::text::count(rules, "rule", "rules")
         )));
     }
 
@@ -205,10 +206,11 @@ impl App {
                             .filter(|&&i| self.judge.changed(i) == Some(true))
                             .count();
                         format!(
-                            "comparing {} with {}: {} cases in this view change outcome",
+                            "comparing {} with {}: {} in this view {} outcome",
                             self.judge.active_name(),
                             b.name,
-                            crate::domain::format_amount(changed as i64)
+                            crate::text::count(changed, "case", "cases"),
+                            if changed == 1 { "changes" } else { "change" }
                         )
                     }
                     None => "comparison off".to_string(),

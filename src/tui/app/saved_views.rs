@@ -9,7 +9,7 @@ use super::screen::Screen;
 use super::status_message::Message;
 use super::view::{Extra, View};
 use super::App;
-use crate::domain::{format_amount, Filter};
+use crate::domain::Filter;
 use crate::tui::action::Action;
 
 /// A built-in queue that the filter language alone cannot express.
@@ -172,18 +172,12 @@ impl App {
 
     /// How many cases a view would hold (its filter over every case).
     fn count_of(&self, spec: &ViewSpec) -> usize {
-        let judge = &self.judge;
         let Ok(filter) = Filter::parse(&spec.filter) else {
             return 0;
         };
         let extra = spec.queue.map(|queue| self.queue_condition(queue));
-        self.cases
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                filter.matches_with(c, &judge.derived(*i))
-                    && extra.as_ref().is_none_or(|e| e.matches(c))
-            })
+        super::view::selector(&filter, extra.as_ref(), &self.judge)
+            .select(self.cases.iter().enumerate())
             .count()
     }
 
@@ -232,9 +226,8 @@ impl App {
                 if self.apply_view(spec) {
                     let n = self.view.len();
                     self.message = Some(Message::info(format!(
-                        "{name}: {} {}",
-                        format_amount(n as i64),
-                        if n == 1 { "case" } else { "cases" }
+                        "{name}: {}",
+                        crate::text::count(n, "case", "cases")
                     )));
                 }
             }

@@ -11,7 +11,7 @@ use super::screen::Screen;
 use super::status_message::Message;
 use super::view::View;
 use super::App;
-use crate::domain::{format_amount, Filter};
+use crate::domain::Filter;
 use crate::search::Hit;
 use crate::tui::action::Action;
 
@@ -52,13 +52,8 @@ impl App {
                     };
                     let n = self.view.len();
                     self.message = Some(Message::info(format!(
-                        "{} {} /{query}{pending}",
-                        format_amount(n as i64),
-                        if n == 1 {
-                            "case matches"
-                        } else {
-                            "cases match"
-                        }
+                        "{} /{query}{pending}",
+                        crate::text::count(n, "case matches", "cases match")
                     )));
                 }
             }
@@ -86,18 +81,10 @@ impl App {
 
     /// The cases the filter (and queue) admit, in case order: what a search looks among.
     pub(super) fn search_candidates(&self, filter: &Filter) -> Arc<Vec<usize>> {
-        let extra = self.view.extra.clone();
-        Arc::new(
-            self.cases
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    filter.matches_with(c, &self.judge.derived(*i))
-                        && extra.as_ref().is_none_or(|e| e.matches(c))
-                })
-                .map(|(i, _)| i)
-                .collect(),
-        )
+        let selected = super::view::selector(filter, self.view.extra.as_ref(), &self.judge)
+            .select(self.cases.iter().enumerate())
+            .map(|(i, _)| i);
+        Arc::new(selected.collect())
     }
 
     /// The worker's answer: taken when it answers the latest question, else dropped.

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::judge::Judge;
-use crate::domain::{Case, CaseSet, Counts, Dimension, Filter};
+use crate::domain::filter::Derived;
+use crate::domain::{Case, CaseSet, Counts, Dimension, Filter, Selector};
 use crate::rules::{Decision, Totals};
 use crate::search::Query;
 
@@ -39,6 +40,18 @@ impl Extra {
             }
         }
     }
+}
+
+/// The cases a filter and a queue's condition select under the judge's decisions: the one
+/// definition behind a view, its search's candidates and the counts of the views list.
+pub fn selector<'a>(
+    filter: &'a Filter,
+    extra: Option<&'a Extra>,
+    judge: &'a Judge,
+) -> Selector<'a, impl Fn(usize) -> Derived<'a> + 'a, impl Fn(&Case) -> bool + 'a> {
+    Selector::new(filter)
+        .with_derived(move |i| judge.derived(i))
+        .with_extra(move |c| extra.is_none_or(|e| e.matches(c)))
 }
 
 #[derive(Clone, Debug, Default)]
@@ -99,8 +112,7 @@ impl View {
 
     /// Whether the case at position `index` belongs in the view by its filter (and queue).
     pub fn admits(&self, index: usize, case: &Case, judge: &Judge) -> bool {
-        self.filter.matches_with(case, &judge.derived(index))
-            && self.extra.as_ref().is_none_or(|e| e.matches(case))
+        selector(&self.filter, self.extra.as_ref(), judge).admits(index, case)
     }
 
     /// Whether a case not in the view may join it: its filter admits it, and its search (if

@@ -74,11 +74,7 @@ pub fn render_filter(app: &App, line: &FilterLine, area: Rect, buf: &mut Buffer)
     }
     let n = app.view.len();
     lines.push(Line::styled(
-        format!(
-            "{} {}",
-            crate::domain::format_amount(n as i64),
-            if n == 1 { "case" } else { "cases" }
-        ),
+        crate::text::count(n, "case", "cases"),
         theme::dim(),
     ));
     Paragraph::new(lines).render(inner, buf);
@@ -102,11 +98,7 @@ pub fn render_search(app: &App, line: &SearchLine, area: Rect, buf: &mut Buffer)
     } else if app.search_pending {
         "searching…".to_string()
     } else {
-        format!(
-            "{} {}, best first",
-            crate::domain::format_amount(n as i64),
-            if n == 1 { "match" } else { "matches" }
-        )
+        format!("{}, best first", crate::text::count(n, "match", "matches"))
     };
     let lines = vec![first, Line::styled(state, theme::dim())];
     Paragraph::new(lines).render(inner, buf);

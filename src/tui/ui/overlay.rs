@@ -109,14 +109,9 @@ pub fn render_history(app: &App, history: &HistoryScreen, area: Rect, buf: &mut 
     clear(box_area, buf);
     let events = &history.events;
     let title = format!(
-        " history of {} ({} {}) ",
+        " history of {} ({}) ",
         one_line(&history.case_id),
-        events.len(),
-        if events.len() == 1 {
-            "change"
-        } else {
-            "changes"
-        }
+        crate::text::count(events.len(), "change", "changes")
     );
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     let inner = block.inner(box_area);

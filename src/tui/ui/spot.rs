@@ -126,7 +126,7 @@ fn text_lines(text: &str, cells: usize, scroll: usize, room: usize) -> Vec<Line<
         let more = rest - room + 1;
         lines.pop();
         lines.push(Line::styled(
-            format!("… {more} more {}", if more == 1 { "line" } else { "lines" }),
+            format!("… {}", crate::text::count(more, "more line", "more lines")),
             theme::dim(),
         ));
     }
@@ -144,14 +144,9 @@ fn render_differences(app: &App, spot: &SpotScreen, area: Rect, buf: &mut Buffer
         .filter(|d| d.resolution.is_none())
         .count();
     let title = format!(
-        " spot-check #{} · {} {}, {open} open · {} keep · {} overturn ",
+        " spot-check #{} · {}, {open} open · {} keep · {} overturn ",
         spot.check.id,
-        differences.len(),
-        if differences.len() == 1 {
-            "difference"
-        } else {
-            "differences"
-        },
+        crate::text::count(differences.len(), "difference", "differences"),
         mode_key(app, Mode::Differences, Action::Keep),
         mode_key(app, Mode::Differences, Action::Overturn),
     );
