@@ -198,3 +198,110 @@ fn a_dropped_connection_loses_nothing_saved() {
         .unwrap();
     assert_eq!(check, "ok");
 }
+
+#[test]
+fn a_reviewers_day_at_80x24_on_the_linux_console() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "60"]).ok();
+    // Keys that change R-000001 whatever the sample gave it.
+    let first = case(&env, "R-000001");
+    let kinds = [
+        "paid",
+        "free_monetary",
+        "inquiry",
+        "opinion",
+        "protest",
+        "encouragement",
+    ];
+    let kind_key = (1..=6).find(|k| first["kind"] != kinds[k - 1]).unwrap();
+    let kind = kinds[kind_key - 1];
+    let (reporter_key, reporter) = [("i", "individual"), ("b", "small_business")]
+        .into_iter()
+        .find(|(_, r)| first["reporter"] != *r)
+        .unwrap();
+    let tmux = Tmux::new("day");
+    // Bare `casebench` is the workbench (no `review`), on the Linux console without colour.
+    let command = format!(
+        "env TERM=linux NO_COLOR=1 {} --db {} --reviewer e2e",
+        binary().display(),
+        env.db.display()
+    );
+    tmux.start(&command, 80, 24);
+    tmux.wait_for("cases 1/60");
+
+    // Triage: two labels and confirm; the workbench moves to the next unreviewed case.
+    tmux.keys(&[&kind_key.to_string(), reporter_key, "Enter"]);
+    tmux.wait_for("saved R-000001: status → reviewed");
+
+    // A refused prompt stays open with the refusal inside, and takes the typing as text.
+    tmux.keys(&["S"]);
+    tmux.wait_for("only a lead can edit the team's saved views; e2e is a reviewer");
+    tmux.keys(&["kind paid", "Enter"]);
+    let screen = tmux.wait_for("› kind paid");
+    assert!(
+        screen.contains("only a lead can edit the team's saved views"),
+        "{screen}"
+    );
+    tmux.keys(&["Escape"]);
+
+    // Undo of a case off screen: the first u brings it into view and says what it undoes.
+    tmux.keys(&["j", "j", "j", "j", "j", "j", "j", "j", "j", "j"]);
+    tmux.wait_for("12/60");
+    tmux.keys(&["u"]);
+    let screen = tmux.wait_for("u again undoes R-000001: status → new");
+    assert!(screen.contains(" 1/60"), "R-000001 is selected: {screen}");
+    tmux.keys(&["u"]);
+    tmux.wait_for("undone R-000001: status → new");
+
+    // A bulk change of two cases, then its revert from the history.
+    tmux.keys(&["Space", "Space", "B", "status esc", "Enter"]);
+    tmux.wait_for("would change");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("saved 2 cases (batch");
+    tmux.keys(&["k", "h", "G", "R"]);
+    tmux.wait_for("would be restored");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("reverted batch bulk-");
+    assert!(screen.contains("2 cases restored"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+
+    let first = case(&env, "R-000001");
+    assert_eq!(
+        (first["kind"].as_str(), first["reporter"].as_str()),
+        (Some(kind), Some(reporter))
+    );
+    assert_eq!(first["status"], "new", "confirmed, then undone");
+    assert_eq!(
+        case(&env, "R-000002")["status"],
+        "new",
+        "escalated, then reverted"
+    );
+    // Every change e2e made, and nothing else: the typed "kind paid" changed nothing.
+    let audit = env.run(&["audit", "--by", "e2e", "--json"]).ok();
+    let actions: Vec<String> = audit
+        .lines()
+        .map(|l| {
+            let row: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {} {}",
+                row["case_id"].as_str().unwrap(),
+                row["action"].as_str().unwrap(),
+                row["field"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "R-000001 label kind",
+            "R-000001 label reporter",
+            "R-000001 label status",
+            "R-000001 undo status",
+            "R-000001 bulk status",
+            "R-000002 bulk status",
+            "R-000001 revert status",
+            "R-000002 revert status",
+        ]
+    );
+}
