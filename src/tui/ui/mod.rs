@@ -5,8 +5,8 @@ mod detail;
 mod keys;
 pub mod layout;
 mod lines;
-mod list;
-mod lists;
+mod case_list;
+mod choices;
 mod message;
 mod outcome;
 mod overlay;
@@ -47,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             spot::render(app, spot, areas.list, right, buf);
         }
         _ => {
-            list::render(app, areas.list, buf);
+            case_list::render(app, areas.list, buf);
             if let Some(detail) = areas.detail {
                 detail::render(app, detail, buf);
             }
@@ -67,15 +67,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             Screen::Picker(picker) => overlay::render_picker(picker, body, buf),
             Screen::Prompt(prompt) => overlay::render_prompt(prompt, body, buf),
             Screen::Filter(line) => lines::render_filter(app, line, body, buf),
-            Screen::Views(list) => lists::render_views(list, body, buf),
-            Screen::BulkLabel(picker) => lists::render_bulk(app, picker, body, buf),
-            Screen::BulkPreview(preview) => lists::render_bulk_preview(app, preview, body, buf),
+            Screen::Views(list) => choices::render_views(list, body, buf),
+            Screen::BulkLabel(picker) => choices::render_bulk(app, picker, body, buf),
+            Screen::BulkPreview(preview) => choices::render_bulk_preview(app, preview, body, buf),
             Screen::RevertPreview(preview) => {
                 overlay::render_revert_preview(app, preview, body, buf)
             }
-            Screen::Compare(picker) => lists::render_compare(app, picker, body, buf),
+            Screen::Compare(picker) => choices::render_compare(app, picker, body, buf),
             Screen::Search(line) => lines::render_search(app, line, body, buf),
-            Screen::SpotList(list) => lists::render_spot_list(list, body, buf),
+            Screen::SpotList(list) => choices::render_spot_list(list, body, buf),
             Screen::History(history) => overlay::render_history(app, history, body, buf),
         }
     }

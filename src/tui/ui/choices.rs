@@ -1,5 +1,5 @@
-//! Lists drawn over the workbench: the views with their counts, the labels a bulk change can
-//! set, and the preview of a bulk change.
+//! Lists to choose from, drawn over the workbench: the views with their counts, the labels a
+//! bulk change can set and its preview, the rule set to compare with, the spot-checks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
