@@ -478,7 +478,14 @@ fn long_detail_lines_wrap_and_the_text_says_where_it_is_at_80x24() {
         "{text}"
     );
     assert_screen("rules_80x24", &d);
+    // With one row for the text, J moves one line: none is skipped.
     d.press("J").unwrap();
+    let text = screen(&d);
+    assert!(
+        text.contains("── lines 2–2 of 3 · 1 more line: J ctrl-f ──"),
+        "{text}"
+    );
+    d.press("J J").unwrap();
     let text = screen(&d);
     assert!(
         text.contains("── lines 3–3 of 3 · back: K ctrl-b ──"),

@@ -1,12 +1,12 @@
 //! Drawing: every widget renders from `&App` (no I/O, no mutation). Text is measured by
 //! display width and sanitized before it reaches the terminal.
 
+mod case_list;
+mod choices;
 mod detail;
 mod keys;
 pub mod layout;
 mod lines;
-mod case_list;
-mod choices;
 mod message;
 mod outcome;
 mod overlay;
