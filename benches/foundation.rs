@@ -1,5 +1,5 @@
 //! The foundation's speed targets on the full 105,116-case sample: generate, import, load,
-//! count, one durable change, export. Prints a Markdown table for the README.
+//! count, one durable change, export. Prints a Markdown table for GUIDE.md's performance table.
 
 mod support;
 

@@ -1,5 +1,5 @@
 //! The rule sets' speed targets on the 105,116-case sample: evaluate every case, diff two
-//! rule sets, and the incremental update after one relabel. Prints rows of the README's
+//! rule sets, and the incremental update after one relabel. Prints rows of GUIDE.md's
 //! performance table.
 
 mod support;

@@ -2,7 +2,7 @@
 //! keystroke while typing five representative queries character by character (a Korean
 //! syllable is one keystroke), narrowing as the workbench does, beside a plain substring scan
 //! of the same texts and `fzf --filter` on the same lines. Prints Markdown rows for the
-//! README's performance table, then the ratios.
+//! GUIDE.md's performance table, then the ratios.
 
 mod support;
 

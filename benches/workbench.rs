@@ -1,7 +1,7 @@
 //! The workbench's speed targets on the full 105,116-case sample: start-up to the first frame,
 //! a relabelling keystroke (save, recount, redraw), a full-frame draw, and the bytes sent to
 //! the terminal per `j`, by our backend and by ratatui's `CrosstermBackend` on the same frames.
-//! Prints a Markdown table for the README.
+//! Prints a Markdown table for GUIDE.md's performance table.
 //! `cargo bench --bench workbench -- bytes` runs only the benchmarks whose name holds `bytes`.
 
 mod support;

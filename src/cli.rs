@@ -321,7 +321,7 @@ pub enum RulesCommand {
 #[derive(Debug, Args)]
 pub struct WhereArg {
     /// Only cases matching EXPR: clauses like kind=paid,free_monetary amount_krw>300000
-    /// reporter!=none, all of which must hold (see the README for the language)
+    /// reporter!=none, all of which must hold (see GUIDE.md for the language)
     #[arg(long = "where", value_name = "EXPR")]
     pub expr: Option<String>,
 }

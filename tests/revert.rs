@@ -49,6 +49,24 @@ fn last_change(env: &Env, id: &str) -> (String, String) {
 }
 
 #[test]
+fn amounts_in_the_report_have_thousands_separators() {
+    let env = Env::with_cases(2);
+    run_as(&env, "kim", &["label", "C-1", "amount=300000"]).ok();
+    let out = run_as(
+        &env,
+        "kim",
+        &["label", "--where", "id=C-1", "amount=80만원"],
+    )
+    .ok();
+    let batch = batch_of(&out);
+    let dry = env.run(&["revert", &batch, "--dry-run"]).ok();
+    assert!(
+        dry.contains("restore C-1: amount_krw 800,000 → 300,000\n"),
+        "{dry}"
+    );
+}
+
+#[test]
 fn a_revert_restores_the_batch_exactly_and_names_the_case_changed_since() {
     let env = Env::with_cases(6);
     env.run(&["reviewers", "add", "tester", "--role", "lead"])

@@ -77,17 +77,23 @@ pub enum SpotCheckCommand {
     /// Every spot-check, newest first, with its progress
     List,
     /// A spot-check's progress and its cases (blind: no reviewer labels)
-    Show { id: i64 },
+    Show {
+        /// The spot-check's id (`spot-check list` shows them)
+        id: i64,
+    },
     /// Record the lead's own labels of a sampled case, blind (FIELD: scope, reporter, kind,
     /// service, substitute; VALUE none: not set)
     Label {
+        /// The spot-check's id (`spot-check list` shows them)
         id: i64,
+        /// The sampled case's id
         case: String,
         #[arg(required = true, value_name = "FIELD=VALUE")]
         assignments: Vec<String>,
     },
     /// The labels where the lead and the reviewer differ, side by side
     Differences {
+        /// The spot-check's id (`spot-check list` shows them)
         id: i64,
         /// Print JSON Lines: {"case_id", "field", "reviewer", "reviewer_value", "lead_value",
         /// "resolution"}
@@ -97,15 +103,20 @@ pub enum SpotCheckCommand {
     /// Keep the reviewer's label, or overturn it with the lead's (a change with audit
     /// action overturn)
     Resolve {
+        /// The spot-check's id (`spot-check list` shows them)
         id: i64,
+        /// The case whose label is decided
         case: String,
+        /// The dimension: scope, reporter, kind, service or substitute
         field: String,
+        /// Keep the reviewer's label, or overturn it with the lead's
         #[arg(value_enum)]
         resolution: ResolutionArg,
     },
     /// Every compared label of a spot-check with the reviewer's and the lead's value and the
     /// resolution
     Export {
+        /// The spot-check's id (`spot-check list` shows them)
         id: i64,
         /// Output format [default: from --out's extension, else jsonl]
         #[arg(long, value_enum)]
@@ -161,7 +172,7 @@ pub struct AgreementArgs {
     /// Only this spot-check (else all of them)
     #[arg(long, value_name = "ID")]
     pub check: Option<i64>,
-    /// Print JSON (the shape is in the README)
+    /// Print JSON (the shape is in GUIDE.md)
     #[arg(long)]
     pub json: bool,
 }

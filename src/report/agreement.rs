@@ -241,7 +241,7 @@ fn reviewer_json(s: &ReviewerStats) -> Value {
     })
 }
 
-/// `{"check": ID|null, "reviewers": [...], "all": {...}}` (see the README).
+/// `{"check": ID|null, "reviewers": [...], "all": {...}}` (see GUIDE.md).
 pub fn to_json(agreement: &Agreement, check: Option<i64>) -> Value {
     json!({
         "check": check,

@@ -1,17 +1,21 @@
 //! What `casebench revert` prints: the batch, one line per case restored (or that would be)
 //! and per case skipped, and the revert's own batch.
 
-use crate::domain::format_amount;
+use crate::domain::{format_amount, Field};
 use crate::store::{CaseRevert, RevertOutcome, RevertSkip};
 use crate::text::{one_line, truncate};
 
 /// The widest a value is shown (notes can be long).
 const VALUE_CELLS: usize = 40;
 
-fn value(v: Option<&str>) -> String {
+/// A value as stored, shown for people: amounts with thousands separators (`800,000`).
+fn value(field: Field, v: Option<&str>) -> String {
     match v {
         None => "∅".to_string(),
-        Some(text) => truncate(&one_line(text), VALUE_CELLS).into_owned(),
+        Some(text) => match (field, text.parse::<i64>()) {
+            (Field::Amount, Ok(won)) => format_amount(won),
+            _ => truncate(&one_line(text), VALUE_CELLS).into_owned(),
+        },
     }
 }
 
@@ -24,8 +28,8 @@ fn restore_line(case: &CaseRevert) -> String {
             format!(
                 "{} {} → {}",
                 f.field.name(),
-                value(f.now.as_deref()),
-                value(f.back.as_deref())
+                value(f.field, f.now.as_deref()),
+                value(f.field, f.back.as_deref())
             )
         })
         .collect();

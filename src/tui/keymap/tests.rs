@@ -110,6 +110,10 @@ fn the_builtin_defaults() {
         ("delete", "delete-forward"),
         ("left", "cursor-left"),
         ("right", "cursor-right"),
+        ("alt-b", "word-left"),
+        ("alt-f", "word-right"),
+        ("ctrl-left", "word-left"),
+        ("ctrl-right", "word-right"),
         ("home", "line-start"),
         ("end", "line-end"),
         ("ctrl-a", "line-start"),
@@ -474,5 +478,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (203, vec![]));
+    assert_eq!((count, errors), (207, vec![]));
 }
