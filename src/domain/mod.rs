@@ -8,10 +8,10 @@ pub mod change;
 pub mod counts;
 pub mod filter;
 pub mod money;
+pub mod nearest;
 pub mod preview;
 pub mod published;
 pub mod select;
-pub mod suggest;
 pub mod taxonomy;
 
 pub use amount::format_amount;

@@ -178,7 +178,7 @@ fn unknown_key(key: &str) -> String {
         .iter()
         .map(|f| {
             (
-                crate::domain::suggest::edit_distance(&lower, f.key()),
+                crate::domain::nearest::edit_distance(&lower, f.key()),
                 f.key(),
             )
         })

@@ -2,7 +2,7 @@
 //! condition, restricted to the fields rules may use.
 
 use crate::domain::filter::{parse as syntax, ClauseSet, FieldKind, Filter};
-use crate::domain::suggest::nearest;
+use crate::domain::nearest::nearest;
 use crate::domain::{format_amount, Case, Dimension};
 
 /// The fields a rule's conditions may use (`amount` is accepted for `amount_krw`).

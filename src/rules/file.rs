@@ -13,7 +13,7 @@ use super::condition::{parse_when, WhenError};
 use super::payout::{self, Payout};
 use super::{check, Loaded, Rule, RuleProblem, RuleSet, DEFAULT_RULE_ID, MAX_RULES};
 use crate::domain::filter::{is_outcome_code, is_rule_id, OUTCOME_CODE_FORM, RULE_ID_FORM};
-use crate::domain::suggest::nearest;
+use crate::domain::nearest::nearest;
 use crate::toml_value::{a_type, in_file_order, line_of, position_of};
 
 const TOP_KEYS: [&str; 4] = ["name", "description", "rule", "default"];

@@ -12,7 +12,7 @@
 use toml::de::DeValue;
 
 use crate::domain::format_amount;
-use crate::domain::suggest::nearest;
+use crate::domain::nearest::nearest;
 use crate::toml_value::{a_type, in_file_order, integer};
 
 /// A rule's cash payout.

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 
 use super::error::StoreError;
 use super::Store;
-use crate::domain::suggest::nearest;
+use crate::domain::nearest::nearest;
 
 impl Store {
     /// Every name the database knows, sorted: the reviewers table and everyone in the audit

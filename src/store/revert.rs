@@ -28,7 +28,7 @@ use super::bulk::BulkItem;
 use super::change::{Applied, AuditAction};
 use super::error::StoreError;
 use super::{new_batch_id, Store};
-use crate::domain::suggest::edit_distance;
+use crate::domain::nearest::edit_distance;
 use crate::domain::{Change, Field};
 
 /// How many batch ids an unknown one is answered with.

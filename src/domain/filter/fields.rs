@@ -119,7 +119,7 @@ fn suggest_field(name: &str) -> Option<&'static str> {
     let limit = if lower.chars().count() <= 3 { 1 } else { 2 };
     let nearest = FIELDS
         .iter()
-        .map(|&(field, _)| (crate::domain::suggest::edit_distance(&lower, field), field))
+        .map(|&(field, _)| (crate::domain::nearest::edit_distance(&lower, field), field))
         .min_by_key(|&(distance, _)| distance)
         .filter(|&(distance, _)| distance <= limit)
         .map(|(_, field)| field);

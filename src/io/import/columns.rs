@@ -1,6 +1,6 @@
 //! The fields of a case in files (import and export use the same names and order).
 
-use crate::domain::suggest::nearest;
+use crate::domain::nearest::nearest;
 use crate::domain::Dimension;
 
 /// A field of a case as files name it.

@@ -18,7 +18,7 @@ use toml::de::{DeTable, DeValue};
 use super::errors::KeymapError;
 use super::key::{parse_sequence, sequence_name, KeyChord};
 use super::mode::Mode;
-use crate::domain::suggest::nearest;
+use crate::domain::nearest::nearest;
 use crate::toml_value::{a_type, in_file_order, line_of};
 use crate::tui::action::Action;
 
