@@ -12,6 +12,7 @@ pub mod nearest;
 pub mod preview;
 pub mod published;
 pub mod select;
+pub mod suggestion;
 pub mod taxonomy;
 
 pub use amount::format_amount;
@@ -22,4 +23,5 @@ pub use counts::{format_percent, format_share, share, Counts};
 pub use filter::{Filter, FilterError};
 pub use money::{parse_amount, parse_digits, AmountError};
 pub use select::Selector;
+pub use suggestion::{CaseSuggestion, Suggested, SuggestedAmount};
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

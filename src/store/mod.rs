@@ -27,6 +27,7 @@ pub mod schema;
 #[cfg(test)]
 mod schema_tests;
 mod spot;
+mod suggestions;
 #[cfg(test)]
 mod tests;
 mod views;
@@ -49,6 +50,7 @@ pub use spot::{
     Compared, Difference, Drawn, PopulationCase, Progress, Resolution, ResolveOutcome, Resolved,
     SpotCase, SpotCheck, SpotCheckRequest, StratumCount, NO_KIND,
 };
+pub use suggestions::{NewModel, StoredModel};
 pub use views::SavedView;
 
 /// How long a writer waits for another writer's transaction before giving up.

@@ -179,8 +179,49 @@ ALTER TABLE leases ADD COLUMN holder_pid INTEGER;
 ALTER TABLE leases ADD COLUMN holder_started INTEGER;
 "#;
 
+/// Version 6: suggestions. `suggest_models` keeps every trained model (the label model as an
+/// opaque blob, the amount calibration and the held-out figures as JSON); `suggestions` holds
+/// each case's latest suggestions, one row a case, beside the case and never in its labels.
+/// Codes are checked like the cases' own; confidences lie in [0, 1].
+const V6: &str = r#"
+CREATE TABLE suggest_models (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    seed       INTEGER NOT NULL,
+    filter     TEXT NOT NULL,
+    cases_used INTEGER NOT NULL CHECK (cases_used >= 0),
+    figures    TEXT NOT NULL,
+    labels     BLOB NOT NULL,
+    amount     TEXT NOT NULL
+);
+
+CREATE TABLE suggestions (
+    case_id         TEXT PRIMARY KEY NOT NULL REFERENCES cases (id),
+    model_id        INTEGER NOT NULL REFERENCES suggest_models (id),
+    scope           TEXT CHECK (scope IN ('kakao', 'affiliate')),
+    scope_conf      REAL CHECK (scope_conf BETWEEN 0 AND 1),
+    reporter        TEXT CHECK (reporter IN ('individual', 'small_business', 'enterprise')),
+    reporter_conf   REAL CHECK (reporter_conf BETWEEN 0 AND 1),
+    kind            TEXT CHECK (kind IN ('paid', 'free_monetary', 'inquiry', 'opinion', 'protest',
+                                         'encouragement')),
+    kind_conf       REAL CHECK (kind_conf BETWEEN 0 AND 1),
+    service         TEXT CHECK (service IN ('kakaotalk', 'kakao_login', 'talk_channel', 'kakaomap',
+                                            'gift', 'emoticon', 'talk_drawer', 'daum', 'kakao_t',
+                                            'kakaopay', 'melon', 'kakao_page', 'other')),
+    service_conf    REAL CHECK (service_conf BETWEEN 0 AND 1),
+    substitute      TEXT CHECK (substitute IN ('available', 'unavailable', 'unknown')),
+    substitute_conf REAL CHECK (substitute_conf BETWEEN 0 AND 1),
+    amount_krw      INTEGER CHECK (amount_krw IS NULL OR amount_krw >= 0),
+    amount_conf     REAL CHECK (amount_conf BETWEEN 0 AND 1),
+    amount_start    INTEGER,
+    amount_end      INTEGER,
+    amount_why      TEXT
+);
+"#;
+
 /// Migrations in order; the schema version of a database is how many of them it has had.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,290 @@
+//! Suggestion models and each case's suggestions. The store keeps a model as it is given (the
+//! label model is an opaque blob, its calibration and figures JSON written by `suggest`) and the
+//! suggestions beside the cases: never in their labels.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::error::StoreError;
+use super::Store;
+use crate::domain::{CaseSuggestion, Dimension, Suggested, SuggestedAmount};
+
+/// A model to store, as `suggest train` made it.
+#[derive(Clone, Debug)]
+pub struct NewModel<'a> {
+    pub created_by: &'a str,
+    pub seed: u64,
+    /// The `--where` it was trained with (empty: every case).
+    pub filter: &'a str,
+    pub cases_used: usize,
+    /// The held-out figures, as JSON.
+    pub figures: &'a str,
+    /// The label model's bytes.
+    pub labels: &'a [u8],
+    /// The amount calibration, as JSON.
+    pub amount: &'a str,
+}
+
+/// A stored model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredModel {
+    pub id: i64,
+    pub created_at: String,
+    pub created_by: String,
+    pub seed: u64,
+    pub filter: String,
+    pub cases_used: usize,
+    pub figures: String,
+    pub labels: Vec<u8>,
+    pub amount: String,
+}
+
+/// A stored code of `dim` in column `column` (the schema's CHECK keeps them valid; a file
+/// edited by hand is reported, not guessed).
+fn code_of(dim: Dimension, code: &str, column: usize) -> rusqlite::Result<u8> {
+    dim.parse_code(code).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+const SUGGESTION_COLUMNS: &str = "case_id, model_id, scope, scope_conf, reporter, reporter_conf, \
+     kind, kind_conf, service, service_conf, substitute, substitute_conf, amount_krw, \
+     amount_conf, amount_start, amount_end, amount_why";
+
+impl Store {
+    /// Stores a model; returns its id.
+    pub fn save_model(&mut self, model: &NewModel<'_>) -> Result<i64, StoreError> {
+        let (tx, at) = self.begin_write(model.created_by)?;
+        tx.execute(
+            "INSERT INTO suggest_models \
+             (created_at, created_by, seed, filter, cases_used, figures, labels, amount) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                at,
+                model.created_by,
+                model.seed as i64,
+                model.filter,
+                model.cases_used as i64,
+                model.figures,
+                model.labels,
+                model.amount
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The newest model, if any was trained.
+    pub fn latest_model(&self) -> Result<Option<StoredModel>, StoreError> {
+        let model = self
+            .conn
+            .query_row(
+                "SELECT id, created_at, created_by, seed, filter, cases_used, figures, labels, \
+                 amount FROM suggest_models ORDER BY id DESC LIMIT 1",
+                [],
+                |row| {
+                    Ok(StoredModel {
+                        id: row.get(0)?,
+                        created_at: row.get(1)?,
+                        created_by: row.get(2)?,
+                        seed: row.get::<_, i64>(3)? as u64,
+                        filter: row.get(4)?,
+                        cases_used: row.get::<_, i64>(5)?.max(0) as usize,
+                        figures: row.get(6)?,
+                        labels: row.get(7)?,
+                        amount: row.get(8)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(model)
+    }
+
+    /// Replaces the suggestions of the given cases, in one transaction; returns how many were
+    /// written. A case that does not exist is refused (and nothing is written).
+    pub fn save_suggestions(
+        &mut self,
+        who: &str,
+        suggestions: &[(String, CaseSuggestion)],
+    ) -> Result<usize, StoreError> {
+        let (tx, _at) = self.begin_write(who)?;
+        {
+            let mut insert = tx.prepare_cached(&format!(
+                "INSERT OR REPLACE INTO suggestions ({SUGGESTION_COLUMNS}) VALUES \
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+            ))?;
+            let mut exists = tx.prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?;
+            for (case_id, s) in suggestions {
+                if !exists.exists([case_id])? {
+                    return Err(StoreError::NoSuchCase(case_id.clone()));
+                }
+                let label = |dim: Dimension| s.label(dim).map(|l| dim.code(l.code).to_string());
+                let conf = |dim: Dimension| s.label(dim).map(|l| f64::from(l.confidence));
+                let amount = s.amount.as_ref();
+                insert.execute(params![
+                    case_id,
+                    s.model,
+                    label(Dimension::Scope),
+                    conf(Dimension::Scope),
+                    label(Dimension::Reporter),
+                    conf(Dimension::Reporter),
+                    label(Dimension::Kind),
+                    conf(Dimension::Kind),
+                    label(Dimension::Service),
+                    conf(Dimension::Service),
+                    label(Dimension::Substitute),
+                    conf(Dimension::Substitute),
+                    amount.map(|a| a.won),
+                    amount.map(|a| f64::from(a.confidence)),
+                    amount.map(|a| a.start as i64),
+                    amount.map(|a| a.end as i64),
+                    amount.map(|a| a.why.as_str()),
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(suggestions.len())
+    }
+
+    /// Every case's suggestions, by case id.
+    pub fn load_suggestions(&self) -> Result<Vec<(String, CaseSuggestion)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {SUGGESTION_COLUMNS} FROM suggestions"))?;
+        let rows = stmt.query_map([], |row| {
+            let mut s = CaseSuggestion {
+                model: row.get(1)?,
+                ..CaseSuggestion::default()
+            };
+            for (i, dim) in Dimension::ALL.into_iter().enumerate() {
+                let code: Option<String> = row.get(2 + 2 * i)?;
+                let conf: Option<f64> = row.get(3 + 2 * i)?;
+                if let (Some(code), Some(conf)) = (code, conf) {
+                    s.labels[dim.index()] = Some(Suggested {
+                        code: code_of(dim, &code, 2 + 2 * i)?,
+                        confidence: conf as f32,
+                    });
+                }
+            }
+            let won: Option<i64> = row.get(12)?;
+            if let Some(won) = won {
+                s.amount = Some(SuggestedAmount {
+                    won,
+                    confidence: row.get::<_, Option<f64>>(13)?.unwrap_or(0.0) as f32,
+                    start: row.get::<_, Option<i64>>(14)?.unwrap_or(0).max(0) as usize,
+                    end: row.get::<_, Option<i64>>(15)?.unwrap_or(0).max(0) as usize,
+                    why: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
+                });
+            }
+            Ok((row.get::<_, String>(0)?, s))
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Case;
+    use crate::store::{CreateOptions, OnExisting};
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        store
+            .create_cases(
+                &[
+                    Case::new("C-1", "매출 30만 원 손해"),
+                    Case::new("C-2", "감사합니다"),
+                ],
+                CreateOptions {
+                    reviewer: "t",
+                    action: "import",
+                    batch: "b",
+                    on_existing: OnExisting::Fail,
+                    replace: false,
+                },
+                &mut |_| {},
+            )
+            .unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn models_and_suggestions_round_trip() {
+        let (_dir, mut store) = store();
+        assert_eq!(store.latest_model().unwrap(), None);
+        let model = NewModel {
+            created_by: "kim",
+            seed: 7,
+            filter: "",
+            cases_used: 2,
+            figures: "{}",
+            labels: &[1, 2, 3],
+            amount: "{\"classes\":[]}",
+        };
+        let id = store.save_model(&model).unwrap();
+        let second = store.save_model(&model).unwrap();
+        let latest = store.latest_model().unwrap().unwrap();
+        assert_eq!(
+            (latest.id, latest.labels.as_slice(), latest.seed),
+            (second, &[1u8, 2, 3][..], 7)
+        );
+        assert!(second > id);
+        let mut s = CaseSuggestion {
+            model: second,
+            ..CaseSuggestion::default()
+        };
+        s.labels[Dimension::Kind.index()] = Some(Suggested {
+            code: 1,
+            confidence: 0.75,
+        });
+        s.amount = Some(SuggestedAmount {
+            won: 300_000,
+            confidence: 0.5,
+            start: 7,
+            end: 17,
+            why: "the loss stated".into(),
+        });
+        store
+            .save_suggestions("kim", &[("C-1".into(), s.clone())])
+            .unwrap();
+        assert_eq!(
+            store.load_suggestions().unwrap(),
+            [("C-1".to_string(), s.clone())]
+        );
+        // Replacing keeps one row a case.
+        store
+            .save_suggestions(
+                "kim",
+                &[(
+                    "C-1".into(),
+                    CaseSuggestion {
+                        model: second,
+                        ..CaseSuggestion::default()
+                    },
+                )],
+            )
+            .unwrap();
+        assert_eq!(store.load_suggestions().unwrap().len(), 1);
+        assert!(matches!(
+            store.save_suggestions("kim", &[("C-9".into(), s)]),
+            Err(StoreError::NoSuchCase(id)) if id == "C-9"
+        ));
+    }
+
+    #[test]
+    fn the_schema_refuses_codes_and_confidences_out_of_range() {
+        let (_dir, store) = store();
+        let bad = store.connection().execute(
+            "INSERT INTO suggestions (case_id, model_id, kind, kind_conf) VALUES ('C-1', 1, 'pai', 0.5)",
+            [],
+        );
+        assert!(bad.is_err());
+        let bad = store.connection().execute(
+            "INSERT INTO suggestions (case_id, model_id, kind, kind_conf) VALUES ('C-1', 1, 'paid', 1.5)",
+            [],
+        );
+        assert!(bad.is_err());
+    }
+}
