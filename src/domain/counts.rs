@@ -33,6 +33,15 @@ impl Counts {
         self.status[case.status.index()] += 1;
     }
 
+    /// Counts one set of labels, in [`Dimension::ALL`] order, with no status (what a case's
+    /// labels would be: the suggestions' counts).
+    pub fn add_labels(&mut self, labels: &[Option<u8>; 5]) {
+        self.total += 1;
+        for (dim, label) in labels.iter().enumerate() {
+            self.labels[dim][slot(*label)] += 1;
+        }
+    }
+
     /// Takes away a case that was added before (call with the case as it was, then
     /// [`Counts::add`] with the case as it is now).
     pub fn remove(&mut self, case: &Case) {

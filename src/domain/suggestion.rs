@@ -52,17 +52,26 @@ impl CaseSuggestion {
         labels && self.amount.as_ref().map(|a| a.won) == case.amount_krw
     }
 
-    /// Whether some suggestion with at least `confidence` differs from the case's value.
-    pub fn disagrees_confidently(&self, case: &Case, confidence: f32) -> bool {
-        let label = Dimension::ALL.into_iter().any(|dim| {
-            self.label(dim)
-                .is_some_and(|s| s.confidence >= confidence && case.label(dim) != Some(s.code))
+    /// The highest confidence among the suggestions that contradict a value the case holds
+    /// (a label, or an amount, it has and the suggestion differs from; an unset one is not
+    /// contradicted), 0 when none does.
+    pub fn strongest_contradiction(&self, case: &Case) -> f32 {
+        let labels = Dimension::ALL.into_iter().filter_map(|dim| {
+            let s = self.label(dim)?;
+            let held = case.label(dim)?;
+            (held != s.code).then_some(s.confidence)
         });
-        let amount = self
-            .amount
-            .as_ref()
-            .is_some_and(|a| a.confidence >= confidence && case.amount_krw != Some(a.won));
-        label || amount
+        let amount = self.amount.as_ref().and_then(|a| {
+            let held = case.amount_krw?;
+            (held != a.won).then_some(a.confidence)
+        });
+        labels.chain(amount).fold(0.0, f32::max)
+    }
+
+    /// Whether a suggestion with at least `confidence` contradicts a value the case holds:
+    /// likely a mislabel.
+    pub fn disagrees_confidently(&self, case: &Case, confidence: f32) -> bool {
+        self.strongest_contradiction(case) >= confidence
     }
 
     /// The lowest confidence among the suggestions (1 when there are none).
@@ -133,6 +142,7 @@ mod tests {
         assert!(s.changes_for(&case).is_empty());
         assert!(!s.disagrees_confidently(&case, 0.5));
         case.set_label(Dimension::Kind, Some(2));
+        assert_eq!(s.strongest_contradiction(&case), 0.8);
         assert!(s.disagrees_confidently(&case, 0.8));
         assert!(!s.disagrees_confidently(&case, 0.81));
         assert_eq!(s.least_confidence(), 0.8);
@@ -144,6 +154,11 @@ mod tests {
         let mut case = Case::new("C-1", "언제 돼요?");
         case.amount_krw = Some(5_000);
         let s = suggestion(2, 0.9, None);
+        assert_eq!(
+            s.strongest_contradiction(&case),
+            0.0,
+            "an unset kind is not contradicted"
+        );
         assert_eq!(
             s.changes_for(&case),
             [Change::Label(Dimension::Kind, Some(2))]

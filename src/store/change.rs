@@ -23,6 +23,9 @@ pub enum AuditAction {
     /// One case of a revert of a batch. Written only by [`Store::apply_revert`], which records
     /// what each row brings back; [`Store::apply_change`] and [`Store::apply_bulk`] refuse it.
     Revert,
+    /// A reviewer accepted a case's suggestions (so spot-checks, agreement and `audit` can
+    /// tell accepted suggestions from typed labels).
+    Suggestion,
 }
 
 impl AuditAction {
@@ -34,6 +37,7 @@ impl AuditAction {
             AuditAction::Bulk => "bulk",
             AuditAction::Overturn => "overturn",
             AuditAction::Revert => "revert",
+            AuditAction::Suggestion => "suggestion",
         }
     }
 }

@@ -40,7 +40,10 @@ fn a_version_4_file_is_upgraded_in_place_and_keeps_everything() {
     let conn = store.connection();
     assert_eq!(CURRENT_VERSION, 6);
     assert_eq!(schema::user_version(conn).unwrap(), 6);
-    assert!(has_column(conn, "suggestions", "kind_conf"), "v6 added suggestions");
+    assert!(
+        has_column(conn, "suggestions", "kind_conf"),
+        "v6 added suggestions"
+    );
     let case = store.get("OLD-1").unwrap().unwrap();
     assert_eq!(case.label_code(Dimension::Kind), Some("paid"));
     assert_eq!(case.version, 2);

@@ -71,6 +71,10 @@ pub enum Action {
     ShowMessage,
     /// In a case's history: revert the batch of the selected change (leads above 100 cases).
     RevertBatch,
+    /// Accept every suggestion of the case and confirm it (on to the next unreviewed case).
+    AcceptSuggestions,
+    /// In the counts panel: show beside each code the count the suggestions would give.
+    ToggleSuggestedCounts,
     /// In the filter line: complete the field name or code being typed.
     Complete,
     /// Open the search line (fuzzy search over id, text and note).
@@ -225,6 +229,16 @@ const FIXED: &[(Action, &str, &str)] = &[
         Action::ShowMessage,
         "show-message",
         "read the whole message (every problem of a rule file)",
+    ),
+    (
+        Action::AcceptSuggestions,
+        "accept-suggestions",
+        "accept every suggestion of the case, confirm, go to the next unreviewed",
+    ),
+    (
+        Action::ToggleSuggestedCounts,
+        "toggle-suggested-counts",
+        "counts panel: show the counts the suggestions would give",
     ),
     (
         Action::RevertBatch,

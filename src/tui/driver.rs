@@ -56,6 +56,8 @@ impl Driver {
         driver.handle(Msg::StartupErrors(keymap_errors));
         let views = driver.runner.load_views();
         driver.handle(views);
+        let suggestions = driver.runner.load_suggestions();
+        driver.handle(suggestions);
         Ok(driver)
     }
 

@@ -290,6 +290,15 @@ impl Runner {
         Msg::HistoryLoaded { case_id, events }
     }
 
+    /// Every case's suggestions, as a message (none when the store cannot read them: they are
+    /// derived data, and the workbench works without them).
+    pub fn load_suggestions(&mut self) -> Msg {
+        Msg::Suggestions {
+            list: self.store.load_suggestions().unwrap_or_default(),
+            fresh: false,
+        }
+    }
+
     /// The team's saved views, as a message.
     pub fn load_views(&mut self) -> Msg {
         match self.store.views() {

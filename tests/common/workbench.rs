@@ -116,3 +116,30 @@ pub fn change_as(
         })
         .unwrap();
 }
+
+/// The workbench's screen at `cols`×`rows` as text, a line per row (wide characters once).
+pub fn screen_text(d: &Driver, cols: u16, rows: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(cols, rows)).unwrap();
+    terminal
+        .draw(|frame| casebench::tui::ui::render(&d.app, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..rows {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..cols {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = casebench::text::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}

@@ -127,6 +127,15 @@ impl App {
             Action::SpotDifferences | Action::Keep | Action::Overturn => {
                 self.message = Some(Message::info("open a spot-check first (C)"));
             }
+            Action::AcceptSuggestions => return self.accept_suggestions(),
+            Action::ToggleSuggestedCounts => {
+                self.panel_suggested = !self.panel_suggested;
+                self.message = Some(Message::info(if self.panel_suggested {
+                    "counts panel: beside each count, the count the suggestions would give"
+                } else {
+                    "counts panel: the labels' counts only"
+                }));
+            }
             Action::CycleRules => self.cycle_rules(),
             Action::Compare => self.open_compare(),
             Action::Search => self.open_search(),

@@ -74,6 +74,12 @@ pub enum Msg {
     RevertPlanned(Result<crate::store::RevertPlan, String>),
     /// A revert was written (or refused).
     Reverted(Box<Result<crate::store::RevertOutcome, String>>),
+    /// Every case's suggestions, as the store holds them; `fresh` when they were just made
+    /// (a model trained in the background), so the arrival is news.
+    Suggestions {
+        list: Vec<(String, crate::domain::CaseSuggestion)>,
+        fresh: bool,
+    },
     /// Problems found at start-up (a bad user keymap): shown until dismissed.
     StartupErrors(Vec<String>),
 }

@@ -25,6 +25,7 @@ mod screen;
 mod search_line;
 mod spot;
 mod status_message;
+mod suggestions;
 mod undo;
 mod update;
 mod view;
@@ -47,6 +48,7 @@ pub use screen::{HistoryScreen, Reader, Screen, Screens};
 pub use search_line::SearchLine;
 pub use spot::{SpotList, SpotScreen};
 pub use status_message::{Message, Tone};
+pub use suggestions::CONFIDENT;
 pub use undo::{CaseUndo, History, UndoEntry};
 pub use view::{Extra, View};
 
@@ -123,6 +125,10 @@ pub struct App {
     /// The reviewer's role: lead-only actions are refused up front for reviewers (the store
     /// refuses them again).
     pub role: crate::store::Role,
+    /// Per case (position in the case set): the suggestions the model made, if any.
+    pub suggestions: Vec<Option<crate::domain::CaseSuggestion>>,
+    /// The counts panel shows, beside each code's count, the count the suggestions would give.
+    pub panel_suggested: bool,
 }
 
 impl App {
@@ -171,6 +177,8 @@ impl App {
             pending_search: None,
             search_updates: Vec::new(),
             role: crate::store::Role::Reviewer,
+            suggestions: Vec::new(),
+            panel_suggested: false,
         }
     }
 

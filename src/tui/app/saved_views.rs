@@ -17,6 +17,32 @@ use crate::tui::action::Action;
 pub enum Queue {
     /// Cases this reviewer changed last, today.
     MineToday,
+    /// Cases with suggestions, the least confident suggestion first (uncertainty sampling).
+    LeastConfident,
+    /// Cases whose labels a confident suggestion contradicts, most confident first (likely
+    /// mislabels).
+    Disagrees,
+    /// Cases ranked by the payout the active rule set would move if their labels were as
+    /// suggested, weighted by the chance the suggestions are right.
+    MoneyAtRisk,
+}
+
+impl Queue {
+    /// Whether the queue is an order the suggestions give (a snapshot taken when opened)
+    /// rather than a condition.
+    fn ordered(self) -> bool {
+        !matches!(self, Queue::MineToday)
+    }
+
+    /// What the queue holds, for the views list.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Queue::MineToday => "changed by you today",
+            Queue::LeastConfident => "least confident suggestion first",
+            Queue::Disagrees => "labels a confident suggestion contradicts",
+            Queue::MoneyAtRisk => "payout the suggestions would move, weighted by their confidence",
+        }
+    }
 }
 
 /// What a view is: a name, a filter expression and an optional search.
@@ -102,9 +128,19 @@ impl App {
                 return false;
             }
         };
-        let extra = spec.queue.map(|queue| self.queue_condition(queue));
         let selected = self.view.indices.get(self.cursor).copied();
-        self.view = View::new(&self.cases, filter, extra, &self.judge, None);
+        match spec.queue.filter(|q| q.ordered()) {
+            Some(queue) => {
+                let order = self.queue_order(queue);
+                self.view = View::new(&self.cases, filter, None, &self.judge, Some(&order));
+                self.view.snapshot = true;
+            }
+            None => {
+                let extra = spec.queue.and_then(|queue| self.queue_condition(queue));
+                self.view = View::new(&self.cases, filter, extra, &self.judge, None);
+            }
+        }
+        self.view.count_suggested(&self.cases, &self.suggestions);
         self.view.search = spec.search.as_deref().map(crate::search::Query::parse);
         match &spec.search {
             Some(query) => {
@@ -131,14 +167,30 @@ impl App {
         true
     }
 
-    /// The condition of a built-in queue, today in the local zone.
-    fn queue_condition(&self, queue: Queue) -> Extra {
+    /// The cases of a queue the suggestions order, in its order.
+    fn queue_order(&self, queue: Queue) -> Vec<usize> {
         match queue {
-            Queue::MineToday => Extra::MineOn {
+            Queue::LeastConfident => self.least_confident_order(),
+            Queue::Disagrees => self.disagrees_order(),
+            Queue::MoneyAtRisk => self
+                .money_at_risk_order()
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect(),
+            Queue::MineToday => Vec::new(),
+        }
+    }
+
+    /// The condition of a built-in queue, today in the local zone (`None` for the queues the
+    /// suggestions order: see [`App::queue_order`]).
+    fn queue_condition(&self, queue: Queue) -> Option<Extra> {
+        match queue {
+            Queue::MineToday => Some(Extra::MineOn {
                 reviewer: self.reviewer.clone(),
                 day: self.today,
                 zone: self.zone,
-            },
+            }),
+            Queue::LeastConfident | Queue::Disagrees | Queue::MoneyAtRisk => None,
         }
     }
 
@@ -150,6 +202,19 @@ impl App {
                 &format!("outcome changed ({} → {})", a.name, b.name),
                 "changed=yes",
             ));
+        }
+        if self.suggestions.iter().any(Option::is_some) {
+            let mut queue = |name: &str, queue| {
+                queues.push(ViewSpec {
+                    queue: Some(queue),
+                    ..ViewSpec::filtered(name, "")
+                })
+            };
+            queue("least confident suggestions", Queue::LeastConfident);
+            queue("disagrees with a confident suggestion", Queue::Disagrees);
+            if self.judge.a().is_some() {
+                queue("money at risk", Queue::MoneyAtRisk);
+            }
         }
         let builtin = queues.into_iter().map(|spec| (spec, false));
         let saved = self.saved_views.iter().map(|v| {
@@ -175,7 +240,10 @@ impl App {
         let Ok(filter) = Filter::parse(&spec.filter) else {
             return 0;
         };
-        let extra = spec.queue.map(|queue| self.queue_condition(queue));
+        if let Some(queue) = spec.queue.filter(|q| q.ordered()) {
+            return self.queue_order(queue).len();
+        }
+        let extra = spec.queue.and_then(|queue| self.queue_condition(queue));
         super::view::selector(&filter, extra.as_ref(), &self.judge)
             .select(self.cases.iter().enumerate())
             .count()

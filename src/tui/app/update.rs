@@ -159,6 +159,10 @@ impl App {
                 self.on_reverted(*outcome);
                 Vec::new()
             }
+            Msg::Suggestions { list, fresh } => {
+                self.on_suggestions(list, fresh);
+                Vec::new()
+            }
             Msg::StartupErrors(errors) => {
                 if let Some(first) = errors.first() {
                     let more = if errors.len() > 1 {

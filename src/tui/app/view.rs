@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::judge::Judge;
 use crate::domain::filter::Derived;
-use crate::domain::{Case, CaseSet, Counts, Dimension, Filter, Selector};
+use crate::domain::{Case, CaseSet, CaseSuggestion, Counts, Dimension, Filter, Selector};
 use crate::rules::{Decision, Totals};
 use crate::search::Query;
 
@@ -75,6 +75,12 @@ pub struct View {
     /// Whether `indices` are the search's results (rather than the filter's cases waiting
     /// for them).
     pub searched: bool,
+    /// A queue ordered by the suggestions (least confident first, …): a snapshot taken when it
+    /// was opened, which new cases do not join.
+    pub snapshot: bool,
+    /// The labels the view's cases would have if every suggestion were accepted (a case's
+    /// label where nothing is suggested), counted as `counts` counts the labels.
+    pub suggested: Counts,
 }
 
 impl View {
@@ -118,7 +124,8 @@ impl View {
     /// Whether a case not in the view may join it: its filter admits it, and its search (if
     /// any) matches it exactly as the search worker would.
     fn may_join(&self, index: usize, case: &Case, judge: &Judge) -> bool {
-        self.admits(index, case, judge)
+        !self.snapshot
+            && self.admits(index, case, judge)
             && self
                 .search
                 .as_ref()
@@ -184,6 +191,23 @@ impl View {
             self.member[index] = true;
             self.count(index, new, da, db);
         }
+    }
+
+    /// Counts what the view's cases would be labelled if every suggestion were accepted.
+    pub fn count_suggested(&mut self, set: &CaseSet, suggestions: &[Option<CaseSuggestion>]) {
+        let mut counts = Counts::default();
+        for &i in &self.indices {
+            let Some(case) = set.get(i) else { continue };
+            let suggested = suggestions.get(i).and_then(Option::as_ref);
+            let labels = Dimension::ALL.map(|dim| {
+                suggested
+                    .and_then(|s| s.label(dim))
+                    .map(|s| s.code)
+                    .or(case.label(dim))
+            });
+            counts.add_labels(&labels);
+        }
+        self.suggested = counts;
     }
 
     pub fn len(&self) -> usize {

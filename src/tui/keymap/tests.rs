@@ -98,6 +98,8 @@ fn the_builtin_defaults() {
         ("C", "spot-check"),
         ("%", "agreement"),
         ("M", "show-message"),
+        ("y", "accept-suggestions"),
+        ("Y", "toggle-suggested-counts"),
     ];
     let picker = [
         ("up", "select-prev"),
@@ -478,5 +480,5 @@ fn check_counts_entries() {
         (2, vec![])
     );
     let (count, errors) = Keymap::check_counted(DEFAULT_TOML, DEFAULT_FILE);
-    assert_eq!((count, errors), (207, vec![]));
+    assert_eq!((count, errors), (209, vec![]));
 }

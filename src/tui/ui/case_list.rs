@@ -1,4 +1,6 @@
-//! The case list: one row per case of the view; only the visible rows are built.
+//! The case list: one row per case of the view; only the visible rows are built. The first
+//! column marks a case for a bulk change (`*`), one another reviewer has open (`@`), or one
+//! whose label a confident suggestion contradicts (`≠`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -50,6 +52,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 "*"
             } else if app.leases.contains_key(&case.id) {
                 "@"
+            } else if index.is_some_and(|i| app.disagrees_confidently(i)) {
+                "≠"
             } else {
                 " "
             };

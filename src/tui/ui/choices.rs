@@ -78,7 +78,7 @@ pub fn render_views(list: &ViewsList, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|item| {
             let detail = match (&item.spec.queue, item.spec.filter.is_empty()) {
-                (Some(_), _) => "changed by you today".to_string(),
+                (Some(queue), _) => queue.describe().to_string(),
                 (None, true) => "every case".to_string(),
                 (None, false) => item.spec.filter.clone(),
             };

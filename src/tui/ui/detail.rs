@@ -43,21 +43,40 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = field_lines(app, case, cells);
     let window = TextWindow::new(app, case, lines.len(), inner);
     lines.push(Line::styled(window.rule(app, cells), theme::dim()));
-    // While searching, the matched characters are marked line by line.
+    // While searching, the matched characters are marked line by line; else the words the
+    // suggested amount was read from (where they fall within one line).
     let query = app.spec.search.as_deref().map(crate::search::Query::parse);
+    let amount_words = app
+        .current_suggestion()
+        .and_then(|s| s.amount.as_ref())
+        .and_then(|a| case.text.get(a.start..a.end))
+        .map(|w| sanitize(w).into_owned())
+        .filter(|w| !w.trim().is_empty());
     let shown = window.text.iter().skip(window.scroll).take(window.rows);
-    lines.extend(shown.map(|l| match &query {
-        Some(query) => {
-            let matched = crate::search::highlights(query, l);
-            Line::from(theme::marked_spans(
-                l,
-                &matched,
-                ratatui::style::Style::new(),
-            ))
-        }
-        None => Line::from(l.clone()),
+    lines.extend(shown.map(|l| {
+        let marked = match (&query, &amount_words) {
+            (Some(query), _) => crate::search::highlights(query, l),
+            (None, Some(words)) => positions_of(l, words),
+            (None, None) => Vec::new(),
+        };
+        Line::from(theme::marked_spans(
+            l,
+            &marked,
+            ratatui::style::Style::new(),
+        ))
     }));
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The character positions of the first occurrence of `words` in `line`.
+fn positions_of(line: &str, words: &str) -> Vec<usize> {
+    match line.find(words) {
+        Some(byte) => {
+            let first = line[..byte].chars().count();
+            (first..first + words.chars().count()).collect()
+        }
+        None => Vec::new(),
+    }
 }
 
 /// The case text as the detail shows it: wrapped to the pane, the rows left for it under the
@@ -248,7 +267,24 @@ fn outcome_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A label's value with its suggestion beside it: `소상공인 · ✓ 0.97` when the suggestion
+/// agrees, `미분류 — · suggests small_business 0.82` when it does not (shown as a notice).
+fn with_suggestion(value: Span<'static>, suggested: Option<(String, f32, bool)>) -> Span<'static> {
+    match suggested {
+        None => value,
+        Some((_, confidence, true)) => Span::styled(
+            format!("{} · ✓ {confidence:.2}", value.content),
+            value.style,
+        ),
+        Some((what, confidence, false)) => Span::styled(
+            format!("{} · suggests {what} {confidence:.2}", value.content),
+            theme::notice(),
+        ),
+    }
+}
+
 fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
+    let suggestion = app.current_suggestion();
     let mut fields: Vec<(String, Span<'static>, String)> = Dimension::ALL
         .iter()
         .map(|&dim| {
@@ -256,9 +292,13 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
                 Some(code) => Span::raw(dim.info(code).korean.to_string()),
                 None => Span::styled("미분류 —", theme::unlabelled()),
             };
+            let suggested = suggestion.and_then(|s| s.label(dim)).map(|s| {
+                let what = dim.code(s.code).to_string();
+                (what, s.confidence, case.label(dim) == Some(s.code))
+            });
             (
                 dim.name().to_string(),
-                value,
+                with_suggestion(value, suggested),
                 dimension_keys(app, Mode::Normal, dim),
             )
         })
@@ -267,6 +307,11 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         Some(won) => Span::raw(format!("{}원", format_amount(won))),
         None => Span::styled("—", theme::unlabelled()),
     };
+    let suggested_amount = suggestion.and_then(|s| s.amount.as_ref()).map(|a| {
+        let what = format!("{}원", format_amount(a.won));
+        (what, a.confidence, case.amount_krw == Some(a.won))
+    });
+    let amount = with_suggestion(amount, suggested_amount);
     fields.push((
         "amount".into(),
         amount,
@@ -309,6 +354,16 @@ fn field_lines(app: &App, case: &Case, cells: usize) -> Vec<Line<'static>> {
         for (name, value, keys) in fields {
             lines.extend(cell(&name, value, keys, cells));
         }
+    }
+    if let Some(amount) = suggestion.and_then(|s| s.amount.as_ref()) {
+        let read = case.text.get(amount.start..amount.end).unwrap_or_default();
+        let text = format!("「{}」: {}", one_line(read), one_line(&amount.why));
+        lines.extend(cell(
+            "amount as",
+            Span::styled(text, theme::dim()),
+            String::new(),
+            cells,
+        ));
     }
     lines.extend(outcome_lines(app, case, cells));
     let received = case

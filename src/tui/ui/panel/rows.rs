@@ -19,6 +19,8 @@ const SHARE_W: usize = 7;
 pub const COMPARE_W: usize = 14;
 /// Above the compared columns.
 const COMPARE_HEADING: &str = "of kakao · published";
+/// The compared columns' heading while the suggestions' counts are shown.
+const SUGGESTED_HEADING: &str = "suggested · change";
 /// The outcome code column of the outcome rows (`decline_substitute`).
 const OUTCOME_W: usize = 19;
 /// Bars are at least this many cells, or the column is too narrow for them.
@@ -52,8 +54,16 @@ impl Widths {
 pub fn line(app: &App, names: &OutcomeNames, row: PanelRow, w: Widths) -> Line<'static> {
     let counts = &app.view.counts;
     match row {
-        PanelRow::Heading(Some(dim), compared) => heading(dim.name(), dim.korean(), compared, w),
-        PanelRow::Heading(None, _) => heading("status", "상태", false, w),
+        PanelRow::Heading(Some(dim), _) if app.panel_suggested => {
+            heading(dim.name(), dim.korean(), Some(SUGGESTED_HEADING), w)
+        }
+        PanelRow::Heading(Some(dim), compared) => heading(
+            dim.name(),
+            dim.korean(),
+            compared.then_some(COMPARE_HEADING),
+            w,
+        ),
+        PanelRow::Heading(None, _) => heading("status", "상태", None, w),
         PanelRow::OutcomesHeading => Line::styled(
             truncate(&outcomes_title(app), w.cells).into_owned(),
             theme::heading(),
@@ -75,6 +85,25 @@ pub fn line(app: &App, names: &OutcomeNames, row: PanelRow, w: Widths) -> Line<'
                 .and_then(|a| a.outcome_codes().get(usize::from(i)).cloned())
                 .unwrap_or_default();
             outcome(app, names, &code, w)
+        }
+        PanelRow::Item(PanelItem::Label(dim, code)) if app.panel_suggested => {
+            let n = counts.label(dim, code);
+            let suggested = app.view.suggested.label(dim, code);
+            let name = code.map_or("unlabelled", |c| dim.code(c));
+            let change = suggested as i64 - n as i64;
+            let compare = format!(
+                "{}{}",
+                pad_left(&format_amount(suggested as i64), 7),
+                pad_left(
+                    &if change == 0 {
+                        "·".to_string()
+                    } else {
+                        signed(change)
+                    },
+                    7
+                )
+            );
+            count_row(name, n, counts.total(), Some(compare), w)
         }
         PanelRow::Item(PanelItem::Label(dim, code)) => {
             let compare = match code {
@@ -125,11 +154,13 @@ fn outcomes_title(app: &App) -> String {
 }
 
 /// `reporter · 신고인`, in a compared section with `of kakao · published` at the right.
-fn heading(name: &str, korean: &str, compared: bool, w: Widths) -> Line<'static> {
+/// A section's heading, with the heading of its compared columns on the right when it has
+/// them (and there is room).
+fn heading(name: &str, korean: &str, compared: Option<&str>, w: Widths) -> Line<'static> {
     let title = format!("{name} · {korean}");
-    let text = if compared && w.cells > width(&title) + width(COMPARE_HEADING) {
-        let keep = w.cells - width(COMPARE_HEADING);
-        format!("{}{COMPARE_HEADING}", pad_right(&title, keep))
+    let text = if let Some(columns) = compared.filter(|c| w.cells > width(&title) + width(c)) {
+        let keep = w.cells - width(columns);
+        format!("{}{columns}", pad_right(&title, keep))
     } else {
         truncate(&title, w.cells).into_owned()
     };
