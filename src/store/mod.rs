@@ -48,7 +48,7 @@ pub use revert::{CaseRevert, FieldRevert, LaterChange, RevertOutcome, RevertPlan
 pub use roles::{check_name, LeadOnly, ReviewerInfo, Role, RoleChange, MAX_REVIEWER_BULK};
 pub use spot::{
     Compared, Difference, Drawn, PopulationCase, Progress, Resolution, ResolveOutcome, Resolved,
-    SpotCase, SpotCheck, SpotCheckRequest, StratumCount, NO_KIND,
+    SpotCase, SpotCheck, SpotCheckRequest, StratumCount, NO_KIND, SUGGESTION_REVIEWER,
 };
 pub use suggestions::{NewModel, StoredModel};
 pub use views::SavedView;

@@ -24,6 +24,10 @@ impl Store {
     /// Refuses a name that is neither in the reviewers table nor in the audit log, naming
     /// the known ones and the nearest of them.
     pub fn require_known_reviewer(&self, name: &str) -> Result<(), StoreError> {
+        if name == super::SUGGESTION_REVIEWER {
+            // The accepted suggestions, checked as if a reviewer had labelled them.
+            return Ok(());
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT 1 WHERE EXISTS (SELECT 1 FROM reviewers WHERE name = ?1) \
              OR EXISTS (SELECT 1 FROM audit WHERE reviewer = ?1)",

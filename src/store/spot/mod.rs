@@ -20,6 +20,11 @@
 //! cases someone labelled before the batch are theirs again, with the time they labelled them.
 //! Cases the revert skipped (changed since) keep the later change as their last touch. A
 //! revert of a revert brings the first batch's rows, and their author, back.
+//!
+//! An accepted suggestion (audit action `suggestion`) is the model's word, not the reviewer's
+//! who pressed the key: a case whose last touch is one belongs to the population of the pseudo
+//! reviewer [`SUGGESTION_REVIEWER`] (`--of suggestion`), so a lead measures how often accepted
+//! suggestions were wrong, and `agreement` reports the suggestion beside the reviewers.
 
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
@@ -28,6 +33,9 @@ use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
 use super::{now_timestamp, Store};
 use crate::domain::{Dimension, Labels};
+
+/// The name under which accepted suggestions are spot-checked and reported.
+pub const SUGGESTION_REVIEWER: &str = "suggestion";
 
 mod pairs;
 mod read;
@@ -141,7 +149,7 @@ fn population_in(
              SELECT case_id, max(CASE WHEN action = 'revert' THEN restores ELSE seq END) AS seq \
              FROM last_of_field GROUP BY case_id) \
          SELECT a.case_id, a.reviewer, a.at, c.version, c.scope, c.reporter, c.kind, c.service, \
-         c.substitute \
+         c.substitute, a.action \
          FROM last JOIN audit a ON a.seq = last.seq \
          JOIN cases c ON c.id = a.case_id \
          WHERE a.at >= ?1 AND (?2 IS NULL OR a.at < ?2) \
@@ -151,7 +159,12 @@ fn population_in(
     let mut rows = stmt.query(rusqlite::params![since, until])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let reviewer: String = row.get(1)?;
+        let action: String = row.get(9)?;
+        let reviewer: String = if action == "suggestion" {
+            SUGGESTION_REVIEWER.to_string()
+        } else {
+            row.get(1)?
+        };
         if !reviewers.contains(&reviewer) {
             continue;
         }
