@@ -128,7 +128,8 @@ pub enum SpotCheckCommand {
 /// and defaults as the workbench's form (so no defaults or value types here).
 #[derive(Debug, Args)]
 pub struct SpotCheckNew {
-    /// The reviewers whose work is checked (required; repeat, or a comma list)
+    /// The reviewers whose work is checked (required; repeat, or a comma list); `suggestion`
+    /// checks the accepted suggestions (cases whose labels were last set by accepting them)
     #[arg(long, value_name = "NAME")]
     pub of: Vec<String>,
     /// Start of the period (required): YYYY-MM-DD (a UTC day) or an RFC 3339 time
