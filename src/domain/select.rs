@@ -143,6 +143,7 @@ mod tests {
             outcome: OUTCOMES.get(i).copied(),
             rule: Some("r1"),
             changed: Some(i == 3),
+            suggestion: None,
         }
     }
 

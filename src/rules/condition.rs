@@ -113,6 +113,10 @@ fn refuse_field(name: &str) -> Option<String> {
         Some(kind) if kind.is_derived() => Some(format!(
             "{name} cannot be used in a rule: it is what rules decide (rules use {valid})"
         )),
+        Some(kind) if kind.is_suggestion() => Some(format!(
+            "{name} cannot be used in a rule: rules decide from the labels, not from what a \
+             model suggests (rules use {valid})"
+        )),
         Some(_) => Some(format!(
             "{name} cannot be used in a rule (rules use {valid})"
         )),
@@ -203,6 +207,21 @@ mod tests {
         );
         assert!(errors("changed=yes")[0]
             .starts_with("column 1: changed cannot be used in a rule: it is"));
+        assert_eq!(
+            errors("kind=paid suggested_kind=paid"),
+            ["column 11: suggested_kind cannot be used in a rule: rules decide from the labels, not from what a model suggests (rules use scope, reporter, kind, service, substitute, amount_krw, status)"]
+        );
+        for field in [
+            "kind_confidence>0.5",
+            "agrees=no",
+            "suggested_amount>5",
+            "amount_confidence=none",
+        ] {
+            assert!(
+                errors(field)[0].contains("cannot be used in a rule: rules decide from the labels"),
+                "{field}"
+            );
+        }
         assert_eq!(
             errors("knd=paid"),
             ["column 1: unknown field \"knd\" (did you mean \"kind\"?)"]

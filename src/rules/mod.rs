@@ -185,6 +185,7 @@ impl RuleSet {
             outcome: Some(self.outcome_code(d)),
             rule: Some(&self.rule_of(d).id),
             changed,
+            suggestion: None,
         }
     }
 

@@ -60,8 +60,13 @@ fn contiguous(items: &[AmountItem<'_>]) -> bool {
         .all(|pair| pair[0].span.char_end + 1 == pair[1].span.char_start)
 }
 
-/// The one amount of an ordering clause (`amount>=500,000`).
-pub(super) fn single_amount(src: &str, op: Op, values: &[Value<'_>]) -> Result<i64, FilterError> {
+/// The one amount of an ordering clause (`amount>=500,000`); `field` names it in messages.
+pub(super) fn single_amount(
+    src: &str,
+    field: &str,
+    op: Op,
+    values: &[Value<'_>],
+) -> Result<i64, FilterError> {
     let items = amount_items(src, values);
     let (text, span) = match items.as_slice() {
         [item] => (item.text.clone(), item.span),
@@ -84,5 +89,5 @@ pub(super) fn single_amount(src: &str, op: Op, values: &[Value<'_>]) -> Result<i
         }
         [] => return Err(FilterError::at(Span::default(), "missing value")),
     };
-    parse_digits(&text).map_err(|e| FilterError::at(span, format!("amount_krw: {e}")))
+    parse_digits(&text).map_err(|e| FilterError::at(span, format!("{field}: {e}")))
 }

@@ -1,7 +1,7 @@
 //! Compiled clauses: what [`super::Filter::parse`] turns each `FIELD OP VALUE` into, and what
 //! `eval.rs` matches and `sets.rs` reasons about.
 
-use super::derived::DerivedField;
+use super::derived::{DerivedField, Suggestable};
 use super::eval;
 use super::fields::FieldKind;
 use crate::domain::taxonomy::{Dimension, MAX_CODES};
@@ -28,7 +28,7 @@ pub(super) type Day = u128;
 
 /// A compiled clause. `negate` turns "any of" (`=`) into "none of" (`!=`); `none` says whether
 /// "not set" is in the list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) enum Clause {
     /// Bit `i` of `set` is code index `i`; [`eval::NONE_BIT`] is "unlabelled".
     Label {
@@ -76,7 +76,45 @@ pub(super) enum Clause {
         set: u8,
         negate: bool,
     },
+    /// `suggested_FIELD` of a label, as [`Clause::Label`] over the suggested code ("none":
+    /// nothing suggested). This and the other suggestion clauses hold only when the
+    /// suggestions are known.
+    SuggestedLabel {
+        dim: Dimension,
+        set: u32,
+        negate: bool,
+    },
+    SuggestedAmountIn {
+        values: Box<[i64]>,
+        none: bool,
+        negate: bool,
+    },
+    SuggestedAmountCmp {
+        cmp: Cmp,
+        value: i64,
+    },
+    /// `FIELD_confidence<0.5`: never holds where nothing is suggested.
+    ConfidenceCmp {
+        of: Suggestable,
+        cmp: Cmp,
+        /// In [0, 1], never NaN.
+        value: f32,
+    },
+    /// `FIELD_confidence=none` (nothing suggested), `!=none` (something is).
+    ConfidenceNone {
+        of: Suggestable,
+        negate: bool,
+    },
+    /// `agrees`: bit 0 is `no`, bit 1 `yes`, bit 2 `none` (nothing suggested).
+    Agrees {
+        set: u8,
+        negate: bool,
+    },
 }
+
+// The one float in a clause, a confidence, is never NaN (see `compile.rs`), so equality is an
+// equivalence.
+impl Eq for Clause {}
 
 impl Clause {
     /// The canonical name of the clause's field.
@@ -96,8 +134,30 @@ impl Clause {
                 DerivedField::Rule => FieldKind::Rule,
             },
             Clause::Changed { .. } => FieldKind::Changed,
+            Clause::SuggestedLabel { dim, .. } => FieldKind::Suggested(*dim),
+            Clause::SuggestedAmountIn { .. } | Clause::SuggestedAmountCmp { .. } => {
+                FieldKind::SuggestedAmount
+            }
+            Clause::ConfidenceCmp { of, .. } | Clause::ConfidenceNone { of, .. } => match of {
+                Suggestable::Label(dim) => FieldKind::LabelConfidence(*dim),
+                Suggestable::Amount => FieldKind::AmountConfidence,
+            },
+            Clause::Agrees { .. } => FieldKind::Agrees,
         };
         kind.name()
+    }
+
+    /// Whether the clause reads the case's suggestions.
+    pub(super) fn uses_suggestions(&self) -> bool {
+        matches!(
+            self,
+            Clause::SuggestedLabel { .. }
+                | Clause::SuggestedAmountIn { .. }
+                | Clause::SuggestedAmountCmp { .. }
+                | Clause::ConfidenceCmp { .. }
+                | Clause::ConfidenceNone { .. }
+                | Clause::Agrees { .. }
+        )
     }
 }
 

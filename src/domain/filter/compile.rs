@@ -3,13 +3,15 @@
 
 use super::amount_list::{amount_items, single_amount};
 use super::clause::{Clause, Cmp, Day, TextField};
-use super::derived::{is_outcome_code, is_rule_id, DerivedField, OUTCOME_CODE_FORM, RULE_ID_FORM};
+use super::derived::{
+    is_outcome_code, is_rule_id, DerivedField, Suggestable, OUTCOME_CODE_FORM, RULE_ID_FORM,
+};
 use super::error::FilterError;
 use super::eval;
 use super::fields::{unknown_field, FieldKind};
 use super::parse::{self, ClauseSyntax, Op, OpToken, Value};
 use crate::domain::money::parse_digits;
-use crate::domain::taxonomy::Status;
+use crate::domain::taxonomy::{Dimension, Status};
 
 /// Checks one clause. The reported problem is the leftmost one, whether it is a syntax
 /// problem or a meaning problem (an unknown field is always reported first).
@@ -86,17 +88,27 @@ fn compile_values(
             return Err(FilterError::at(v.span, message));
         }
         return match kind {
-            FieldKind::Amount => {
-                let value = single_amount(src, op.op, values)?;
-                Ok(Clause::AmountCmp { cmp, value })
+            FieldKind::Amount | FieldKind::SuggestedAmount => {
+                let value = single_amount(src, kind.name(), op.op, values)?;
+                Ok(match kind {
+                    FieldKind::Amount => Clause::AmountCmp { cmp, value },
+                    _ => Clause::SuggestedAmountCmp { cmp, value },
+                })
             }
             _ => {
                 if let Some(second) = values.get(1) {
                     return Err(one_value_error(op.op, second));
                 }
-                Ok(Clause::DayCmp {
-                    cmp,
-                    day: parse_day(first)?,
+                Ok(match suggestable(kind) {
+                    Some(of) => Clause::ConfidenceCmp {
+                        of,
+                        cmp,
+                        value: parse_confidence(kind, first)?,
+                    },
+                    None => Clause::DayCmp {
+                        cmp,
+                        day: parse_day(first)?,
+                    },
                 })
             }
         };
@@ -104,16 +116,16 @@ fn compile_values(
     let none = values.iter().any(Value::is_none_keyword);
     let given = || values.iter().filter(|v| !v.is_none_keyword());
     Ok(match kind {
-        FieldKind::Label(dim) => {
-            let mut set = if none { 1 << eval::NONE_BIT } else { 0 };
-            for v in given() {
-                let index = dim
-                    .parse_code(&v.text)
-                    .map_err(|e| FilterError::at(v.span, e.to_string()))?;
-                set |= 1u32 << index;
-            }
-            Clause::Label { dim, set, negate }
-        }
+        FieldKind::Label(dim) => Clause::Label {
+            dim,
+            set: label_set(dim, values)?,
+            negate,
+        },
+        FieldKind::Suggested(dim) => Clause::SuggestedLabel {
+            dim,
+            set: label_set(dim, values)?,
+            negate,
+        },
         FieldKind::Status => {
             let mut set = 0u8;
             for v in values {
@@ -123,20 +135,46 @@ fn compile_values(
             }
             Clause::Status { set, negate }
         }
-        FieldKind::Amount => {
+        FieldKind::Amount | FieldKind::SuggestedAmount => {
             let values = amount_items(src, values)
                 .into_iter()
                 .filter(|item| !item.none)
                 .map(|item| {
                     parse_digits(&item.text)
-                        .map_err(|e| FilterError::at(item.span, format!("amount_krw: {e}")))
+                        .map_err(|e| FilterError::at(item.span, format!("{}: {e}", kind.name())))
                 })
                 .collect::<Result<_, _>>()?;
-            Clause::AmountIn {
-                values,
-                none,
-                negate,
+            match kind {
+                FieldKind::Amount => Clause::AmountIn {
+                    values,
+                    none,
+                    negate,
+                },
+                _ => Clause::SuggestedAmountIn {
+                    values,
+                    none,
+                    negate,
+                },
             }
+        }
+        FieldKind::LabelConfidence(dim) => {
+            confidence_none(kind, Suggestable::Label(dim), op.op, values)?
+        }
+        FieldKind::AmountConfidence => confidence_none(kind, Suggestable::Amount, op.op, values)?,
+        FieldKind::Agrees => {
+            let mut set = 0u8;
+            for v in values {
+                set |= match (v.text.as_ref(), v.is_none_keyword()) {
+                    (_, true) => 4,
+                    ("no", _) => 1,
+                    ("yes", _) => 2,
+                    (other, _) => {
+                        let message = format!("unknown agrees \"{other}\" (valid: yes, no, none)");
+                        return Err(FilterError::at(v.span, message));
+                    }
+                };
+            }
+            Clause::Agrees { set, negate }
         }
         FieldKind::ReceivedAt => Clause::DayIn {
             values: given().map(parse_day).collect::<Result<_, _>>()?,
@@ -193,6 +231,73 @@ fn compile_values(
             negate,
         },
     })
+}
+
+/// The codes of a label list as a set (see [`Clause::Label`]).
+fn label_set(dim: Dimension, values: &[Value<'_>]) -> Result<u32, FilterError> {
+    let mut set = 0;
+    for v in values {
+        set |= if v.is_none_keyword() {
+            1 << eval::NONE_BIT
+        } else {
+            let index = dim
+                .parse_code(&v.text)
+                .map_err(|e| FilterError::at(v.span, e.to_string()))?;
+            1u32 << index
+        };
+    }
+    Ok(set)
+}
+
+/// What a confidence field is the confidence of.
+fn suggestable(kind: FieldKind) -> Option<Suggestable> {
+    match kind {
+        FieldKind::LabelConfidence(dim) => Some(Suggestable::Label(dim)),
+        FieldKind::AmountConfidence => Some(Suggestable::Amount),
+        _ => None,
+    }
+}
+
+/// `FIELD_confidence=none` or `!=none`: with `=` and `!=` a confidence compares only with
+/// `none` (a number would be compared to the last bit, which nobody means).
+fn confidence_none(
+    kind: FieldKind,
+    of: Suggestable,
+    op: Op,
+    values: &[Value<'_>],
+) -> Result<Clause, FilterError> {
+    if let Some(v) = values.iter().find(|v| !v.is_none_keyword()) {
+        let message = format!(
+            "operator {op} compares a confidence only with none (nothing suggested); use < <= > \
+             >= with a number from 0 to 1, e.g. {}>=0.9",
+            kind.name()
+        );
+        return Err(FilterError::at(v.span, message));
+    }
+    Ok(Clause::ConfidenceNone {
+        of,
+        negate: op == Op::Ne,
+    })
+}
+
+/// A confidence: a decimal number from 0 to 1 (`0.9`, `.9`, `1`), never NaN.
+fn parse_confidence(kind: FieldKind, value: &Value<'_>) -> Result<f32, FilterError> {
+    let text = value.text.as_ref();
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let shape_ok = match text.split_once('.') {
+        None => !text.is_empty() && digits(text),
+        Some((whole, fraction)) => !fraction.is_empty() && digits(whole) && digits(fraction),
+    };
+    match text.parse::<f32>() {
+        Ok(number) if shape_ok && (0.0..=1.0).contains(&number) => Ok(number),
+        _ => {
+            let message = format!(
+                "{}: \"{text}\" is not a confidence (a number from 0 to 1, e.g. 0.9)",
+                kind.name()
+            );
+            Err(FilterError::at(value.span, message))
+        }
+    }
 }
 
 pub(super) fn one_value_error(op: Op, second: &Value<'_>) -> FilterError {
@@ -261,7 +366,7 @@ mod tests {
         );
         assert_eq!(
             err("xyz=1"),
-            "column 1: unknown field \"xyz\" (valid: scope, reporter, kind, service, substitute, amount_krw, status, id, updated_by, received_at, channel, outcome, rule, changed)"
+            "column 1: unknown field \"xyz\" (valid: scope, reporter, kind, service, substitute, amount_krw, status, id, updated_by, received_at, channel, outcome, rule, changed, agrees, and suggested_FIELD and FIELD_confidence for the labels and amount_krw)"
         );
         assert_eq!(
             err("kind"),
@@ -348,6 +453,81 @@ mod tests {
         );
         assert!(Filter::parse("outcome=support_cash,reply_only rule!=default changed=yes").is_ok());
         assert!(FieldKind::Outcome.is_derived() && !FieldKind::Amount.is_derived());
+    }
+
+    #[test]
+    fn suggestion_fields_check_their_values() {
+        assert_eq!(
+            err("kind_confidence>1.5"),
+            "column 17: kind_confidence: \"1.5\" is not a confidence (a number from 0 to 1, e.g. 0.9)"
+        );
+        for bad in [
+            "-0.1", "1e-1", "NaN", "inf", "0,5", "1.", ".", "93%", "0.5.1", "+0.5",
+        ] {
+            let expr = format!("amount_confidence<={bad}");
+            let message = err(&expr);
+            assert!(
+                message.starts_with("column 20: amount_confidence: \"")
+                    || message == "column 21: operator <= takes exactly one value",
+                "{expr}: {message}"
+            );
+        }
+        assert_eq!(
+            err("scope_confidence<0.2,0.4"),
+            "column 21: operator < takes exactly one value"
+        );
+        assert_eq!(
+            err("kind=paid kind_confidence=0.9"),
+            "column 27: operator = compares a confidence only with none (nothing suggested); use < <= > >= with a number from 0 to 1, e.g. kind_confidence>=0.9"
+        );
+        assert!(err("amount_krw_confidence!=none,1")
+            .starts_with("column 29: operator != compares a confidence only with none"));
+        assert_eq!(
+            err("kind_confidence>=none"),
+            "column 18: operator >= cannot compare with none (use kind_confidence=none or kind_confidence!=none)"
+        );
+        assert_eq!(
+            err("suggested_kind=pai"),
+            "column 16: unknown kind \"pai\" (valid: paid, free_monetary, inquiry, opinion, protest, encouragement)"
+        );
+        assert_eq!(
+            err("suggested_kind<paid"),
+            "column 15: operator < does not apply to suggested_kind (use = or !=)"
+        );
+        assert_eq!(
+            err("suggested_amount>5만"),
+            "column 18: suggested_amount_krw: \"5만\" is not a whole number of won (digits, optionally grouped as 50,000)"
+        );
+        assert!(err("suggested_amount=-5")
+            .starts_with("column 18: suggested_amount_krw: \"-5\" is negative"));
+        assert_eq!(
+            err("agrees=maybe"),
+            "column 8: unknown agrees \"maybe\" (valid: yes, no, none)"
+        );
+        assert_eq!(
+            err("agrees>no"),
+            "column 7: operator > does not apply to agrees (use = or !=)"
+        );
+        assert_eq!(
+            err("suggested_knd=paid"),
+            "column 1: unknown field \"suggested_knd\" (did you mean \"suggested_kind\"?)"
+        );
+        assert_eq!(
+            err("kind_confidense<0.5"),
+            "column 1: unknown field \"kind_confidense\" (did you mean \"kind_confidence\"?)"
+        );
+        for good in [
+            "suggested_kind=paid,none suggested_scope!=kakao",
+            "suggested_amount_krw=500,000,none suggested_amount>=300,000",
+            "kind_confidence<0.5 amount_confidence>=.95 scope_confidence<=1 service_confidence>0",
+            "substitute_confidence=none reporter_confidence!=none amount_krw_confidence>0.25",
+            "agrees=yes,none agrees!=no",
+            "kind_confidence<\"0.5\"",
+        ] {
+            assert!(Filter::parse(good).is_ok(), "{good}");
+        }
+        assert!(FieldKind::Agrees.is_suggestion() && !FieldKind::Agrees.is_derived());
+        assert!(!FieldKind::Outcome.is_suggestion());
     }
 
     #[test]

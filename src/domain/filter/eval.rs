@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use super::clause::{Clause, Cmp, Day, TextField};
-use super::derived::{Derived, DerivedField};
+use super::derived::{agrees, Derived, DerivedField};
 use crate::domain::case::Case;
 
 /// The bit of a label set that stands for "unlabelled".
@@ -18,6 +18,22 @@ fn label_bit(label: Option<u8>) -> u32 {
         Some(index) if u32::from(index) < NONE_BIT => 1 << index,
         Some(_) => 0,
     }
+}
+
+/// Whether a label value is in a label set, or with `negate` is not.
+#[inline]
+fn label_in(label: Option<u8>, set: u32, negate: bool) -> bool {
+    (set & label_bit(label) != 0) != negate
+}
+
+/// Whether an amount is one of `values` (or "not set" with `none`), or with `negate` is not.
+#[inline]
+fn amount_in(amount: Option<i64>, values: &[i64], none: bool, negate: bool) -> bool {
+    let hit = match amount {
+        None => none,
+        Some(won) => values.contains(&won),
+    };
+    hit != negate
 }
 
 impl Cmp {
@@ -90,7 +106,14 @@ impl Clause {
             | Clause::AmountIn { .. }
             | Clause::AmountCmp { .. }
             | Clause::Changed { .. } => 0,
-            Clause::DayIn { .. } | Clause::DayCmp { .. } => 1,
+            Clause::DayIn { .. }
+            | Clause::DayCmp { .. }
+            | Clause::SuggestedLabel { .. }
+            | Clause::SuggestedAmountIn { .. }
+            | Clause::SuggestedAmountCmp { .. }
+            | Clause::ConfidenceCmp { .. }
+            | Clause::ConfidenceNone { .. }
+            | Clause::Agrees { .. } => 1,
             Clause::Text { .. } | Clause::Derived { .. } => 2,
         }
     }
@@ -98,21 +121,13 @@ impl Clause {
     #[inline]
     pub(super) fn matches(&self, case: &Case, derived: &Derived<'_>) -> bool {
         match self {
-            Clause::Label { dim, set, negate } => {
-                (set & label_bit(case.label(*dim)) != 0) != *negate
-            }
+            Clause::Label { dim, set, negate } => label_in(case.label(*dim), *set, *negate),
             Clause::Status { set, negate } => ((set >> case.status.index()) & 1 == 1) != *negate,
             Clause::AmountIn {
                 values,
                 none,
                 negate,
-            } => {
-                let hit = match case.amount_krw {
-                    None => *none,
-                    Some(won) => values.contains(&won),
-                };
-                hit != *negate
-            }
+            } => amount_in(case.amount_krw, values, *none, *negate),
             Clause::AmountCmp { cmp, value } => {
                 case.amount_krw.is_some_and(|won| cmp.holds(won.cmp(value)))
             }
@@ -162,6 +177,37 @@ impl Clause {
             Clause::Changed { set, negate } => derived
                 .changed
                 .is_some_and(|changed| ((set >> u8::from(changed)) & 1 == 1) != *negate),
+            Clause::SuggestedLabel { dim, set, negate } => derived
+                .suggestion
+                .is_some_and(|s| label_in(s.label(*dim).map(|l| l.code), *set, *negate)),
+            Clause::SuggestedAmountIn {
+                values,
+                none,
+                negate,
+            } => derived.suggestion.is_some_and(|s| {
+                amount_in(s.amount.as_ref().map(|a| a.won), values, *none, *negate)
+            }),
+            Clause::SuggestedAmountCmp { cmp, value } => derived.suggestion.is_some_and(|s| {
+                s.amount
+                    .as_ref()
+                    .is_some_and(|a| cmp.holds(a.won.cmp(value)))
+            }),
+            Clause::ConfidenceCmp { of, cmp, value } => derived.suggestion.is_some_and(|s| {
+                of.confidence(s)
+                    .and_then(|c| c.partial_cmp(value))
+                    .is_some_and(|ordering| cmp.holds(ordering))
+            }),
+            Clause::ConfidenceNone { of, negate } => derived
+                .suggestion
+                .is_some_and(|s| of.confidence(s).is_none() != *negate),
+            Clause::Agrees { set, negate } => derived.suggestion.is_some_and(|s| {
+                let bit = match agrees(s, case) {
+                    Some(false) => 1,
+                    Some(true) => 2,
+                    None => 4,
+                };
+                (set & bit != 0) != *negate
+            }),
         }
     }
 }
@@ -169,8 +215,9 @@ impl Clause {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::filter::Filter;
+    use crate::domain::filter::{Filter, NOTHING_SUGGESTED};
     use crate::domain::taxonomy::{Dimension, Status};
+    use crate::domain::{CaseSuggestion, Suggested, SuggestedAmount};
 
     fn f(expr: &str) -> Filter {
         match Filter::parse(expr) {
@@ -465,6 +512,7 @@ mod tests {
             outcome,
             rule,
             changed,
+            suggestion: None,
         };
         let full = with(Some("support_cash"), Some("band-2"), Some(true));
         assert!(f("outcome=support_cash").matches_with(&c, &full));
@@ -503,6 +551,119 @@ mod tests {
         assert_eq!(f("rule=a kind=paid").uses_derived(), (true, false));
         assert_eq!(f("changed=yes").uses_derived(), (false, true));
         assert_eq!(f("changed=no outcome=x").uses_derived(), (true, true));
+    }
+
+    /// A case's suggestions: `kind` with its confidence, and an amount with its confidence.
+    fn suggestion(kind: Option<(&str, f32)>, amount: Option<(i64, f32)>) -> CaseSuggestion {
+        let mut s = CaseSuggestion::default();
+        s.labels[Dimension::Kind.index()] = kind.map(|(code, confidence)| Suggested {
+            code: Dimension::Kind.parse_code(code).unwrap(),
+            confidence,
+        });
+        s.amount = amount.map(|(won, confidence)| SuggestedAmount {
+            won,
+            confidence,
+            start: 0,
+            end: 0,
+            why: String::new(),
+        });
+        s
+    }
+
+    /// Whether each expression holds for `case` with suggestion `s` (and with none known).
+    fn holds(expr: &str, case: &Case, s: &CaseSuggestion) -> bool {
+        let filter = f(expr);
+        assert!(filter.uses_suggestions(), "{expr}");
+        assert!(
+            !filter.matches(case) && !filter.matches_with(case, &Derived::NONE),
+            "{expr}: holds without the suggestions"
+        );
+        filter.matches_with(case, &Derived::NONE.with_suggestion(Some(s)))
+    }
+
+    #[test]
+    fn suggested_values_compare_like_the_labels() {
+        let c = labelled(["", "", "paid", "", ""]);
+        let paid = suggestion(Some(("paid", 0.93)), Some((800_000, 0.4)));
+        let inquiry = suggestion(Some(("inquiry", 0.5)), None);
+        let nothing = &NOTHING_SUGGESTED;
+        let check = |expr: &str, expect: [bool; 3]| {
+            let got = [&paid, &inquiry, nothing].map(|s| holds(expr, &c, s));
+            assert_eq!(got, expect, "{expr}");
+        };
+        check("suggested_kind=paid", [true, false, false]);
+        check("suggested_kind=paid,inquiry", [true, true, false]);
+        check("suggested_kind!=paid", [false, true, true]);
+        check("suggested_kind=none", [false, false, true]);
+        check("suggested_kind!=none", [true, true, false]);
+        check("suggested_scope=none", [true, true, true]);
+        check("suggested_amount=800,000", [true, false, false]);
+        check("suggested_amount_krw!=800000", [false, true, true]);
+        check("suggested_amount=none", [false, true, true]);
+        check("suggested_amount>=800000", [true, false, false]);
+        check("suggested_amount<800000", [false, false, false]);
+    }
+
+    #[test]
+    fn confidences_order_and_are_none_where_nothing_is_suggested() {
+        let c = case("x");
+        let paid = suggestion(Some(("paid", 0.93)), Some((800_000, 0.4)));
+        let unsure = suggestion(Some(("inquiry", 0.5)), None);
+        let nothing = &NOTHING_SUGGESTED;
+        let check = |expr: &str, expect: [bool; 3]| {
+            let got = [&paid, &unsure, nothing].map(|s| holds(expr, &c, s));
+            assert_eq!(got, expect, "{expr}");
+        };
+        check("kind_confidence<0.5", [false, false, false]);
+        check("kind_confidence<=0.5", [false, true, false]);
+        check("kind_confidence>0.5", [true, false, false]);
+        check("kind_confidence>=.93", [true, false, false]);
+        check("kind_confidence>0.93", [false, false, false]);
+        check("kind_confidence>=0", [true, true, false]);
+        check("kind_confidence<=1", [true, true, false]);
+        check("kind_confidence=none", [false, false, true]);
+        check("kind_confidence!=none", [true, true, false]);
+        check("amount_confidence<0.5", [true, false, false]);
+        check("amount_krw_confidence=none", [false, true, true]);
+        check("scope_confidence=none", [true, true, true]);
+    }
+
+    #[test]
+    fn agrees_when_every_suggested_value_equals_the_case() {
+        let mut c = labelled(["", "", "paid", "", ""]);
+        c.amount_krw = Some(800_000);
+        let both = suggestion(Some(("paid", 0.9)), Some((800_000, 0.9)));
+        let other_kind = suggestion(Some(("inquiry", 0.9)), Some((800_000, 0.9)));
+        // An amount the text states none of, where the case has one, disagrees.
+        let no_amount = suggestion(Some(("paid", 0.9)), None);
+        let nothing = &NOTHING_SUGGESTED;
+        let check = |expr: &str, expect: [bool; 4]| {
+            let got = [&both, &other_kind, &no_amount, nothing].map(|s| holds(expr, &c, s));
+            assert_eq!(got, expect, "{expr}");
+        };
+        check("agrees=yes", [true, false, false, false]);
+        check("agrees=no", [false, true, true, false]);
+        check("agrees=none", [false, false, false, true]);
+        check("agrees!=yes", [false, true, true, true]);
+        check("agrees=yes,no", [true, true, true, false]);
+        check("agrees!=none", [true, true, true, false]);
+        check("agrees=no kind_confidence>=0.9", [false, true, true, false]);
+    }
+
+    #[test]
+    fn uses_suggestions_says_whether_to_load_them() {
+        assert!(!f("kind=paid amount>5 outcome=x changed=yes").uses_suggestions());
+        assert!(!f("").uses_suggestions());
+        for expr in [
+            "suggested_kind=paid",
+            "kind=paid suggested_amount=none",
+            "kind_confidence<0.5",
+            "amount_confidence=none",
+            "agrees=no",
+        ] {
+            assert!(f(expr).uses_suggestions(), "{expr}");
+        }
+        assert_eq!(f("agrees=no").uses_derived(), (false, false));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The field table: every field name the language knows, what kind of values it takes, and
-//! the suggestion for a misspelt name.
+//! the "did you mean" for a misspelt name.
 
 use crate::domain::taxonomy::{Dimension, Status};
 
@@ -19,6 +19,16 @@ pub enum FieldKind {
     Rule,
     /// Derived: whether a second rule set gives another outcome.
     Changed,
+    /// Suggested: the code the model suggests for a dimension.
+    Suggested(Dimension),
+    /// Suggested: the amount the model read from the text.
+    SuggestedAmount,
+    /// Suggested: the confidence of the suggestion for a dimension.
+    LabelConfidence(Dimension),
+    /// Suggested: the confidence of the suggested amount.
+    AmountConfidence,
+    /// Suggested: whether every suggested value equals the case's.
+    Agrees,
 }
 
 /// Every field name the language accepts, canonical names first in display order, then
@@ -38,7 +48,46 @@ pub const FIELDS: &[(&str, FieldKind)] = &[
     ("outcome", FieldKind::Outcome),
     ("rule", FieldKind::Rule),
     ("changed", FieldKind::Changed),
+    ("suggested_scope", FieldKind::Suggested(Dimension::Scope)),
+    (
+        "suggested_reporter",
+        FieldKind::Suggested(Dimension::Reporter),
+    ),
+    ("suggested_kind", FieldKind::Suggested(Dimension::Kind)),
+    (
+        "suggested_service",
+        FieldKind::Suggested(Dimension::Service),
+    ),
+    (
+        "suggested_substitute",
+        FieldKind::Suggested(Dimension::Substitute),
+    ),
+    ("suggested_amount_krw", FieldKind::SuggestedAmount),
+    (
+        "scope_confidence",
+        FieldKind::LabelConfidence(Dimension::Scope),
+    ),
+    (
+        "reporter_confidence",
+        FieldKind::LabelConfidence(Dimension::Reporter),
+    ),
+    (
+        "kind_confidence",
+        FieldKind::LabelConfidence(Dimension::Kind),
+    ),
+    (
+        "service_confidence",
+        FieldKind::LabelConfidence(Dimension::Service),
+    ),
+    (
+        "substitute_confidence",
+        FieldKind::LabelConfidence(Dimension::Substitute),
+    ),
+    ("amount_confidence", FieldKind::AmountConfidence),
+    ("agrees", FieldKind::Agrees),
     ("amount", FieldKind::Amount),
+    ("suggested_amount", FieldKind::SuggestedAmount),
+    ("amount_krw_confidence", FieldKind::AmountConfidence),
 ];
 
 impl FieldKind {
@@ -60,7 +109,14 @@ impl FieldKind {
 
     /// Whether `<` `<=` `>` `>=` apply.
     pub fn is_ordered(self) -> bool {
-        matches!(self, FieldKind::Amount | FieldKind::ReceivedAt)
+        matches!(
+            self,
+            FieldKind::Amount
+                | FieldKind::ReceivedAt
+                | FieldKind::SuggestedAmount
+                | FieldKind::LabelConfidence(_)
+                | FieldKind::AmountConfidence
+        )
     }
 
     /// Whether the field can be unset, i.e. whether `none` means anything.
@@ -83,12 +139,34 @@ impl FieldKind {
         )
     }
 
+    /// Whether the value comes from the case's suggestions rather than from the case.
+    pub fn is_suggestion(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Suggested(_)
+                | FieldKind::SuggestedAmount
+                | FieldKind::LabelConfidence(_)
+                | FieldKind::AmountConfidence
+                | FieldKind::Agrees
+        )
+    }
+
+    /// Whether the value is a confidence (a number from 0 to 1).
+    pub fn is_confidence(self) -> bool {
+        matches!(
+            self,
+            FieldKind::LabelConfidence(_) | FieldKind::AmountConfidence
+        )
+    }
+
     /// The closed set of values, for completion; `None` for free values.
     pub fn codes(self) -> Option<Vec<&'static str>> {
         match self {
-            FieldKind::Label(dim) => Some(dim.codes().iter().map(|c| c.code).collect()),
+            FieldKind::Label(dim) | FieldKind::Suggested(dim) => {
+                Some(dim.codes().iter().map(|c| c.code).collect())
+            }
             FieldKind::Status => Some(Status::ALL.iter().map(|s| s.code()).collect()),
-            FieldKind::Changed => Some(vec!["yes", "no"]),
+            FieldKind::Changed | FieldKind::Agrees => Some(vec!["yes", "no"]),
             _ => None,
         }
     }
@@ -102,13 +180,23 @@ pub fn field_names() -> impl Iterator<Item = &'static str> {
         .map(|&(name, _)| name)
 }
 
-/// `unknown field "knd" (did you mean "kind"?)`, or the list of valid fields.
+/// `unknown field "knd" (did you mean "kind"?)`, or the list of valid fields (the suggestion
+/// fields by their pattern, which would otherwise double the list).
 pub(super) fn unknown_field(name: &str) -> String {
     match suggest_field(name) {
         Some(suggestion) => format!("unknown field \"{name}\" (did you mean \"{suggestion}\"?)"),
         None => {
-            let valid: Vec<&str> = field_names().collect();
-            format!("unknown field \"{name}\" (valid: {})", valid.join(", "))
+            let valid: Vec<&str> = field_names()
+                .filter(|&n| {
+                    let kind = FieldKind::lookup(n);
+                    kind.is_some_and(|k| !k.is_suggestion() || k == FieldKind::Agrees)
+                })
+                .collect();
+            format!(
+                "unknown field \"{name}\" (valid: {}, and suggested_FIELD and FIELD_confidence for \
+                 the labels and amount_krw)",
+                valid.join(", ")
+            )
         }
     }
 }
@@ -175,7 +263,20 @@ mod tests {
                 "channel",
                 "outcome",
                 "rule",
-                "changed"
+                "changed",
+                "suggested_scope",
+                "suggested_reporter",
+                "suggested_kind",
+                "suggested_service",
+                "suggested_substitute",
+                "suggested_amount_krw",
+                "scope_confidence",
+                "reporter_confidence",
+                "kind_confidence",
+                "service_confidence",
+                "substitute_confidence",
+                "amount_confidence",
+                "agrees"
             ]
         );
         for &(name, kind) in FIELDS {
@@ -186,5 +287,23 @@ mod tests {
         }
         assert_eq!(FieldKind::lookup("amount"), Some(FieldKind::Amount));
         assert_eq!(FieldKind::Amount.name(), "amount_krw");
+        for dim in Dimension::ALL {
+            let suggested = FieldKind::lookup(&format!("suggested_{dim}"));
+            assert_eq!(suggested, Some(FieldKind::Suggested(dim)));
+            let confidence = FieldKind::lookup(&format!("{dim}_confidence"));
+            assert_eq!(confidence, Some(FieldKind::LabelConfidence(dim)));
+        }
+        assert_eq!(FieldKind::SuggestedAmount.name(), "suggested_amount_krw");
+        assert_eq!(
+            FieldKind::lookup("suggested_amount"),
+            Some(FieldKind::SuggestedAmount)
+        );
+        assert_eq!(FieldKind::AmountConfidence.name(), "amount_confidence");
+        assert_eq!(
+            FieldKind::lookup("amount_krw_confidence"),
+            Some(FieldKind::AmountConfidence)
+        );
+        let suggestion_fields = FIELDS.iter().filter(|(_, k)| k.is_suggestion()).count();
+        assert_eq!(suggestion_fields, 15);
     }
 }

@@ -7,7 +7,7 @@
 //!
 //! Clauses are separated by blanks and must all hold. A clause is `FIELD OP VALUE` with no
 //! blanks inside; `=` and `!=` take a comma list (any of / none of), `<` `<=` `>` `>=` take one
-//! value and apply to `amount_krw` and `received_at` only. `none` stands for "not set"; a
+//! value and apply to amounts, `received_at` and confidences only. `none` stands for "not set"; a
 //! double-quoted value (`\"` and `\\` escape) may hold blanks and commas and is never `none`.
 //!
 //! For `amount_krw` a comma followed by exactly three digits is a thousands separator, so
@@ -21,6 +21,18 @@
 //! them as a [`Derived`], and [`Filter::uses_derived`] tells a command whether it must compute
 //! them. [`Filter::matches`] has none, so a clause on a derived field does not hold there.
 //!
+//! The suggestion fields come from the case's suggestions (in [`Derived::suggestion`]; a
+//! command loads them when [`Filter::uses_suggestions`]): `suggested_scope` …
+//! `suggested_substitute` take the label codes, `suggested_amount_krw` (or `suggested_amount`)
+//! amounts, as the case's own fields do, with `none` for "nothing suggested";
+//! `scope_confidence` … `substitute_confidence` and `amount_confidence` (or
+//! `amount_krw_confidence`) a number from 0 to 1 with `<` `<=` `>` `>=`, or `none` with `=`
+//! `!=`; `agrees` is `yes` (every suggested value equals the case's, see
+//! [`CaseSuggestion::agrees_with`](crate::domain::CaseSuggestion::agrees_with)), `no`, or
+//! `none` (nothing suggested). A case the model made no suggestion for is
+//! [`NOTHING_SUGGESTED`]: every suggestion field is `none` there. Without the suggestions
+//! (`Derived::suggestion` is `None`) no clause on a suggestion field holds.
+//!
 //! [`parse`] gives the syntax with spans (for an editor's completion); [`Filter::parse`] checks
 //! meaning and compiles the clauses so that [`Filter::matches`] is a few comparisons;
 //! [`Filter::clause_sets`] says which values each clause allows (for reasoning about
@@ -29,7 +41,8 @@
 //! The stages, one file each: `parse.rs` (syntax with spans), `fields.rs` (the field table),
 //! `compile.rs` (meaning: syntax to [`Clause`]s, with `amount_list.rs` for thousands groups),
 //! `clause.rs` (the compiled form), `eval.rs` (matching a case), `sets.rs` (what a clause
-//! allows), `derived.rs` (the values rule sets supply), `error.rs` ([`FilterError`]).
+//! allows), `derived.rs` (the values rule sets and suggestions supply), `error.rs`
+//! ([`FilterError`]).
 //! Adding a field: a [`FieldKind`] variant and a row in [`FIELDS`] (`fields.rs`), a [`Clause`]
 //! variant (`clause.rs`) with its compile arm (`compile.rs`) and its test in `eval.rs`.
 
@@ -44,7 +57,8 @@ pub mod parse;
 mod sets;
 
 pub use derived::{
-    is_outcome_code, is_rule_id, Derived, MAX_NAME_CHARS, OUTCOME_CODE_FORM, RULE_ID_FORM,
+    is_outcome_code, is_rule_id, Derived, MAX_NAME_CHARS, NOTHING_SUGGESTED, OUTCOME_CODE_FORM,
+    RULE_ID_FORM,
 };
 pub use error::FilterError;
 pub use fields::{field_names, FieldKind, FIELDS};
@@ -86,13 +100,14 @@ impl Filter {
     }
 
     /// Whether `case` satisfies every clause, with no derived values: a clause on `outcome`,
-    /// `rule` or `changed` does not hold. Allocation-free.
+    /// `rule`, `changed` or a suggestion field does not hold. Allocation-free.
     pub fn matches(&self, case: &Case) -> bool {
         self.matches_with(case, &Derived::NONE)
     }
 
     /// Whether `case`, with its derived values, satisfies every clause. A clause on a derived
-    /// field whose value is `None` does not hold (not even with `!=`).
+    /// field whose value is `None` (or on a suggestion field when the suggestions are not
+    /// known) does not hold, not even with `!=`.
     pub fn matches_with(&self, case: &Case, derived: &Derived<'_>) -> bool {
         self.clauses
             .iter()
@@ -113,8 +128,14 @@ impl Filter {
         (outcome_or_rule, changed)
     }
 
+    /// Whether the filter reads the cases' suggestions (`suggested_FIELD`, `FIELD_confidence`,
+    /// `agrees`): a command loads them only then.
+    pub fn uses_suggestions(&self) -> bool {
+        self.clauses.iter().any(Clause::uses_suggestions)
+    }
+
     /// What each clause allows, in the order the clauses are written. Clauses on fields whose
-    /// values are not modelled as sets (text, dates, derived fields) give
+    /// values are not modelled as sets (text, dates, derived and suggestion fields) give
     /// [`ClauseSet::Other`].
     pub fn clause_sets(&self) -> Vec<ClauseSet> {
         let mut sets: Vec<(usize, ClauseSet)> = self
@@ -156,6 +177,7 @@ impl fmt::Display for Filter {
 mod tests {
     use super::*;
     use crate::domain::taxonomy::Status;
+    use crate::domain::{CaseSuggestion, Suggested, SuggestedAmount};
     use proptest::prelude::*;
 
     #[test]
@@ -174,6 +196,8 @@ mod tests {
         "!", "==", "paid", "kakao", "other", "unknown", "none", "new", "escalated", ",", ",,",
         "\"", "\"kim min\"", "\"a\\\"b\"", "\\", "500,000", "12", "000", "-3", "abc",
         "2022-10-19", "2022-13-40", "김민", "카카오", " ", "\t", "  ", "\u{a0}", "é", "\u{0}",
+        "suggested_kind", "suggested_amount", "kind_confidence", "amount_confidence", "agrees",
+        "suggested_", "_confidence", "yes", "no", "0.5", ".93", "1.5", "1.", ".", "1e-1", "NaN",
     ];
 
     fn grammar_expr() -> impl Strategy<Value = String> {
@@ -183,7 +207,7 @@ mod tests {
     #[rustfmt::skip]
     const VALUES: &[&str] = &[
         "paid", "kakao", "unknown", "none", "new", "reviewed", "C-1", "\"kim min\"", "500,000",
-        "0", "30000", "2022-10-19", "2022-11-06", "web",
+        "0", "30000", "2022-10-19", "2022-11-06", "web", "yes", "no", "0.5", "1", ".93",
     ];
 
     fn list_value() -> impl Strategy<Value = String> {
@@ -235,6 +259,27 @@ mod tests {
             )
     }
 
+    fn any_suggestion() -> impl Strategy<Value = CaseSuggestion> {
+        let confidence = prop_oneof![Just(0.0f32), Just(0.5), Just(0.93), Just(1.0), 0.0f32..=1.0];
+        let label = proptest::option::of((prop_oneof![0u8..13, any::<u8>()], confidence.clone()))
+            .prop_map(|l| l.map(|(code, confidence)| Suggested { code, confidence }));
+        let amount = proptest::option::of((prop_oneof![0i64..1_000_000, any::<i64>()], confidence))
+            .prop_map(|a| {
+                a.map(|(won, confidence)| SuggestedAmount {
+                    won,
+                    confidence,
+                    start: 0,
+                    end: 0,
+                    why: String::new(),
+                })
+            });
+        (proptest::array::uniform5(label), amount).prop_map(|(labels, amount)| CaseSuggestion {
+            model: 1,
+            labels,
+            amount,
+        })
+    }
+
     fn check_error_column(expr: &str, result: &Result<Filter, FilterError>) {
         if let Err(e) = result {
             let len = expr.chars().count();
@@ -262,11 +307,16 @@ mod tests {
         }
 
         #[test]
-        fn parse_never_panics_on_grammar_tokens(expr in grammar_expr(), c in any_case()) {
+        fn parse_never_panics_on_grammar_tokens(
+            expr in grammar_expr(),
+            c in any_case(),
+            s in any_suggestion(),
+        ) {
             let result = Filter::parse(&expr);
             check_error_column(&expr, &result);
             if let Ok(filter) = result {
                 let _ = filter.matches(&c);
+                let _ = filter.matches_with(&c, &Derived::NONE.with_suggestion(Some(&s)));
                 prop_assert_eq!(filter.source(), expr.as_str());
             }
         }
@@ -274,13 +324,14 @@ mod tests {
         #[test]
         fn parsed_filters_match_any_case_without_panicking(
             expr in clause_expr(),
-            cases in proptest::collection::vec(any_case(), 1..8),
+            cases in proptest::collection::vec((any_case(), any_suggestion()), 1..8),
         ) {
             let result = Filter::parse(&expr);
             check_error_column(&expr, &result);
             if let Ok(filter) = result {
-                for c in &cases {
+                for (c, s) in &cases {
                     let _ = filter.matches(c);
+                    let _ = filter.matches_with(c, &Derived::NONE.with_suggestion(Some(s)));
                 }
             }
         }
@@ -289,14 +340,23 @@ mod tests {
         fn not_equal_is_the_complement_of_equal(
             (field, values) in (proptest::sample::select(FIELDS), list_value()),
             c in any_case(),
+            s in any_suggestion(),
         ) {
             let eq = Filter::parse(&format!("{}={values}", field.0));
             let ne = Filter::parse(&format!("{}!={values}", field.0));
             prop_assert_eq!(eq.is_ok(), ne.is_ok());
             if let (Ok(eq), Ok(ne)) = (eq, ne) {
                 // Derived fields need their values; with them, != is the complement too.
-                let derived = Derived { outcome: Some("paid"), rule: Some("new"), changed: Some(true) };
+                let derived = Derived {
+                    outcome: Some("paid"),
+                    rule: Some("new"),
+                    changed: Some(true),
+                    suggestion: Some(&s),
+                };
                 prop_assert_ne!(eq.matches_with(&c, &derived), ne.matches_with(&c, &derived));
+                // A case the model suggested nothing for: every suggestion field is none.
+                let nothing = derived.with_suggestion(Some(&NOTHING_SUGGESTED));
+                prop_assert_ne!(eq.matches_with(&c, &nothing), ne.matches_with(&c, &nothing));
             }
         }
 

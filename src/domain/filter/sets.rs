@@ -26,7 +26,8 @@ pub enum ClauseSet {
     },
     Amount(AmountSet),
     /// A clause on a field whose values are not modelled as a set: `id`, `updated_by`,
-    /// `received_at`, `channel` and the derived `outcome`, `rule`, `changed`.
+    /// `received_at`, `channel`, the derived `outcome`, `rule`, `changed` and the suggestion
+    /// fields (which rule files refuse).
     Other {
         field: &'static str,
     },
