@@ -489,6 +489,13 @@ fn the_filter_line_applies_as_it_parses_and_shows_the_error_column() {
     d.press("ctrl-u").unwrap();
     d.type_text("sco");
     d.press("tab").unwrap();
+    // `scope` also begins `scope_confidence`: the first tab offers both, the second takes it.
+    let Screen::Filter(line) = d.app.screen() else {
+        panic!()
+    };
+    assert_eq!(line.input.value(), "scope");
+    assert_eq!(line.candidates, ["scope", "scope_confidence"]);
+    d.press("tab").unwrap();
     d.type_text("k");
     d.press("tab").unwrap();
     let Screen::Filter(line) = d.app.screen() else {

@@ -156,6 +156,14 @@ pub fn complete(input: &str) -> (String, Vec<String>) {
             (item, matching, keep)
         }
     };
+    // A word that is already complete but also begins longer names (`kind`, `kind_confidence`)
+    // completes as itself: the second tab takes it, the first shows the choice.
+    let mut candidates = candidates;
+    if candidates.len() > 1 && common_prefix(&candidates) == prefix {
+        if let Some(exact) = candidates.iter().position(|c| c == prefix) {
+            candidates = vec![candidates.swap_remove(exact)];
+        }
+    }
     let completed_word = match candidates.as_slice() {
         [] => return (input.to_string(), Vec::new()),
         [one] => {
@@ -196,15 +204,18 @@ mod tests {
 
     #[test]
     fn completes_field_names_and_codes() {
-        assert_eq!(complete("ki"), ("kind=".to_string(), vec![]));
+        assert_eq!(complete("upd"), ("updated_by=".to_string(), vec![]));
         assert_eq!(complete("kind=pa"), ("kind=paid ".to_string(), vec![]));
         assert_eq!(
             complete("status=new kind!=paid,fr"),
             ("status=new kind!=paid,free_monetary ".to_string(), vec![])
         );
-        let (text, candidates) = complete("s");
-        assert_eq!(text, "s");
-        assert_eq!(candidates, ["scope", "service", "substitute", "status"]);
+        let (text, candidates) = complete("st");
+        assert_eq!(text, "status=");
+        assert!(candidates.is_empty());
+        let (text, candidates) = complete("sc");
+        assert_eq!(text, "scope");
+        assert_eq!(candidates, ["scope", "scope_confidence"]);
         let (text, candidates) = complete("reporter=");
         assert_eq!(text, "reporter=");
         assert_eq!(
@@ -220,5 +231,52 @@ mod tests {
             ("substitute=none ".to_string(), vec![])
         );
         assert_eq!(complete("zzz"), ("zzz".to_string(), vec![]));
+    }
+
+    #[test]
+    fn completes_the_suggestion_fields() {
+        // `kind` also begins `kind_confidence`: the first tab shows both, the second takes
+        // the word as typed.
+        let (text, candidates) = complete("ki");
+        assert_eq!(text, "kind");
+        assert_eq!(candidates, ["kind", "kind_confidence"]);
+        assert_eq!(complete("kind"), ("kind=".to_string(), vec![]));
+        assert_eq!(complete("kind_c"), ("kind_confidence=".to_string(), vec![]));
+        let (text, candidates) = complete("sug");
+        assert_eq!(text, "suggested_");
+        assert_eq!(
+            candidates,
+            [
+                "suggested_scope",
+                "suggested_reporter",
+                "suggested_kind",
+                "suggested_service",
+                "suggested_substitute",
+                "suggested_amount_krw"
+            ]
+        );
+        assert_eq!(
+            complete("suggested_k"),
+            ("suggested_kind=".to_string(), vec![])
+        );
+        assert_eq!(
+            complete("suggested_kind=fr"),
+            ("suggested_kind=free_monetary ".to_string(), vec![])
+        );
+        assert_eq!(
+            complete("suggested_scope=").1,
+            ["kakao", "affiliate", "none"]
+        );
+        assert_eq!(complete("ag"), ("agrees=".to_string(), vec![]));
+        assert_eq!(complete("agrees=").1, ["yes", "no", "none"]);
+        assert_eq!(complete("agrees!=n").1, ["no", "none"]);
+        assert_eq!(
+            complete("kind=paid agrees=y"),
+            ("kind=paid agrees=yes ".to_string(), vec![])
+        );
+        assert_eq!(
+            complete("kind_confidence=n"),
+            ("kind_confidence=none ".to_string(), vec![])
+        );
     }
 }
