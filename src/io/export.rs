@@ -1,6 +1,11 @@
 //! Export: every field of every case, as JSON Lines (lossless) or CSV (for spreadsheets),
-//! optionally followed by the rule columns `outcome`, `rule` and `cash_krw` (which import
-//! ignores: they are derived from the labels by a rule set).
+//! optionally followed by the rule columns `outcome`, `rule` and `cash_krw` and by the
+//! suggestions (JSONL `suggested`, CSV `suggested_FIELD` and `FIELD_confidence`), all of which
+//! import ignores: they are derived from the labels by a rule set, or from the text by a model.
+//!
+//! The suggestions have a fixed shape: every dimension and `amount_krw`, each
+//! `{"value": …, "confidence": …}` or `null` where nothing is suggested (a case the model made
+//! no suggestion for has every one `null`). Confidences are rounded to 3 decimals.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -8,7 +13,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::import::Column;
-use crate::domain::{Case, Dimension};
+use crate::domain::filter::NOTHING_SUGGESTED;
+use crate::domain::{Case, CaseSuggestion, Dimension};
 
 /// A case as exports write it, fields in [`Column::ALL`] order.
 #[derive(Serialize)]
@@ -30,42 +36,27 @@ struct Row<'a> {
     updated_by: Option<&'a str>,
 }
 
-/// A case with its rule columns after its fields (a separate type, so that a plain export
-/// pays nothing for them).
-#[derive(Serialize)]
-struct RuleRow<'a> {
-    #[serde(flatten)]
-    case: Row<'a>,
-    outcome: &'a str,
-    rule: &'a str,
-    cash_krw: i64,
+/// What an export adds after each case's fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExtraColumns {
+    /// `outcome`, `rule`, `cash_krw`.
+    pub rules: bool,
+    /// `suggested` (JSONL), `suggested_FIELD` and `FIELD_confidence` (CSV).
+    pub suggestions: bool,
 }
 
-impl<'a> RuleRow<'a> {
-    fn of((case, columns): (&'a Case, RuleColumns<'a>)) -> RuleRow<'a> {
-        RuleRow {
-            case: Row::of(case),
-            outcome: columns.outcome,
-            rule: columns.rule,
-            cash_krw: columns.cash_krw,
-        }
-    }
-
-    /// The case's cells, then the rule columns.
-    fn cells(&self) -> Vec<Cow<'a, str>> {
-        let mut cells = Vec::with_capacity(18);
-        cells.extend(self.case.cells());
-        cells.extend([
-            Cow::Borrowed(self.outcome),
-            Cow::Borrowed(self.rule),
-            Cow::Owned(self.cash_krw.to_string()),
-        ]);
-        cells
-    }
+/// The values of the extra columns of one case.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Extras<'a> {
+    /// The case under the rule set, for [`ExtraColumns::rules`].
+    pub rules: Option<RuleColumns<'a>>,
+    /// The case's suggestions, for [`ExtraColumns::suggestions`] (`None` is the same as
+    /// nothing suggested).
+    pub suggestion: Option<&'a CaseSuggestion>,
 }
 
 /// The rule columns of one case under a rule set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RuleColumns<'a> {
     /// The outcome code.
     pub outcome: &'a str,
@@ -73,6 +64,118 @@ pub struct RuleColumns<'a> {
     pub rule: &'a str,
     /// The cash payout in won.
     pub cash_krw: i64,
+}
+
+/// A case with the extra columns after its fields (a separate type, so that a plain export
+/// pays nothing for them).
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(flatten)]
+    case: Row<'a>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    rules: Option<RuleColumns<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggested: Option<SuggestedFields>,
+}
+
+/// A suggested value with its confidence.
+#[derive(Clone, Copy, Serialize)]
+struct SuggestedValue<T> {
+    value: T,
+    /// Rounded to 3 decimals.
+    confidence: f64,
+}
+
+/// Every suggestion of a case, `None` where nothing is suggested.
+#[derive(Serialize)]
+struct SuggestedFields {
+    scope: Option<SuggestedValue<&'static str>>,
+    reporter: Option<SuggestedValue<&'static str>>,
+    kind: Option<SuggestedValue<&'static str>>,
+    service: Option<SuggestedValue<&'static str>>,
+    substitute: Option<SuggestedValue<&'static str>>,
+    amount_krw: Option<SuggestedValue<i64>>,
+}
+
+/// A confidence as exports write it: to 3 decimals (`0.93`, not `0.9300000071525574`).
+fn rounded(confidence: f32) -> f64 {
+    (f64::from(confidence) * 1000.0).round() / 1000.0
+}
+
+impl SuggestedFields {
+    fn of(s: &CaseSuggestion) -> SuggestedFields {
+        let label = |dim: Dimension| {
+            s.label(dim).map(|l| SuggestedValue {
+                value: dim.code(l.code),
+                confidence: rounded(l.confidence),
+            })
+        };
+        SuggestedFields {
+            scope: label(Dimension::Scope),
+            reporter: label(Dimension::Reporter),
+            kind: label(Dimension::Kind),
+            service: label(Dimension::Service),
+            substitute: label(Dimension::Substitute),
+            amount_krw: s.amount.as_ref().map(|a| SuggestedValue {
+                value: a.won,
+                confidence: rounded(a.confidence),
+            }),
+        }
+    }
+
+    /// The CSV cells, in [`Column::SUGGESTION_COLUMNS`] order: each value, then its
+    /// confidence (both empty where nothing is suggested).
+    fn cells(&self) -> [Cow<'static, str>; 12] {
+        fn pair<T: ToString>(v: &Option<SuggestedValue<T>>) -> [Cow<'static, str>; 2] {
+            match v {
+                None => [Cow::Borrowed(""), Cow::Borrowed("")],
+                Some(v) => [
+                    Cow::Owned(v.value.to_string()),
+                    Cow::Owned(v.confidence.to_string()),
+                ],
+            }
+        }
+        let [a, b] = pair(&self.scope);
+        let [c, d] = pair(&self.reporter);
+        let [e, f] = pair(&self.kind);
+        let [g, h] = pair(&self.service);
+        let [i, j] = pair(&self.substitute);
+        let [k, l] = pair(&self.amount_krw);
+        [a, b, c, d, e, f, g, h, i, j, k, l]
+    }
+}
+
+impl<'a> Record<'a> {
+    fn of(columns: ExtraColumns, (case, extras): (&'a Case, Extras<'a>)) -> Record<'a> {
+        Record {
+            case: Row::of(case),
+            rules: extras.rules.filter(|_| columns.rules),
+            suggested: columns
+                .suggestions
+                .then(|| SuggestedFields::of(extras.suggestion.unwrap_or(&NOTHING_SUGGESTED))),
+        }
+    }
+
+    /// The case's cells, then the extra columns' (empty cells for rule columns a case has no
+    /// values for).
+    fn cells(&self, columns: ExtraColumns) -> Vec<Cow<'a, str>> {
+        let mut cells = Vec::with_capacity(30);
+        cells.extend(self.case.cells());
+        if columns.rules {
+            match &self.rules {
+                Some(rules) => cells.extend([
+                    Cow::Borrowed(rules.outcome),
+                    Cow::Borrowed(rules.rule),
+                    Cow::Owned(rules.cash_krw.to_string()),
+                ]),
+                None => cells.extend([Cow::Borrowed(""), Cow::Borrowed(""), Cow::Borrowed("")]),
+            }
+        }
+        if let Some(suggested) = &self.suggested {
+            cells.extend(suggested.cells());
+        }
+        cells
+    }
 }
 
 impl<'a> Row<'a> {
@@ -130,13 +233,16 @@ pub fn write_jsonl<'a>(
     jsonl_rows(out, cases.into_iter().map(Row::of), progress)
 }
 
-/// [`write_jsonl`] with `outcome`, `rule` and `cash_krw` after the case's fields.
-pub fn write_jsonl_with_rules<'a>(
+/// [`write_jsonl`] with the extra `columns` after the case's fields: `outcome`, `rule` and
+/// `cash_krw`, then `suggested`.
+pub fn write_jsonl_with<'a>(
     out: &mut dyn Write,
-    rows: impl IntoIterator<Item = (&'a Case, RuleColumns<'a>)>,
+    columns: ExtraColumns,
+    rows: impl IntoIterator<Item = (&'a Case, Extras<'a>)>,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<usize> {
-    jsonl_rows(out, rows.into_iter().map(RuleRow::of), progress)
+    let records = rows.into_iter().map(|row| Record::of(columns, row));
+    jsonl_rows(out, records, progress)
 }
 
 fn jsonl_rows<T: Serialize>(
@@ -169,15 +275,24 @@ pub fn write_csv<'a>(
     csv_rows(out, &header, rows, progress)
 }
 
-/// [`write_csv`] with the columns `outcome`, `rule` and `cash_krw` last.
-pub fn write_csv_with_rules<'a>(
+/// [`write_csv`] with the extra `columns` last: `outcome`, `rule` and `cash_krw`, then
+/// [`Column::SUGGESTION_COLUMNS`].
+pub fn write_csv_with<'a>(
     out: &mut dyn Write,
-    rows: impl IntoIterator<Item = (&'a Case, RuleColumns<'a>)>,
+    columns: ExtraColumns,
+    rows: impl IntoIterator<Item = (&'a Case, Extras<'a>)>,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<usize> {
     let mut header = Column::ALL.map(Column::name).to_vec();
-    header.extend(Column::RULE_COLUMNS);
-    let rows = rows.into_iter().map(|row| RuleRow::of(row).cells());
+    if columns.rules {
+        header.extend(Column::RULE_COLUMNS);
+    }
+    if columns.suggestions {
+        header.extend(Column::SUGGESTION_COLUMNS);
+    }
+    let rows = rows
+        .into_iter()
+        .map(|row| Record::of(columns, row).cells(columns));
     csv_rows(out, &header, rows, progress)
 }
 
@@ -266,6 +381,31 @@ mod tests {
         assert!(text.contains(",50000,new,"));
     }
 
+    const RULES: ExtraColumns = ExtraColumns {
+        rules: true,
+        suggestions: false,
+    };
+    const SUGGESTIONS: ExtraColumns = ExtraColumns {
+        rules: false,
+        suggestions: true,
+    };
+    const BOTH: ExtraColumns = ExtraColumns {
+        rules: true,
+        suggestions: true,
+    };
+
+    fn jsonl_with(columns: ExtraColumns, rows: &[(&Case, Extras<'_>)]) -> String {
+        let mut out = Vec::new();
+        write_jsonl_with(&mut out, columns, rows.iter().copied(), &mut |_| {}).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn csv_with(columns: ExtraColumns, rows: &[(&Case, Extras<'_>)]) -> String {
+        let mut out = Vec::new();
+        write_csv_with(&mut out, columns, rows.iter().copied(), &mut |_| {}).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn rule_columns_come_last_and_import_ignores_them() {
         let cases = sample_cases();
@@ -274,21 +414,21 @@ mod tests {
             rule: "small-business-band-1",
             cash_krw: 30_000,
         };
-        let rows = || cases.iter().map(|c| (c, columns));
-        let mut out = Vec::new();
-        write_jsonl_with_rules(&mut out, rows(), &mut |_| {}).unwrap();
-        let text = String::from_utf8(out.clone()).unwrap();
+        let extras = Extras {
+            rules: Some(columns),
+            suggestion: None,
+        };
+        let rows: Vec<_> = cases.iter().map(|c| (c, extras)).collect();
+        let text = jsonl_with(RULES, &rows);
         assert!(text.lines().all(|l| l.ends_with(
             ",\"updated_by\":null,\"outcome\":\"support_cash\",\"rule\":\"small-business-band-1\",\"cash_krw\":30000}"
         ) || l.ends_with(
             ",\"updated_by\":\"kim\",\"outcome\":\"support_cash\",\"rule\":\"small-business-band-1\",\"cash_krw\":30000}"
         )), "{text}");
-        let parsed = import::parse(&out, Format::Jsonl).unwrap();
+        let parsed = import::parse(text.as_bytes(), Format::Jsonl).unwrap();
         assert_eq!(parsed.cases, cases);
 
-        let mut out = Vec::new();
-        write_csv_with_rules(&mut out, rows(), &mut |_| {}).unwrap();
-        let text = String::from_utf8(out.clone()).unwrap();
+        let text = csv_with(RULES, &rows);
         assert!(text
             .lines()
             .next()
@@ -296,8 +436,161 @@ mod tests {
             .ends_with(",updated_by,outcome,rule,cash_krw"));
         assert!(text.contains(",support_cash,small-business-band-1,30000\n"));
         // CSV is not for round trips (formulas are neutralized), but the columns read back.
-        let parsed = import::parse(&out, Format::Csv).unwrap();
+        let parsed = import::parse(text.as_bytes(), Format::Csv).unwrap();
         assert_eq!(parsed.cases.len(), 2);
+    }
+
+    /// Suggests `paid` (0.93), `individual` (0.6666) and 800,000 won (0.97).
+    fn a_suggestion() -> CaseSuggestion {
+        let mut s = CaseSuggestion {
+            model: 3,
+            ..CaseSuggestion::default()
+        };
+        s.labels[Dimension::Kind.index()] = Some(crate::domain::Suggested {
+            code: 0,
+            confidence: 0.93,
+        });
+        s.labels[Dimension::Reporter.index()] = Some(crate::domain::Suggested {
+            code: 0,
+            confidence: 0.6666,
+        });
+        s.amount = Some(crate::domain::SuggestedAmount {
+            won: 800_000,
+            confidence: 0.97,
+            start: 0,
+            end: 9,
+            why: "the loss".into(),
+        });
+        s
+    }
+
+    /// The end of a JSONL line, from `"updated_by"` on.
+    fn tail(line: &str) -> &str {
+        line.find(",\"updated_by\"").map_or(line, |at| &line[at..])
+    }
+
+    #[test]
+    fn suggestions_have_a_fixed_shape_in_jsonl() {
+        let cases = sample_cases();
+        let s = a_suggestion();
+        let rows = [
+            (
+                &cases[0],
+                Extras {
+                    rules: None,
+                    suggestion: Some(&s),
+                },
+            ),
+            (&cases[1], Extras::default()),
+        ];
+        let text = jsonl_with(SUGGESTIONS, &rows);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            tail(lines[0]),
+            ",\"updated_by\":\"kim\",\"suggested\":{\"scope\":null,\
+             \"reporter\":{\"value\":\"individual\",\"confidence\":0.667},\"kind\":{\"value\":\"paid\",\
+             \"confidence\":0.93},\"service\":null,\"substitute\":null,\"amount_krw\":{\"value\":800000,\
+             \"confidence\":0.97}}}"
+        );
+        // Nothing suggested: every key is there, null.
+        assert_eq!(
+            lines[1],
+            "{\"id\":\"B-2\",\"received_at\":null,\"channel\":null,\"text\":\"-5만원 손해\",\
+             \"scope\":null,\"reporter\":null,\"kind\":null,\"service\":null,\"substitute\":null,\
+             \"amount_krw\":null,\"status\":\"new\",\"note\":null,\"version\":1,\"updated_at\":null,\
+             \"updated_by\":null,\"suggested\":{\"scope\":null,\"reporter\":null,\"kind\":null,\
+             \"service\":null,\"substitute\":null,\"amount_krw\":null}}"
+        );
+        // Import skips "suggested": the export round-trips.
+        let parsed = import::parse(text.as_bytes(), Format::Jsonl).unwrap();
+        assert_eq!(parsed.cases, cases);
+    }
+
+    #[test]
+    fn suggestions_come_after_the_rule_columns() {
+        let cases = sample_cases();
+        let s = a_suggestion();
+        let extras = Extras {
+            rules: Some(RuleColumns {
+                outcome: "reply_only",
+                rule: "default",
+                cash_krw: 0,
+            }),
+            suggestion: Some(&s),
+        };
+        let text = jsonl_with(BOTH, &[(&cases[0], extras)]);
+        assert!(
+            tail(&text).starts_with(
+                ",\"updated_by\":\"kim\",\"outcome\":\"reply_only\",\"rule\":\"default\",\
+                 \"cash_krw\":0,\"suggested\":{\"scope\":null,"
+            ),
+            "{text}"
+        );
+        let parsed = import::parse(text.as_bytes(), Format::Jsonl).unwrap();
+        assert_eq!(parsed.cases, cases[..1]);
+
+        let text = csv_with(BOTH, &[(&cases[0], extras)]);
+        let header = text.lines().next().unwrap();
+        assert!(
+            header.contains(",updated_by,outcome,rule,cash_krw,suggested_scope,scope_confidence,"),
+            "{header}"
+        );
+        assert!(
+            text.ends_with(
+                ",kim,reply_only,default,0,,,individual,0.667,paid,0.93,,,,,800000,0.97\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn suggestions_are_csv_column_pairs() {
+        let cases = sample_cases();
+        let s = a_suggestion();
+        let rows = [
+            (
+                &cases[0],
+                Extras {
+                    rules: None,
+                    suggestion: Some(&s),
+                },
+            ),
+            (&cases[1], Extras::default()),
+        ];
+        let text = csv_with(SUGGESTIONS, &rows);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "id,received_at,channel,text,scope,reporter,kind,service,substitute,amount_krw,\
+             status,note,version,updated_at,updated_by,suggested_scope,scope_confidence,\
+             suggested_reporter,reporter_confidence,suggested_kind,kind_confidence,\
+             suggested_service,service_confidence,suggested_substitute,substitute_confidence,\
+             suggested_amount_krw,amount_confidence"
+        );
+        assert!(
+            text.contains(
+                ",2022-11-02T01:02:03.000Z,kim,,,individual,0.667,paid,0.93,,,,,800000,0.97\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(
+            text.lines().last().unwrap(),
+            "B-2,,,'-5만원 손해,,,,,,,new,,1,,,,,,,,,,,,,,"
+        );
+        // Import skips the suggestion columns.
+        let parsed = import::parse(text.as_bytes(), Format::Csv).unwrap();
+        assert_eq!(parsed.cases.len(), 2);
+        assert_eq!(parsed.cases[0].label(Dimension::Kind), Some(1));
+        assert_eq!(parsed.cases[0].label(Dimension::Reporter), None);
+    }
+
+    #[test]
+    fn confidences_round_to_three_decimals() {
+        assert_eq!(rounded(0.93), 0.93);
+        assert_eq!(rounded(0.6666), 0.667);
+        assert_eq!(rounded(0.0005), 0.001);
+        assert_eq!(rounded(1.0), 1.0);
+        assert_eq!(rounded(0.0), 0.0);
     }
 
     #[test]

@@ -59,9 +59,33 @@ impl Column {
     /// labels by a rule set, so import skips them: such an export imports as it is.
     pub const RULE_COLUMNS: [&'static str; 3] = ["outcome", "rule", "cash_krw"];
 
-    /// Whether `name` is one of the [`Column::RULE_COLUMNS`], which import skips.
-    pub fn is_rule_column(name: &str) -> bool {
+    /// The CSV columns `export --suggestions` adds: each suggested value, then its confidence.
+    /// A model's, not the case's, so import skips them (and JSONL's [`Column::SUGGESTED_KEY`]).
+    pub const SUGGESTION_COLUMNS: [&'static str; 12] = [
+        "suggested_scope",
+        "scope_confidence",
+        "suggested_reporter",
+        "reporter_confidence",
+        "suggested_kind",
+        "kind_confidence",
+        "suggested_service",
+        "service_confidence",
+        "suggested_substitute",
+        "substitute_confidence",
+        "suggested_amount_krw",
+        "amount_confidence",
+    ];
+
+    /// The JSONL key `export --suggestions` adds, an object of every suggestion.
+    pub const SUGGESTED_KEY: &'static str = "suggested";
+
+    /// Whether import skips `name`: one of the [`Column::RULE_COLUMNS`], the
+    /// [`Column::SUGGESTION_COLUMNS`] or [`Column::SUGGESTED_KEY`], all derived from a case
+    /// rather than part of it.
+    pub fn is_derived(name: &str) -> bool {
         Column::RULE_COLUMNS.contains(&name)
+            || Column::SUGGESTION_COLUMNS.contains(&name)
+            || name == Column::SUGGESTED_KEY
     }
 
     /// Looks a name up; `amount` is accepted for `amount_krw`. An unknown name is an error

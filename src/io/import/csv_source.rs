@@ -20,8 +20,8 @@ pub fn read(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
     let mut seen = HashSet::new();
     for name in &header.fields {
         let name = name.trim();
-        if Column::is_rule_column(name) {
-            columns.push(None); // derived by a rule set (export --rules): skipped
+        if Column::is_derived(name) {
+            columns.push(None); // export --rules or --suggestions: not part of a case
             continue;
         }
         match Column::parse(name) {

@@ -31,8 +31,8 @@ pub fn read(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
             values: Vec::with_capacity(object.len()),
         };
         for (key, value) in object {
-            if Column::is_rule_column(&key) {
-                continue; // derived by a rule set (export --rules): not part of a case
+            if Column::is_derived(&key) {
+                continue; // export --rules or --suggestions: not part of a case
             }
             let column = match Column::parse(&key) {
                 Ok(column) => column,
