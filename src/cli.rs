@@ -139,7 +139,9 @@ pub enum Command {
     /// Import cases from a CSV or JSONL file, all or nothing
     ///
     /// Every problem is printed as FILE:LINE: field: what is wrong; if there is any, nothing
-    /// is imported and the exit code is 2.
+    /// is imported and the exit code is 2. The columns export adds with --rules (outcome,
+    /// rule, cash_krw) and --suggestions (suggested, suggested_FIELD, FIELD_confidence) are
+    /// skipped, so such an export imports as it is.
     Import {
         /// The file to import
         file: PathBuf,
@@ -161,6 +163,17 @@ pub enum Command {
         /// outcome= and rule= in --where)
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
+        /// Add what a model suggests for each case (JSONL: "suggested"; CSV: suggested_FIELD
+        /// and FIELD_confidence columns), which import skips
+        ///
+        /// After the rule columns. JSONL: "suggested": {"scope": {"value": "kakao",
+        /// "confidence": 0.93}, "reporter": null, ..., "amount_krw": {"value": 800000,
+        /// "confidence": 0.97}}, every key present, null where nothing is suggested (all null
+        /// for a case the model made no suggestion for). CSV: suggested_scope,
+        /// scope_confidence, ..., suggested_amount_krw, amount_confidence, empty where nothing
+        /// is suggested. Confidences are rounded to 3 decimals.
+        #[arg(long)]
+        suggestions: bool,
     },
     /// Count every code of every dimension, and every status
     Stats {
@@ -321,7 +334,8 @@ pub enum RulesCommand {
 #[derive(Debug, Args)]
 pub struct WhereArg {
     /// Only cases matching EXPR: clauses like kind=paid,free_monetary amount_krw>300000
-    /// reporter!=none, all of which must hold (see GUIDE.md for the language)
+    /// reporter!=none, all of which must hold; suggested_kind=paid kind_confidence<0.5
+    /// agrees=no read a model's suggestions (see GUIDE.md for the language)
     #[arg(long = "where", value_name = "EXPR")]
     pub expr: Option<String>,
 }

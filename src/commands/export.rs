@@ -1,13 +1,15 @@
 //! `casebench export`: every field of the cases that match `--where`; with `--rules FILE`
-//! also each case's outcome, deciding rule and cash.
+//! also each case's outcome, deciding rule and cash; with `--suggestions` what a model
+//! suggests for it.
 
 use std::path::Path;
 
 use super::context::{Context, Create};
 use super::{filter_arg, progress, rules};
 use crate::cli::WhereArg;
+use crate::domain::filter::Derived;
 use crate::domain::Selector;
-use crate::io::export::{self, RuleColumns};
+use crate::io::export::{self, ExtraColumns, Extras, RuleColumns};
 use crate::io::Format;
 use crate::rules::evaluate;
 
@@ -16,6 +18,7 @@ pub fn run(
     format: Option<Format>,
     filter: &WhereArg,
     rules_file: Option<&Path>,
+    with_suggestions: bool,
 ) -> anyhow::Result<()> {
     let filter = filter_arg::parse(filter)?;
     let rule_set = rules_file.map(|f| rules::load(ctx, f)).transpose()?;
@@ -26,45 +29,51 @@ pub fn run(
     let store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
     let cases = store.load_all()?;
-    let show_progress = ctx.show_progress(output.is_interactive());
-    let bar_for = |n: usize| progress::bar(n, "export", show_progress);
-    match &rule_set {
-        None => {
-            let selected: Vec<_> = Selector::new(&filter)
-                .select(cases.iter().enumerate())
-                .map(|(_, case)| case)
-                .collect();
-            let bar = bar_for(selected.len());
-            let mut tick = |done: usize| bar.set_position(done as u64);
-            match format {
-                Format::Jsonl => export::write_jsonl(&mut output, selected, &mut tick)?,
-                Format::Csv => export::write_csv(&mut output, selected, &mut tick)?,
-            };
-            bar.finish_and_clear();
-        }
-        Some(set) => {
-            let decisions = evaluate(set, &cases);
-            let selected: Vec<_> = Selector::new(&filter)
-                .with_derived(|i| set.derived(decisions[i], None))
-                .select(cases.iter().enumerate())
-                .map(|(i, case)| {
-                    let d = decisions[i];
-                    let columns = RuleColumns {
-                        outcome: set.outcome_code(d),
-                        rule: &set.rule_of(d).id,
-                        cash_krw: d.cash,
-                    };
-                    (case, columns)
-                })
-                .collect();
-            let bar = bar_for(selected.len());
-            let mut tick = |done: usize| bar.set_position(done as u64);
-            match format {
-                Format::Jsonl => export::write_jsonl_with_rules(&mut output, selected, &mut tick)?,
-                Format::Csv => export::write_csv_with_rules(&mut output, selected, &mut tick)?,
-            };
-            bar.finish_and_clear();
-        }
+    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, with_suggestions)?;
+    let suggestion = |i| filter_arg::suggestion_at(&suggestions, i);
+    let decisions = rule_set.as_ref().map(|set| evaluate(set, &cases));
+    let derived = |i: usize| match (&rule_set, &decisions) {
+        (Some(set), Some(decisions)) => set.derived(decisions[i], None),
+        _ => Derived::NONE,
+    };
+    let selected: Vec<_> = Selector::new(&filter)
+        .with_derived(|i| derived(i).with_suggestion(suggestion(i)))
+        .select(cases.iter().enumerate())
+        .collect();
+    let bar = progress::bar(
+        selected.len(),
+        "export",
+        ctx.show_progress(output.is_interactive()),
+    );
+    let mut tick = |done: usize| bar.set_position(done as u64);
+    let columns = ExtraColumns {
+        rules: rule_set.is_some(),
+        suggestions: with_suggestions,
+    };
+    if columns == ExtraColumns::default() {
+        let cases = selected.into_iter().map(|(_, case)| case);
+        match format {
+            Format::Jsonl => export::write_jsonl(&mut output, cases, &mut tick)?,
+            Format::Csv => export::write_csv(&mut output, cases, &mut tick)?,
+        };
+    } else {
+        let rows = selected.into_iter().map(|(i, case)| {
+            let rules = rule_set.as_ref().zip(decisions.as_ref()).map(|(set, d)| {
+                let d = d[i];
+                RuleColumns {
+                    outcome: set.outcome_code(d),
+                    rule: &set.rule_of(d).id,
+                    cash_krw: d.cash,
+                }
+            });
+            let suggestion = suggestion(i);
+            (case, Extras { rules, suggestion })
+        });
+        match format {
+            Format::Jsonl => export::write_jsonl_with(&mut output, columns, rows, &mut tick)?,
+            Format::Csv => export::write_csv_with(&mut output, columns, rows, &mut tick)?,
+        };
     }
+    bar.finish_and_clear();
     output.finish()
 }

@@ -1,8 +1,11 @@
-//! Parsing `--where EXPR` into a filter, with the error pointing at the column.
+//! Parsing `--where EXPR` into a filter, with the error pointing at the column, and loading
+//! the suggestions it reads.
 
+use super::context::Context;
 use super::error::BadInput;
 use crate::cli::WhereArg;
-use crate::domain::Filter;
+use crate::domain::{Case, CaseSuggestion, Filter, Suggestions};
+use crate::store::Store;
 
 /// The filter of `--where`, or the filter that matches everything.
 pub fn parse(arg: &WhereArg) -> anyhow::Result<Filter> {
@@ -16,4 +19,33 @@ pub fn parse_without_rules(arg: &WhereArg) -> anyhow::Result<Filter> {
     let filter = parse(arg)?;
     super::rules::check_derived(&filter, 0)?;
     Ok(filter)
+}
+
+/// The suggestions of `cases`, by position, when the filter reads them or `shown` (the output
+/// shows them); `None` otherwise, which costs nothing. A filter that reads suggestions where
+/// no case has any gets a note on stderr: every suggestion field is `none` then.
+pub fn suggestions(
+    ctx: &Context,
+    store: &Store,
+    filter: &Filter,
+    cases: &[Case],
+    shown: bool,
+) -> anyhow::Result<Option<Suggestions>> {
+    if !filter.uses_suggestions() && !shown {
+        return Ok(None);
+    }
+    let suggestions = Suggestions::by_position(cases, store.load_suggestions()?);
+    if suggestions.made() == 0 && filter.uses_suggestions() && !ctx.global.quiet {
+        eprintln!(
+            "casebench: no case has suggestions yet, so every suggestion field in --where is none \
+             (a model makes them: casebench suggest)"
+        );
+    }
+    Ok(Some(suggestions))
+}
+
+/// The suggestions of the case at `index` for the filter: `None` (not known) when they were
+/// not loaded.
+pub fn suggestion_at(suggestions: &Option<Suggestions>, index: usize) -> Option<&CaseSuggestion> {
+    suggestions.as_ref().map(|s| s.of(index))
 }

@@ -7,6 +7,7 @@ use super::context::{Context, Create};
 use super::error::BadInput;
 use super::filter_arg;
 use crate::cli::WhereArg;
+use crate::domain::filter::Derived;
 use crate::domain::preview::preview;
 use crate::domain::{format_amount, Change, Selector};
 use crate::report::bulk;
@@ -66,7 +67,9 @@ pub fn run_bulk(
     let mut output = ctx.output()?;
     let mut store = ctx.open_store(Create::No)?;
     let cases = store.load_all()?;
+    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
     let selected: Vec<_> = Selector::new(&filter)
+        .with_derived(|i| Derived::NONE.with_suggestion(filter_arg::suggestion_at(&suggestions, i)))
         .select(cases.iter().enumerate())
         .map(|(_, case)| case)
         .collect();

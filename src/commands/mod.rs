@@ -54,7 +54,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             filter,
             rules,
-        }) => export::run(&ctx, format, &filter, rules.as_deref()),
+            suggestions,
+        }) => export::run(&ctx, format, &filter, rules.as_deref(), suggestions),
         Some(Command::Stats {
             filter,
             json,

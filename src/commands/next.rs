@@ -10,6 +10,7 @@ use std::time::Duration;
 use super::context::{Context, Create};
 use super::filter_arg;
 use crate::cli::NextArgs;
+use crate::domain::filter::Derived;
 use crate::domain::{Selector, Status};
 use crate::store::now_millis;
 
@@ -24,7 +25,9 @@ pub fn run(ctx: &Context, args: &NextArgs) -> anyhow::Result<()> {
     let mut store = ctx.open_store(Create::No)?;
     store.check_enrolled(&reviewer)?;
     let cases = store.load_all()?;
+    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
     let candidates: Vec<&str> = Selector::new(&filter)
+        .with_derived(|i| Derived::NONE.with_suggestion(filter_arg::suggestion_at(&suggestions, i)))
         .with_extra(|c| c.status == Status::New)
         .select(cases.iter().enumerate())
         .map(|(_, c)| c.id.as_str())

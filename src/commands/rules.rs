@@ -132,9 +132,14 @@ fn run_diff(
     let da = evaluate(&set_a, &cases);
     let db = evaluate(&set_b, &cases);
     let compare = Compare::new(&set_a, &set_b);
+    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
     let mut selected = vec![false; cases.len()];
     Selector::new(&filter)
-        .with_derived(|i| set_a.derived(da[i], Some(compare.changed(da[i], db[i]))))
+        .with_derived(|i| {
+            set_a
+                .derived(da[i], Some(compare.changed(da[i], db[i])))
+                .with_suggestion(filter_arg::suggestion_at(&suggestions, i))
+        })
         .select(cases.iter().enumerate())
         .for_each(|(i, _)| selected[i] = true);
     let result = diff(&set_a, &da, &set_b, &db, |i| selected[i]);

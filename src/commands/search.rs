@@ -7,6 +7,7 @@ use super::context::{Context, Create};
 use super::error::BadInput;
 use super::{filter_arg, rules};
 use crate::cli::WhereArg;
+use crate::domain::filter::Derived;
 use crate::domain::{format_amount, Selector};
 use crate::search::{excerpt, search, Query, SearchIndex};
 use crate::text;
@@ -36,8 +37,12 @@ pub fn run(
     let mut output = ctx.output()?;
     let cases = store.load_all()?;
     let index = SearchIndex::build(&cases);
+    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
     let candidates: Option<Vec<usize>> = (!filter.is_empty()).then(|| {
         Selector::new(&filter)
+            .with_derived(|i| {
+                Derived::NONE.with_suggestion(filter_arg::suggestion_at(&suggestions, i))
+            })
             .select(cases.iter().enumerate())
             .map(|(i, _)| i)
             .collect()

@@ -9,6 +9,7 @@ use super::context::{Context, Create};
 use super::error::BadInput;
 use super::{filter_arg, review, rules};
 use crate::cli::WhereArg;
+use crate::domain::filter::Derived;
 use crate::domain::{Case, Counts, Selector};
 use crate::report::{rules as rules_report, stats};
 use crate::rules::{evaluate, load_dir, RuleSet, Totals};
@@ -25,15 +26,22 @@ pub fn run(
     let store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
     let cases = store.load_all()?;
+    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
+    let suggestion = |i| filter_arg::suggestion_at(&suggestions, i);
     let (counts, outcomes) = match &rule_set {
         None => {
-            let selected = Selector::new(&filter).select(cases.iter().enumerate());
+            let selected = Selector::new(&filter)
+                .with_derived(|i| Derived::NONE.with_suggestion(suggestion(i)))
+                .select(cases.iter().enumerate());
             (Counts::of(selected.map(|(_, case)| case)), None)
         }
         Some(set) => {
             let decisions = evaluate(set, &cases);
             let selected: Vec<(usize, &Case)> = Selector::new(&filter)
-                .with_derived(|i| set.derived(decisions[i], None))
+                .with_derived(|i| {
+                    set.derived(decisions[i], None)
+                        .with_suggestion(suggestion(i))
+                })
                 .select(cases.iter().enumerate())
                 .collect();
             let counts = Counts::of(selected.iter().map(|&(_, case)| case));

@@ -13,6 +13,7 @@ pub mod preview;
 pub mod published;
 pub mod select;
 pub mod suggestion;
+pub mod suggestions;
 pub mod taxonomy;
 
 pub use amount::format_amount;
@@ -24,4 +25,5 @@ pub use filter::{Filter, FilterError};
 pub use money::{parse_amount, parse_digits, AmountError};
 pub use select::Selector;
 pub use suggestion::{CaseSuggestion, Suggested, SuggestedAmount};
+pub use suggestions::Suggestions;
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

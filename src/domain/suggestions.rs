@@ -1,0 +1,87 @@
+//! Every case's suggestions by its position in a case list: what the filter's suggestion
+//! fields and `export --suggestions` read. The store keeps them by case id
+//! ([`crate::store::Store::load_suggestions`]); a command puts them beside the cases it loaded.
+
+use std::collections::HashMap;
+
+use super::case::Case;
+use super::filter::NOTHING_SUGGESTED;
+use super::suggestion::CaseSuggestion;
+
+/// The suggestions of each case of a list, by position.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Suggestions {
+    by_position: Vec<Option<CaseSuggestion>>,
+    made: usize,
+}
+
+impl Suggestions {
+    /// Places `stored` (by case id) beside `cases`. Suggestions of a case not in the list are
+    /// left out.
+    pub fn by_position(cases: &[Case], stored: Vec<(String, CaseSuggestion)>) -> Suggestions {
+        let position: HashMap<&str, usize> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, case)| (case.id.as_str(), i))
+            .collect();
+        let mut by_position = vec![None; cases.len()];
+        let mut made = 0;
+        for (id, suggestion) in stored {
+            if let Some(slot) = position
+                .get(id.as_str())
+                .and_then(|&i| by_position.get_mut(i))
+            {
+                made += usize::from(slot.is_none());
+                *slot = Some(suggestion);
+            }
+        }
+        Suggestions { by_position, made }
+    }
+
+    /// The suggestions of the case at `index`: [`NOTHING_SUGGESTED`] where the model made none
+    /// (or the position is past the list).
+    pub fn of(&self, index: usize) -> &CaseSuggestion {
+        self.by_position
+            .get(index)
+            .and_then(Option::as_ref)
+            .unwrap_or(&NOTHING_SUGGESTED)
+    }
+
+    /// How many cases of the list have suggestions.
+    pub fn made(&self) -> usize {
+        self.made
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Dimension, Suggested};
+
+    #[test]
+    fn suggestions_follow_the_cases_positions() {
+        let cases = [
+            Case::new("C-1", ""),
+            Case::new("C-2", ""),
+            Case::new("C-3", ""),
+        ];
+        let mut s = CaseSuggestion {
+            model: 4,
+            ..CaseSuggestion::default()
+        };
+        s.labels[Dimension::Kind.index()] = Some(Suggested {
+            code: 1,
+            confidence: 0.5,
+        });
+        let stored = vec![
+            ("C-3".to_string(), s.clone()),
+            ("C-9".to_string(), s.clone()),
+        ];
+        let by_position = Suggestions::by_position(&cases, stored);
+        assert_eq!(by_position.made(), 1);
+        assert_eq!(by_position.of(2), &s);
+        assert_eq!(by_position.of(0), &NOTHING_SUGGESTED);
+        assert_eq!(by_position.of(7), &NOTHING_SUGGESTED);
+        assert_eq!(Suggestions::default().made(), 0);
+    }
+}
