@@ -1,6 +1,7 @@
 //! The suggestion fields of `--where` (`suggested_FIELD`, `FIELD_confidence`, `agrees`) in
-//! every command that selects cases, and `export --suggestions`, on a database whose
-//! suggestions are written through the store as `suggest` writes them.
+//! every command that selects cases and in the workbench's filter line, and `export
+//! --suggestions`, on a database whose suggestions are written through the store as `suggest`
+//! writes them.
 
 mod common;
 
@@ -48,38 +49,41 @@ fn env_with_suggestions() -> Env {
     env.run(&["label", "C-2", "kind=paid"]).ok();
     env.run(&["label", "C-6", "kind=free_monetary", "amount=800,000"])
         .ok();
-    let mut store = Store::open(&env.db).unwrap();
+    save(
+        &env.db,
+        [
+            ("C-1", suggested(Some(("paid", 0.93)), None)),
+            ("C-2", suggested(Some(("inquiry", 0.4)), None)),
+            (
+                "C-3",
+                suggested(Some(("paid", 0.45)), Some((800_000, 0.97))),
+            ),
+            ("C-5", suggested(None, None)),
+            (
+                "C-6",
+                suggested(Some(("free_monetary", 0.8)), Some((800_000, 0.9))),
+            ),
+        ],
+    );
+    env
+}
+
+/// Stores a model and these suggestions of it, as `suggest` would.
+fn save<const N: usize>(db: &std::path::Path, rows: [(&str, CaseSuggestion); N]) {
+    let mut store = Store::open(db).unwrap();
     let model = store
         .save_model(&NewModel {
             created_by: "tester",
             seed: 1,
             filter: "",
-            cases_used: 6,
+            cases_used: N,
             figures: "{}",
             labels: &[],
             amount: "{}",
         })
         .unwrap();
-    let with_model = |mut s: CaseSuggestion| {
-        s.model = model;
-        s
-    };
-    let rows = [
-        ("C-1", suggested(Some(("paid", 0.93)), None)),
-        ("C-2", suggested(Some(("inquiry", 0.4)), None)),
-        (
-            "C-3",
-            suggested(Some(("paid", 0.45)), Some((800_000, 0.97))),
-        ),
-        ("C-5", suggested(None, None)),
-        (
-            "C-6",
-            suggested(Some(("free_monetary", 0.8)), Some((800_000, 0.9))),
-        ),
-    ]
-    .map(|(id, s)| (id.to_string(), with_model(s)));
+    let rows = rows.map(|(id, s)| (id.to_string(), CaseSuggestion { model, ..s }));
     store.save_suggestions("tester", &rows).unwrap();
-    env
 }
 
 /// The ids `export --where EXPR` prints, in order.
@@ -306,4 +310,70 @@ fn export_suggestions_adds_a_fixed_shape_and_imports_as_it_is() {
     let copy = Env::new();
     copy.run(&["import", file.to_str().unwrap()]).ok();
     assert_eq!(copy.stats("kind=free_monetary amount=800000")["total"], 1);
+}
+
+#[test]
+fn the_workbench_filter_line_reads_the_suggestions() {
+    use casebench::tui::app::Screen;
+    let (_dir, path) = common::workbench::fixture_store();
+    // R-000002 is labelled free_monetary, R-000003 paid; neither has an amount.
+    save(
+        &path,
+        [
+            ("R-000002", suggested(Some(("inquiry", 0.4)), None)),
+            ("R-000003", suggested(Some(("paid", 0.9)), None)),
+        ],
+    );
+    let mut d = common::workbench::session(&path, "kim");
+    d.press("f").unwrap();
+    d.type_text("agrees=no");
+    let ids = |d: &casebench::tui::driver::Driver| -> Vec<String> {
+        d.app
+            .view
+            .indices
+            .iter()
+            .map(|&i| d.app.cases.get(i).unwrap().id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&d), ["R-000002"]);
+    d.press("ctrl-u").unwrap();
+    d.type_text("kind_confidence>=0.5");
+    assert_eq!(ids(&d), ["R-000003"]);
+    d.press("ctrl-u").unwrap();
+    d.type_text("agrees=none");
+    assert_eq!(d.app.view.len(), 8, "the other eight have no suggestions");
+    d.press("ctrl-u").unwrap();
+    d.type_text("kind_confidence>2");
+    let Screen::Filter(line) = d.app.screen() else {
+        panic!()
+    };
+    assert_eq!(
+        line.error.as_ref().map(|e| e.to_string()).as_deref(),
+        Some("column 17: kind_confidence: \"2\" is not a confidence (a number from 0 to 1, e.g. 0.9)")
+    );
+}
+
+#[test]
+fn a_view_that_reads_suggestions_follows_new_ones() {
+    use casebench::tui::app::Msg;
+    let (_dir, path) = common::workbench::fixture_store();
+    let mut d = common::workbench::session(&path, "kim");
+    d.press("f").unwrap();
+    d.type_text("suggested_kind=inquiry");
+    d.press("enter").unwrap();
+    assert_eq!(d.app.view.len(), 0, "no suggestions yet");
+    // A model trained in the background: its suggestions arrive as a message.
+    let list = vec![(
+        "R-000005".to_string(),
+        suggested(Some(("inquiry", 0.7)), None),
+    )];
+    d.handle(Msg::Suggestions { list, fresh: true });
+    let ids: Vec<&str> = d
+        .app
+        .view
+        .indices
+        .iter()
+        .map(|&i| d.app.cases.get(i).unwrap().id.as_str())
+        .collect();
+    assert_eq!(ids, ["R-000005"]);
 }

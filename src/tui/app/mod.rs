@@ -141,7 +141,14 @@ impl App {
         now: Now,
     ) -> App {
         let cases = CaseSet::new(cases);
-        let view = View::new(&cases, Filter::default(), None, &Judge::default(), None);
+        let view = View::new(
+            &cases,
+            Filter::default(),
+            None,
+            &Judge::default(),
+            &[],
+            None,
+        );
         App {
             cases,
             view,

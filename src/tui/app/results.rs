@@ -177,7 +177,8 @@ impl App {
         if let Some(new) = self.cases.get(index) {
             let (old_a, old_b) = self.judge.redecide(index, new);
             let old = old.as_ref().map(|c| (c, old_a, old_b));
-            self.view.follow(index, old, new, &self.judge);
+            self.view
+                .follow(index, old, new, &self.judge, &self.suggestions);
         }
     }
 }

@@ -132,12 +132,26 @@ impl App {
         match spec.queue.filter(|q| q.ordered()) {
             Some(queue) => {
                 let order = self.queue_order(queue);
-                self.view = View::new(&self.cases, filter, None, &self.judge, Some(&order));
+                self.view = View::new(
+                    &self.cases,
+                    filter,
+                    None,
+                    &self.judge,
+                    &self.suggestions,
+                    Some(&order),
+                );
                 self.view.snapshot = true;
             }
             None => {
                 let extra = spec.queue.and_then(|queue| self.queue_condition(queue));
-                self.view = View::new(&self.cases, filter, extra, &self.judge, None);
+                self.view = View::new(
+                    &self.cases,
+                    filter,
+                    extra,
+                    &self.judge,
+                    &self.suggestions,
+                    None,
+                );
             }
         }
         self.view.count_suggested(&self.cases, &self.suggestions);
@@ -244,7 +258,7 @@ impl App {
             return self.queue_order(queue).len();
         }
         let extra = spec.queue.and_then(|queue| self.queue_condition(queue));
-        super::view::selector(&filter, extra.as_ref(), &self.judge)
+        super::view::selector(&filter, extra.as_ref(), &self.judge, &self.suggestions)
             .select(self.cases.iter().enumerate())
             .count()
     }

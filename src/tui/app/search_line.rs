@@ -81,7 +81,8 @@ impl App {
 
     /// The cases the filter (and queue) admit, in case order: what a search looks among.
     pub(super) fn search_candidates(&self, filter: &Filter) -> Arc<Vec<usize>> {
-        let selected = super::view::selector(filter, self.view.extra.as_ref(), &self.judge)
+        let extra = self.view.extra.as_ref();
+        let selected = super::view::selector(filter, extra, &self.judge, &self.suggestions)
             .select(self.cases.iter().enumerate())
             .map(|(i, _)| i);
         Arc::new(selected.collect())
@@ -99,6 +100,7 @@ impl App {
             self.view.filter.clone(),
             self.view.extra.clone(),
             &self.judge,
+            &self.suggestions,
             Some(&order),
         );
         self.view.search = Some(crate::search::Query::parse(query));

@@ -49,6 +49,10 @@ impl App {
         }
         self.suggestions = suggestions;
         self.view.count_suggested(&self.cases, &self.suggestions);
+        if self.view.filter.uses_suggestions() {
+            // The view's filter reads them: select its cases again (the selected case stays).
+            self.apply_view(self.spec.clone());
+        }
         if fresh {
             self.message = Some(Message::notice(format!(
                 "suggestions ready: {} (model #{})",

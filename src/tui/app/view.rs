@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::judge::Judge;
-use crate::domain::filter::Derived;
+use crate::domain::filter::{Derived, NOTHING_SUGGESTED};
 use crate::domain::{Case, CaseSet, CaseSuggestion, Counts, Dimension, Filter, Selector};
 use crate::rules::{Decision, Totals};
 use crate::search::Query;
@@ -42,15 +42,22 @@ impl Extra {
     }
 }
 
-/// The cases a filter and a queue's condition select under the judge's decisions: the one
+/// The cases a filter and a queue's condition select under the judge's decisions and with the
+/// cases' suggestions (by position; a case without any has nothing suggested): the one
 /// definition behind a view, its search's candidates and the counts of the views list.
 pub fn selector<'a>(
     filter: &'a Filter,
     extra: Option<&'a Extra>,
     judge: &'a Judge,
+    suggestions: &'a [Option<CaseSuggestion>],
 ) -> Selector<'a, impl Fn(usize) -> Derived<'a> + 'a, impl Fn(&Case) -> bool + 'a> {
     Selector::new(filter)
-        .with_derived(move |i| judge.derived(i))
+        .with_derived(move |i| {
+            let suggestion = suggestions.get(i).and_then(Option::as_ref);
+            judge
+                .derived(i)
+                .with_suggestion(Some(suggestion.unwrap_or(&NOTHING_SUGGESTED)))
+        })
         .with_extra(move |c| extra.is_none_or(|e| e.matches(c)))
 }
 
@@ -91,6 +98,7 @@ impl View {
         filter: Filter,
         extra: Option<Extra>,
         judge: &Judge,
+        suggestions: &[Option<CaseSuggestion>],
         order: Option<&[usize]>,
     ) -> View {
         let mut view = View {
@@ -107,7 +115,7 @@ impl View {
         };
         for i in positions {
             let Some(case) = set.get(i) else { continue };
-            if view.admits(i, case, judge) && !view.member[i] {
+            if view.admits(i, case, judge, suggestions) && !view.member[i] {
                 view.indices.push(i);
                 view.member[i] = true;
                 view.count(i, case, judge.da.get(i).copied(), judge.db.get(i).copied());
@@ -117,15 +125,27 @@ impl View {
     }
 
     /// Whether the case at position `index` belongs in the view by its filter (and queue).
-    pub fn admits(&self, index: usize, case: &Case, judge: &Judge) -> bool {
-        selector(&self.filter, self.extra.as_ref(), judge).admits(index, case)
+    pub fn admits(
+        &self,
+        index: usize,
+        case: &Case,
+        judge: &Judge,
+        suggestions: &[Option<CaseSuggestion>],
+    ) -> bool {
+        selector(&self.filter, self.extra.as_ref(), judge, suggestions).admits(index, case)
     }
 
     /// Whether a case not in the view may join it: its filter admits it, and its search (if
     /// any) matches it exactly as the search worker would.
-    fn may_join(&self, index: usize, case: &Case, judge: &Judge) -> bool {
+    fn may_join(
+        &self,
+        index: usize,
+        case: &Case,
+        judge: &Judge,
+        suggestions: &[Option<CaseSuggestion>],
+    ) -> bool {
         !self.snapshot
-            && self.admits(index, case, judge)
+            && self.admits(index, case, judge, suggestions)
             && self
                 .search
                 .as_ref()
@@ -174,6 +194,7 @@ impl View {
         old: Option<(&Case, Option<Decision>, Option<Decision>)>,
         new: &Case,
         judge: &Judge,
+        suggestions: &[Option<CaseSuggestion>],
     ) {
         let (da, db) = (judge.da.get(index).copied(), judge.db.get(index).copied());
         if let Some((old, old_a, old_b)) = old {
@@ -186,7 +207,7 @@ impl View {
         if self.member.len() <= index {
             self.member.resize(index + 1, false);
         }
-        if self.may_join(index, new, judge) {
+        if self.may_join(index, new, judge, suggestions) {
             self.indices.push(index);
             self.member[index] = true;
             self.count(index, new, da, db);
