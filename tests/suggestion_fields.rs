@@ -229,7 +229,7 @@ fn without_any_suggestion_every_suggestion_field_is_none_and_a_note_says_so() {
     assert_eq!(stats["total"], 3);
     assert_eq!(
         run.stderr,
-        "casebench: no case has suggestions yet, so every suggestion field in --where is none (a model makes them: casebench suggest)\n"
+        "casebench: no case has suggestions yet, so every suggestion field in --where is none (casebench suggest train, then suggest run)\n"
     );
     let quiet = env.run(&["--quiet", "stats", "--where", "suggested_kind=paid"]);
     assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));

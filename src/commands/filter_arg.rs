@@ -38,7 +38,7 @@ pub fn suggestions(
     if suggestions.made() == 0 && filter.uses_suggestions() && !ctx.global.quiet {
         eprintln!(
             "casebench: no case has suggestions yet, so every suggestion field in --where is none \
-             (a model makes them: casebench suggest)"
+             (casebench suggest train, then suggest run)"
         );
     }
     Ok(Some(suggestions))
