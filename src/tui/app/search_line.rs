@@ -105,6 +105,7 @@ impl App {
         );
         self.view.search = Some(crate::search::Query::parse(query));
         self.view.searched = true;
+        self.view.count_suggested(&self.cases, &self.suggestions);
         // Best match first: a new query starts at the top, unless a view was put back with
         // its case.
         let keep = self
