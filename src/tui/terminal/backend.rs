@@ -9,17 +9,19 @@
 //! This backend instead tracks where the terminal's cursor really is after each symbol (it
 //! advances by the symbol's display width, measured with ratatui's own `CellWidth`, so by the
 //! count that laid the buffer out) and moves the cursor only when the next cell is somewhere
-//! else, with the shortest of: carriage return, cursor forward/back (`ESC[nC`/`ESC[nD`), column
-//! absolute (`ESC[nG`) and cursor position (`ESC[y;xH`, `ESC[yH`, `ESC[H`). It sends SGR only
-//! when the style changes, with the shortest sequence (see the `sgr` module), and resets the
-//! style at the end of every draw.
+//! else, with the shortest move (see the `moves` module: carriage return and line feeds, cursor
+//! forward/back/down/up, column absolute, cursor position, or a vertical and a horizontal step).
+//! It sends SGR only when the style changes, with the shortest sequence (see the `sgr` module),
+//! and resets the style at the end of every draw.
 //!
 //! # What it relies on
 //!
 //! Only sequences that xterm, xterm-256color, screen-256color, tmux-256color and the Linux
-//! console all implement: CUP, CHA, CUF, CUB, CR, SGR (see `sgr`), ED (`ESC[2J`, `ESC[J`,
-//! `ESC[1J`), EL (`ESC[2K`, `ESC[K`) and DECTCEM (`ESC[?25l`/`ESC[?25h`). No scroll regions,
-//! no terminfo lookup.
+//! console all implement: CUP, CHA, CUF, CUB, CUD, CUU, CR, LF, SGR (see `sgr`), ED (`ESC[2J`,
+//! `ESC[J`, `ESC[1J`), EL (`ESC[2K`, `ESC[K`) and DECTCEM (`ESC[?25l`/`ESC[?25h`). A line feed
+//! is always sent after a carriage return (so a terminal or tty that turns LF into CR LF ends
+//! up in the same place) and only to a row above the bottom one, so it never scrolls. No scroll
+//! regions, no terminfo lookup.
 //!
 //! Tracking the cursor trusts the terminal to agree on widths. Where terminals are known to
 //! disagree, the position is treated as unknown after the symbol and the next cell gets an
@@ -57,7 +59,8 @@ use ratatui::buffer::{Cell, CellWidth};
 use ratatui::crossterm::terminal;
 use ratatui::layout::{Position, Size};
 
-use super::sgr::{push_decimal, write_transition, ColorMode, Pen};
+use super::moves::write_move;
+use super::sgr::{write_transition, ColorMode, Pen};
 
 /// A ratatui backend that writes the fewest bytes it can; see the module documentation.
 ///
@@ -219,9 +222,15 @@ impl<W: Write> CompactBackend<W> {
 
     /// Appends the shortest move from the tracked cursor position to `to`, and tracks it.
     fn move_to(&mut self, to: Position) {
-        write_move(&mut self.out, self.cursor, to);
+        let height = self.screen_height();
+        write_move(&mut self.out, self.cursor, to, height);
         self.cursor = Some(to);
         self.last_cursor = to;
+    }
+
+    /// The number of rows of the screen, 0 when not known (line feeds are used only above it).
+    fn screen_height(&self) -> u16 {
+        self.known_size.get().map_or(0, |size| size.height)
     }
 
     /// Makes sure the terminal's pen is the default one (erasing fills with the current
@@ -321,71 +330,6 @@ fn is_reliably_wide(c: char) -> bool {
         | '\u{FFE0}'..='\u{FFE6}'
         | '\u{20000}'..='\u{2FFFD}'
         | '\u{30000}'..='\u{3FFFD}')
-}
-
-/// Appends the shortest sequence that moves the cursor from `from` (if known) to `to`.
-fn write_move(out: &mut Vec<u8>, from: Option<Position>, to: Position) {
-    if from == Some(to) {
-        return;
-    }
-    // Cursor position, with the defaults left out: ESC[H, ESC[yH, ESC[y;xH.
-    let row = to.y.saturating_add(1);
-    let col = to.x.saturating_add(1);
-    let cup_len = match (to.y, to.x) {
-        (0, 0) => 3,
-        (_, 0) => 3 + digits(row),
-        _ => 4 + digits(row) + digits(col),
-    };
-    if let Some(from) = from.filter(|from| from.y == to.y) {
-        if to.x == 0 {
-            out.push(b'\r');
-            return;
-        }
-        let (distance, final_byte) = if to.x > from.x {
-            (to.x - from.x, b'C')
-        } else {
-            (from.x - to.x, b'D')
-        };
-        let relative_len = if distance == 1 {
-            3
-        } else {
-            3 + digits(distance)
-        };
-        let absolute_len = 3 + digits(col);
-        if relative_len <= absolute_len && relative_len <= cup_len {
-            out.extend_from_slice(b"\x1b[");
-            if distance != 1 {
-                push_decimal(out, distance);
-            }
-            out.push(final_byte);
-            return;
-        }
-        if absolute_len < cup_len {
-            out.extend_from_slice(b"\x1b[");
-            push_decimal(out, col);
-            out.push(b'G');
-            return;
-        }
-    }
-    out.extend_from_slice(b"\x1b[");
-    if to.y != 0 || to.x != 0 {
-        push_decimal(out, row);
-    }
-    if to.x != 0 {
-        out.push(b';');
-        push_decimal(out, col);
-    }
-    out.push(b'H');
-}
-
-fn digits(value: u16) -> usize {
-    match value {
-        0..=9 => 1,
-        10..=99 => 2,
-        100..=999 => 3,
-        1000..=9999 => 4,
-        _ => 5,
-    }
 }
 
 impl<W: Write> Write for CompactBackend<W> {
@@ -557,32 +501,6 @@ impl<W: Write> Backend for CompactBackend<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn moved(from: Option<(u16, u16)>, to: (u16, u16)) -> String {
-        let mut out = Vec::new();
-        write_move(
-            &mut out,
-            from.map(|(x, y)| Position { x, y }),
-            Position { x: to.0, y: to.1 },
-        );
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn moves_are_the_shortest_available() {
-        assert_eq!(moved(Some((3, 4)), (3, 4)), "");
-        assert_eq!(moved(None, (0, 0)), "\x1b[H");
-        assert_eq!(moved(None, (0, 9)), "\x1b[10H");
-        assert_eq!(moved(None, (4, 9)), "\x1b[10;5H");
-        assert_eq!(moved(Some((50, 9)), (0, 9)), "\r");
-        assert_eq!(moved(Some((3, 9)), (4, 9)), "\x1b[C");
-        assert_eq!(moved(Some((3, 9)), (10, 9)), "\x1b[7C");
-        assert_eq!(moved(Some((10, 9)), (9, 9)), "\x1b[D");
-        assert_eq!(moved(Some((100, 9)), (5, 9)), "\x1b[6G");
-        assert_eq!(moved(Some((3, 8)), (4, 9)), "\x1b[10;5H");
-        assert_eq!(moved(Some((0, 0)), (1, 0)), "\x1b[C");
-        assert_eq!(moved(Some((1, 0)), (110, 0)), "\x1b[109C");
-    }
 
     #[test]
     fn glyphs() {

@@ -54,6 +54,7 @@
 
 mod backend;
 mod counting;
+mod moves;
 mod session;
 mod sgr;
 mod signals;
