@@ -14,6 +14,16 @@
 //! It sends SGR only when the style changes, with the shortest sequence (see the `sgr` module),
 //! and resets the style at the end of every draw.
 //!
+//! It also keeps a shadow of the screen (see the `shadow` module): every cell it sent, with its
+//! pen, and every erase, as a terminal applies them (overwriting half of a wide character
+//! blanks the other half). With it, a short gap of cells that ratatui's diff leaves out between
+//! two changed cells of a row, and that the shadow knows, is printed again as the terminal
+//! shows it when that is shorter than a move over it (a space is one byte, `ESC[C` three; see
+//! the `gaps` module). The shadow is forgotten — every cell unknown, so nothing is printed again
+//! from it — on a resize, after [`CompactBackend::invalidate`], after `append_lines`, on a write
+//! or flush error, and for the rest of a row after a symbol of uncertain width (below); `clear`
+//! makes the erased cells known blanks.
+//!
 //! # What it relies on
 //!
 //! Only sequences that xterm, xterm-256color, screen-256color, tmux-256color and the Linux
@@ -25,7 +35,8 @@
 //!
 //! Tracking the cursor trusts the terminal to agree on widths. Where terminals are known to
 //! disagree, the position is treated as unknown after the symbol and the next cell gets an
-//! absolute move, so a disagreement cannot shift the rest of the row:
+//! absolute move, so a disagreement cannot shift the rest of the row (and the shadow forgets
+//! the rest of the row, so nothing there is printed again on its word):
 //!
 //! - a wide symbol other than a single CJK/Hangul/fullwidth character (a single emoji code
 //!   point is two columns since Unicode 9, one in older terminals),
@@ -59,8 +70,10 @@ use ratatui::buffer::{Cell, CellWidth};
 use ratatui::crossterm::terminal;
 use ratatui::layout::{Position, Size};
 
-use super::moves::write_move;
-use super::sgr::{write_transition, ColorMode, Pen};
+use super::gaps::reprint;
+use super::moves::{move_len, write_move};
+use super::sgr::{pen_change_len, write_pen_change, ColorMode, Pen};
+use super::shadow::Shadow;
 
 /// A ratatui backend that writes the fewest bytes it can; see the module documentation.
 ///
@@ -89,8 +102,12 @@ pub struct CompactBackend<W: Write> {
     pen: Option<Pen>,
     /// Whether the terminal shows the cursor, when known.
     cursor_visible: Option<bool>,
+    /// What the terminal shows, cell by cell, when known.
+    shadow: Shadow,
     /// The bytes of the operation being built; written to `writer` in one call.
     out: Vec<u8>,
+    /// Room to try out a sequence before choosing it.
+    scratch: Vec<u8>,
 }
 
 impl<W: Write> CompactBackend<W> {
@@ -125,7 +142,9 @@ impl<W: Write> CompactBackend<W> {
             last_cursor: Position::ORIGIN,
             pen: None,
             cursor_visible: None,
+            shadow: Shadow::default(),
             out: Vec::with_capacity(16 * 1024),
+            scratch: Vec::with_capacity(64),
         }
     }
 
@@ -165,12 +184,14 @@ impl<W: Write> CompactBackend<W> {
     }
 
     /// Forgets what the backend believes about the terminal (cursor position, style, cursor
-    /// visibility): call it after something else wrote to the terminal. The next draw then starts
-    /// with an absolute cursor move and a style reset.
+    /// visibility, what the screen shows): call it after something else wrote to the terminal.
+    /// The next draw then starts with an absolute cursor move and a style reset, and sends every
+    /// cell the diff gives it as it is.
     pub fn invalidate(&mut self) {
         self.cursor = None;
         self.pen = None;
         self.cursor_visible = None;
+        self.shadow.forget(self.known_size.get());
     }
 
     /// Records a size reported by the terminal. On a change the terminal may have moved the
@@ -190,10 +211,15 @@ impl<W: Write> CompactBackend<W> {
                 self.note_size(size);
             }
         }
+        let size = self.known_size.get();
         if self.resized.replace(false) {
             self.cursor = None;
         }
-        self.known_size.get()
+        if !self.shadow.is_of_size(size) {
+            // Resized (the terminal may have reflowed the screen) or never known.
+            self.shadow.forget(size);
+        }
+        size
     }
 
     fn query_size(&self) -> io::Result<Size> {
@@ -233,13 +259,72 @@ impl<W: Write> CompactBackend<W> {
         self.known_size.get().map_or(0, |size| size.height)
     }
 
-    /// Makes sure the terminal's pen is the default one (erasing fills with the current
-    /// background colour).
-    fn reset_pen(&mut self) {
-        if self.pen != Some(Pen::DEFAULT) {
-            self.out.extend_from_slice(b"\x1b[m");
-            self.pen = Some(Pen::DEFAULT);
+    /// Appends what changes the terminal's pen to `to`, and tracks it.
+    fn set_pen(&mut self, to: Pen) {
+        write_pen_change(&mut self.out, self.pen, to);
+        self.pen = Some(to);
+    }
+
+    /// Brings the cursor to `to`, where a cell in `next_pen` is printed next: by a move, or, on
+    /// the same row, by printing the cells in between again as the terminal shows them, when
+    /// that is shorter.
+    fn reach(&mut self, to: Position, next_pen: Pen) {
+        if let Some(from) = self.cursor.filter(|from| from.y == to.y && from.x < to.x) {
+            let by_moving =
+                move_len(Some(from), to, self.screen_height()) + pen_change_len(self.pen, next_pen);
+            self.scratch.clear();
+            let reprinted = reprint(
+                &mut self.scratch,
+                &self.shadow,
+                from,
+                to.x,
+                self.pen,
+                by_moving,
+            );
+            if let Some(pen) = reprinted {
+                if self.scratch.len() + pen_change_len(Some(pen), next_pen) < by_moving {
+                    self.out.extend_from_slice(&self.scratch);
+                    self.pen = Some(pen);
+                    self.cursor = Some(to);
+                    self.last_cursor = to;
+                    return;
+                }
+            }
         }
+        self.move_to(to);
+    }
+
+    /// Sends one cell of a draw, on a screen `width` columns wide.
+    fn send(&mut self, item: &Item<'_>, width: u16) {
+        self.reach(item.at, item.pen);
+        self.set_pen(item.pen);
+        self.out.extend_from_slice(item.glyph.text.as_bytes());
+        let Position { x, y } = item.at;
+        match item.glyph.trusted_char() {
+            Some(c) => self.shadow.print(x, y, c, item.glyph.width, item.pen),
+            None => self.shadow.print_untrusted(x, y),
+        }
+        let end = item.end();
+        self.cursor = (item.glyph.trusted && end < width).then_some(Position { x: end, y });
+        self.last_cursor = Position {
+            x: end.min(width - 1),
+            y,
+        };
+    }
+}
+
+/// One cell of a draw, as it is sent.
+struct Item<'a> {
+    at: Position,
+    glyph: Glyph<'a>,
+    /// The pen it is drawn with (its style under the colour mode).
+    pen: Pen,
+}
+
+impl Item<'_> {
+    /// The column after the cell.
+    fn end(&self) -> u16 {
+        self.at.x + self.glyph.width
     }
 }
 
@@ -250,6 +335,17 @@ struct Glyph<'a> {
     width: u16,
     /// Whether every terminal we support advances the cursor by exactly `width`.
     trusted: bool,
+}
+
+impl Glyph<'_> {
+    /// The character of a trusted glyph (it is always a single one).
+    fn trusted_char(&self) -> Option<char> {
+        let mut chars = self.text.chars();
+        match (self.trusted, chars.next(), chars.next()) {
+            (true, Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 const REPLACEMENT: &str = "\u{FFFD}";
@@ -355,46 +451,32 @@ impl<W: Write> Backend for CompactBackend<W> {
         let size = self.current_size();
         let (width, height) = size.map_or((u16::MAX, u16::MAX), |s| (s.width, s.height));
         self.out.clear();
-        // `None` until the first cell when the terminal's style is unknown (then it is reset).
-        let mut pen = self.pen;
-        for (x, y, cell) in content {
-            if x >= width || y >= height {
-                // Outside the screen (the terminal shrank since the frame was laid out): the
-                // resize that follows redraws everything.
-                continue;
-            }
-            let mut glyph = glyph(cell.symbol());
-            let room = width - x;
-            if glyph.width > room {
-                glyph = Glyph {
-                    text: " ",
-                    width: 1,
-                    trusted: true,
-                };
-            }
-            self.move_to(Position { x, y });
-            let next = Pen::for_cell(cell, self.color_mode);
-            let current = pen.unwrap_or_else(|| {
-                self.out.extend_from_slice(b"\x1b[m");
-                Pen::DEFAULT
-            });
-            write_transition(&mut self.out, current, next);
-            pen = Some(next);
-            self.out.extend_from_slice(glyph.text.as_bytes());
-            let end = x + glyph.width;
-            self.cursor = if glyph.trusted && end < width {
-                Some(Position { x: end, y })
-            } else {
-                None
-            };
-            self.last_cursor = Position {
-                x: end.min(width - 1),
-                y,
-            };
+        let mode = self.color_mode;
+        let items: Vec<Item<'a>> = content
+            // Outside the screen (the terminal shrank since the frame was laid out): the
+            // resize that follows redraws everything.
+            .filter(|&(x, y, _)| x < width && y < height)
+            .map(|(x, y, cell)| {
+                let mut glyph = glyph(cell.symbol());
+                if glyph.width > width - x {
+                    glyph = Glyph {
+                        text: " ",
+                        width: 1,
+                        trusted: true,
+                    };
+                }
+                Item {
+                    at: Position { x, y },
+                    glyph,
+                    pen: Pen::for_cell(cell, mode),
+                }
+            })
+            .collect();
+        for item in &items {
+            self.send(item, width);
         }
-        if let Some(pen) = pen {
-            write_transition(&mut self.out, pen, Pen::DEFAULT);
-            self.pen = Some(Pen::DEFAULT);
+        if self.pen.is_some() {
+            self.set_pen(Pen::DEFAULT);
         }
         self.emit()
     }
@@ -405,6 +487,8 @@ impl<W: Write> Backend for CompactBackend<W> {
             self.out.push(b'\n');
         }
         self.cursor = None;
+        // The screen may have scrolled.
+        self.shadow.forget(self.known_size.get());
         self.emit()?;
         self.writer.flush()
     }
@@ -453,10 +537,10 @@ impl<W: Write> Backend for CompactBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.current_size();
+        let size = self.current_size();
         self.out.clear();
         // Erasing paints with the current background colour.
-        self.reset_pen();
+        self.set_pen(Pen::DEFAULT);
         self.out.extend_from_slice(match clear_type {
             ClearType::All => b"\x1b[2J",
             ClearType::AfterCursor => b"\x1b[J",
@@ -464,6 +548,26 @@ impl<W: Write> Backend for CompactBackend<W> {
             ClearType::CurrentLine => b"\x1b[2K",
             ClearType::UntilNewLine => b"\x1b[K",
         });
+        let height = size.map_or(0, |size| size.height);
+        match (clear_type, self.cursor) {
+            (ClearType::All, _) => self.shadow.erase_rows(0, height),
+            (ClearType::AfterCursor, Some(Position { x, y })) => {
+                self.shadow.erase(y, x, u16::MAX);
+                self.shadow.erase_rows(y + 1, height);
+            }
+            (ClearType::BeforeCursor, Some(Position { x, y })) => {
+                self.shadow.erase_rows(0, y);
+                self.shadow.erase(y, 0, x + 1);
+            }
+            (ClearType::CurrentLine, Some(Position { y, .. })) => {
+                self.shadow.erase(y, 0, u16::MAX);
+            }
+            (ClearType::UntilNewLine, Some(Position { x, y })) => {
+                self.shadow.erase(y, x, u16::MAX);
+            }
+            // Erased around a cursor whose position is not known: which cells is not known.
+            (_, None) => self.shadow.forget(size),
+        }
         self.emit()
     }
 
@@ -493,8 +597,14 @@ impl<W: Write> Backend for CompactBackend<W> {
         })
     }
 
+    /// On an error the bytes may have reached the terminal in part: the backend forgets what
+    /// it believed about it (see [`CompactBackend::invalidate`]).
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        let result = self.writer.flush();
+        if result.is_err() {
+            self.invalidate();
+        }
+        result
     }
 }
 

@@ -736,13 +736,27 @@ fn arb_style() -> impl Strategy<Value = Style> {
     })
 }
 
+/// Mostly the default style, so that blanks in the default pen (which the backend may erase
+/// rather than print) are common.
+fn arb_mostly_plain_style() -> impl Strategy<Value = Style> {
+    prop_oneof![3 => Just(Style::new()), 1 => arb_style()]
+}
+
 fn arb_frame(cols: u16, rows: u16) -> impl Strategy<Value = Vec<(u16, u16, String, Style)>> {
+    arb_frame_styled(cols, rows, arb_style().boxed())
+}
+
+fn arb_frame_styled(
+    cols: u16,
+    rows: u16,
+    style: BoxedStrategy<Style>,
+) -> impl Strategy<Value = Vec<(u16, u16, String, Style)>> {
     prop::collection::vec(
         (
             0..cols,
             0..rows,
             prop::collection::vec(0..SYMBOLS.len(), 1..12),
-            arb_style(),
+            style,
         )
             .prop_map(|(x, y, picks, style)| {
                 let text: String = picks.into_iter().map(|i| SYMBOLS[i]).collect();
@@ -760,6 +774,35 @@ fn paint(area: Rect, strings: &[(u16, u16, String, Style)]) -> Buffer {
     buf
 }
 
+/// Draws `frames` one after the other through both backends (after a clear when `cleared`) and
+/// asserts after each that the emulator screens are identical.
+fn assert_frames_look_the_same_as_with_crossterm(
+    frames: &[Vec<(u16, u16, String, Style)>],
+    cleared: bool,
+) {
+    let area = Rect::new(0, 0, 24, 6);
+    let mut compact = CompactBackend::with_size(Vec::new(), 24, 6, ColorMode::TrueColor);
+    let crossterm_out = Shared::default();
+    let mut crossterm = CrosstermBackend::new(crossterm_out.clone());
+    let mut compact_screen = vt100::Parser::new(6, 24, 0);
+    let mut crossterm_screen = vt100::Parser::new(6, 24, 0);
+    if cleared {
+        compact.clear().unwrap();
+        Backend::clear(&mut crossterm).unwrap();
+    }
+    let mut previous = Buffer::empty(area);
+    for strings in frames {
+        let next = paint(area, strings);
+        let diff = previous.diff(&next);
+        compact.draw(diff.iter().copied()).unwrap();
+        crossterm.draw(diff.into_iter()).unwrap();
+        compact_screen.process(&std::mem::take(compact.writer_mut()));
+        crossterm_screen.process(&crossterm_out.take());
+        assert_same_screens(compact_screen.screen(), crossterm_screen.screen());
+        previous = next;
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -767,23 +810,19 @@ proptest! {
     fn random_frames_look_the_same_as_with_crossterm(
         frames in prop::collection::vec(arb_frame(24, 6), 1..5)
     ) {
-        let area = Rect::new(0, 0, 24, 6);
-        let mut compact = CompactBackend::with_size(Vec::new(), 24, 6, ColorMode::TrueColor);
-        let crossterm_out = Shared::default();
-        let mut crossterm = CrosstermBackend::new(crossterm_out.clone());
-        let mut compact_screen = vt100::Parser::new(6, 24, 0);
-        let mut crossterm_screen = vt100::Parser::new(6, 24, 0);
-        let mut previous = Buffer::empty(area);
-        for strings in &frames {
-            let next = paint(area, strings);
-            let diff = previous.diff(&next);
-            compact.draw(diff.iter().copied()).unwrap();
-            crossterm.draw(diff.into_iter()).unwrap();
-            compact_screen.process(&std::mem::take(compact.writer_mut()));
-            crossterm_screen.process(&crossterm_out.take());
-            assert_same_screens(compact_screen.screen(), crossterm_screen.screen());
-            previous = next;
-        }
+        assert_frames_look_the_same_as_with_crossterm(&frames, false);
+    }
+
+    /// On a cleared screen, with mostly unstyled text: the backend knows most cells and prints
+    /// gaps again as often as it can.
+    #[test]
+    fn random_plain_frames_after_a_clear_look_the_same_as_with_crossterm(
+        frames in prop::collection::vec(
+            arb_frame_styled(24, 6, arb_mostly_plain_style().boxed()),
+            1..6,
+        )
+    ) {
+        assert_frames_look_the_same_as_with_crossterm(&frames, true);
     }
 }
 
@@ -850,4 +889,39 @@ fn moving_the_selection_within_a_page_costs_under_1_5_kb() {
     );
     assert!(compact < 1536, "{compact} bytes");
     assert!(compact < crossterm);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gaps printed again
+
+/// The bytes as text, for exact comparisons.
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn an_unchanged_gap_is_printed_again_when_that_is_shorter_than_moving_over_it() {
+    let mut rig = Rig::new(20, 2, ColorMode::Palette256);
+    rig.draw(|f| f.render_widget(Paragraph::new("가나 다라 ok마"), f.area()));
+    let bytes = rig.draw(|f| f.render_widget(Paragraph::new("바사 아자 ok차"), f.area()));
+    // The unchanged space and " ok" are sent again (1 and 3 bytes) instead of `ESC[C` and
+    // `ESC[3C` (3 and 4 bytes).
+    assert_eq!(text(&bytes), "\r바사 아자 ok차");
+    // Once the backend forgets what the screen shows, it moves over the same gaps.
+    rig.terminal.backend_mut().invalidate();
+    let bytes = rig.draw(|f| f.render_widget(Paragraph::new("가나 다라 ok마"), f.area()));
+    assert_eq!(text(&bytes), "\x1b[H\x1b[m가나\x1b[C다라\x1b[3C마\x1b[?25l");
+}
+
+#[test]
+fn after_a_clear_the_erased_cells_are_known_to_be_blank() {
+    let mut rig = Rig::new(10, 2, ColorMode::Palette256);
+    rig.draw(|f| f.render_widget(Paragraph::new("abc"), f.area()));
+    rig.terminal.clear().unwrap();
+    rig.feed();
+    // ratatui sends only `a` and `c` after a clear; the gap between them is printed again as
+    // the clear left it (a blank), not as it was before (`b`).
+    let bytes = rig.draw(|f| f.render_widget(Paragraph::new("a c"), f.area()));
+    assert_eq!(text(&bytes), "\ra c");
+    assert_eq!(rig.parser.screen().contents().trim_end(), "a c");
 }

@@ -54,9 +54,11 @@
 
 mod backend;
 mod counting;
+mod gaps;
 mod moves;
 mod session;
 mod sgr;
+mod shadow;
 mod signals;
 
 pub use backend::CompactBackend;

@@ -163,6 +163,11 @@ pub(crate) fn write_move(
     }
 }
 
+/// The length of what [`write_move`] would append.
+pub(crate) fn move_len(from: Option<Position>, to: Position, screen_height: u16) -> usize {
+    shortest(from, to, screen_height).len()
+}
+
 /// Decimal digits of `value`.
 pub(crate) fn digits(value: u16) -> usize {
     match value {
@@ -183,6 +188,7 @@ mod tests {
         let from = from.map(|(x, y)| Position { x, y });
         let to = Position { x: to.0, y: to.1 };
         write_move(&mut out, from, to, 40);
+        assert_eq!(out.len(), move_len(from, to, 40), "length of {out:?}");
         String::from_utf8(out).unwrap()
     }
 

@@ -178,6 +178,28 @@ pub(crate) fn write_transition(out: &mut Vec<u8>, from: Pen, to: Pen) {
     out.push(b'm');
 }
 
+/// Appends the shortest SGR sequence that turns pen `from` into `to`, where `None` is a pen
+/// not known (then it is reset first).
+pub(crate) fn write_pen_change(out: &mut Vec<u8>, from: Option<Pen>, to: Pen) {
+    match from {
+        Some(from) => write_transition(out, from, to),
+        None => {
+            out.extend_from_slice(b"\x1b[m");
+            write_transition(out, Pen::DEFAULT, to);
+        }
+    }
+}
+
+/// The length of what [`write_pen_change`] appends.
+pub(crate) fn pen_change_len(from: Option<Pen>, to: Pen) -> usize {
+    if from == Some(to) {
+        return 0;
+    }
+    let mut out = Vec::new();
+    write_pen_change(&mut out, from, to);
+    out.len()
+}
+
 /// SGR parameters joined by `;`.
 #[derive(Default)]
 struct Params(Vec<u8>);
