@@ -16,27 +16,40 @@
 //!
 //! It also keeps a shadow of the screen (see the `shadow` module): every cell it sent, with its
 //! pen, and every erase, as a terminal applies them (overwriting half of a wide character
-//! blanks the other half). With it, a short gap of cells that ratatui's diff leaves out between
-//! two changed cells of a row, and that the shadow knows, is printed again as the terminal
-//! shows it when that is shorter than a move over it (a space is one byte, `ESC[C` three; see
-//! the `gaps` module). The shadow is forgotten — every cell unknown, so nothing is printed again
-//! from it — on a resize, after [`CompactBackend::invalidate`], after `append_lines`, on a write
-//! or flush error, and for the rest of a row after a symbol of uncertain width (below); `clear`
-//! makes the erased cells known blanks.
+//! blanks the other half). With it, the cells ratatui's diff leaves out between two changed
+//! cells of a row are handled better than by a move over them (see the `gaps` module):
+//!
+//! - a short gap of cells the shadow knows is printed again as the terminal shows it, when that
+//!   is shorter than the move (a space is one byte, `ESC[C` three);
+//! - a run of cells that are to be blanks in the default pen — the changed ones, unchanged
+//!   blanks between them, and the second halves of wide characters the run erases — is erased
+//!   with ECH (`ESC[nX`, or EL when it reaches the right edge) when that is shorter than printing
+//!   it. When a shorter Korean text replaces a longer one, ratatui's diff sends the blanks
+//!   fragmented (it leaves out each syllable's second half, blank in both frames), which cost a
+//!   space and a cursor move per syllable before.
+//!
+//! An erase never touches an unchanged cell that is not a default blank (a border after the
+//! text stays), never begins or ends inside a wide character, and is preceded by a reset of the
+//! pen (erasing paints with the current background). The shadow is forgotten — every cell
+//! unknown, so nothing is printed again or erased from it — on a resize, after
+//! [`CompactBackend::invalidate`], after `append_lines`, on a write or flush error, and for the
+//! rest of a row after a symbol of uncertain width (below); `clear` makes the erased cells
+//! known blanks.
 //!
 //! # What it relies on
 //!
 //! Only sequences that xterm, xterm-256color, screen-256color, tmux-256color and the Linux
 //! console all implement: CUP, CHA, CUF, CUB, CUD, CUU, CR, LF, SGR (see `sgr`), ED (`ESC[2J`,
-//! `ESC[J`, `ESC[1J`), EL (`ESC[2K`, `ESC[K`) and DECTCEM (`ESC[?25l`/`ESC[?25h`). A line feed
-//! is always sent after a carriage return (so a terminal or tty that turns LF into CR LF ends
-//! up in the same place) and only to a row above the bottom one, so it never scrolls. No scroll
-//! regions, no terminfo lookup.
+//! `ESC[J`, `ESC[1J`), EL (`ESC[2K`, `ESC[K`), ECH (`ESC[nX`; console_codes(4) lists it for the
+//! Linux console) and DECTCEM (`ESC[?25l`/`ESC[?25h`). A line feed is always sent after a
+//! carriage return (so a terminal or tty that turns LF into CR LF ends up in the same place)
+//! and only to a row above the bottom one, so it never scrolls. No scroll regions, no terminfo
+//! lookup.
 //!
 //! Tracking the cursor trusts the terminal to agree on widths. Where terminals are known to
 //! disagree, the position is treated as unknown after the symbol and the next cell gets an
 //! absolute move, so a disagreement cannot shift the rest of the row (and the shadow forgets
-//! the rest of the row, so nothing there is printed again on its word):
+//! the rest of the row, so nothing there is printed again or erased on its word):
 //!
 //! - a wide symbol other than a single CJK/Hangul/fullwidth character (a single emoji code
 //!   point is two columns since Unicode 9, one in older terminals),
@@ -70,10 +83,10 @@ use ratatui::buffer::{Cell, CellWidth};
 use ratatui::crossterm::terminal;
 use ratatui::layout::{Position, Size};
 
-use super::gaps::reprint;
-use super::moves::{move_len, write_move};
-use super::sgr::{pen_change_len, write_pen_change, ColorMode, Pen};
-use super::shadow::Shadow;
+use super::gaps::{plan_erasures, reprint, still_erasable, Erasure};
+use super::moves::{digits, move_len, write_move};
+use super::sgr::{pen_change_len, push_decimal, write_pen_change, ColorMode, Pen};
+use super::shadow::{Shadow, Shown};
 
 /// A ratatui backend that writes the fewest bytes it can; see the module documentation.
 ///
@@ -311,25 +324,93 @@ impl<W: Write> CompactBackend<W> {
             y,
         };
     }
+
+    /// Erases the run of `erasure` instead of printing its cells, if that is shorter; returns
+    /// whether it did. `items` are the cells of the draw, on a screen `width` columns wide.
+    fn erase_if_shorter(&mut self, erasure: &Erasure, items: &[Item<'_>], width: u16) -> bool {
+        if !still_erasable(erasure, items, &self.shadow) {
+            return false;
+        }
+        let y = erasure.row;
+        let at = |x| Position { x, y };
+        let height = self.screen_height();
+        let (from, to) = (erasure.columns.start, erasure.columns.end);
+        // Begin at the cursor when the cells up to the run are default blanks: no move then.
+        let start = match self.cursor {
+            Some(cursor)
+                if cursor.y == y
+                    && cursor.x <= from
+                    && (cursor.x..from).all(|x| self.shadow.get(x, y) == Shown::BLANK) =>
+            {
+                cursor.x
+            }
+            _ => from,
+        };
+        // The next cell, if it is on this row, is reached from where each way leaves the cursor.
+        let next = items
+            .get(erasure.items.end)
+            .map(|item| item.at)
+            .filter(|next| next.y == y);
+        // Up to the right edge (EL is shorter than ECH) when nothing but blanks follows.
+        let to_end_of_row = to == width
+            || (next.is_none() && (to..width).all(|x| self.shadow.get(x, y) == Shown::BLANK));
+        let count = to - start;
+        let erase_len = match (to_end_of_row, count) {
+            (true, _) | (false, 1) => 3,
+            (false, _) => 3 + digits(count),
+        };
+        let then_from = |x| next.map_or(0, |next| move_len(Some(at(x)), next, height));
+        let reach_from = move_len(self.cursor, at(from), height);
+        let by_printing = reach_from + usize::from(to - from) + then_from(to);
+        let by_erasing = if start == from { reach_from } else { 0 } + erase_len + then_from(start);
+        if by_erasing >= by_printing {
+            return false;
+        }
+        if start == from {
+            self.reach(at(from), Pen::DEFAULT);
+        }
+        // Erasing fills with the current background colour.
+        self.set_pen(Pen::DEFAULT);
+        if to_end_of_row {
+            self.out.extend_from_slice(b"\x1b[K");
+        } else {
+            self.out.extend_from_slice(b"\x1b[");
+            if count != 1 {
+                push_decimal(&mut self.out, count);
+            }
+            self.out.push(b'X');
+        }
+        self.shadow
+            .erase(y, start, if to_end_of_row { width } else { to });
+        // ECH and EL leave the cursor where it is.
+        self.cursor = Some(at(start));
+        self.last_cursor = at(start);
+        true
+    }
 }
 
 /// One cell of a draw, as it is sent.
-struct Item<'a> {
-    at: Position,
-    glyph: Glyph<'a>,
+pub(crate) struct Item<'a> {
+    pub at: Position,
+    pub glyph: Glyph<'a>,
     /// The pen it is drawn with (its style under the colour mode).
-    pen: Pen,
+    pub pen: Pen,
 }
 
 impl Item<'_> {
     /// The column after the cell.
-    fn end(&self) -> u16 {
+    pub fn end(&self) -> u16 {
         self.at.x + self.glyph.width
+    }
+
+    /// Whether the cell is a space in the default pen, as erasing leaves it.
+    pub fn is_blank(&self) -> bool {
+        self.glyph.trusted && self.glyph.text == " " && self.pen == Pen::DEFAULT
     }
 }
 
 /// How a cell's symbol is sent.
-struct Glyph<'a> {
+pub(crate) struct Glyph<'a> {
     text: &'a str,
     /// Columns the symbol takes on screen.
     width: u16,
@@ -472,8 +553,17 @@ impl<W: Write> Backend for CompactBackend<W> {
                 }
             })
             .collect();
-        for item in &items {
+        let mut erasures = plan_erasures(&items, &self.shadow).into_iter().peekable();
+        let mut next = 0;
+        while let Some(item) = items.get(next) {
+            if let Some(erasure) = erasures.next_if(|erasure| erasure.items.start == next) {
+                if self.erase_if_shorter(&erasure, &items, width) {
+                    next = erasure.items.end;
+                    continue;
+                }
+            }
             self.send(item, width);
+            next += 1;
         }
         if self.pen.is_some() {
             self.set_pen(Pen::DEFAULT);

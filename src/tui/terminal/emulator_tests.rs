@@ -813,8 +813,8 @@ proptest! {
         assert_frames_look_the_same_as_with_crossterm(&frames, false);
     }
 
-    /// On a cleared screen, with mostly unstyled text: the backend knows most cells and prints
-    /// gaps again as often as it can.
+    /// On a cleared screen, with mostly unstyled text: the backend knows most cells and erases
+    /// runs and prints gaps again as often as it can.
     #[test]
     fn random_plain_frames_after_a_clear_look_the_same_as_with_crossterm(
         frames in prop::collection::vec(
@@ -892,11 +892,41 @@ fn moving_the_selection_within_a_page_costs_under_1_5_kb() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Gaps printed again
+// Gaps printed again, runs erased
 
 /// The bytes as text, for exact comparisons.
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_shorter_korean_text_over_a_longer_one_is_erased_and_the_border_kept() {
+    let mut rig = Rig::new(30, 3, ColorMode::Palette256);
+    let boxed = |text: &'static str| {
+        move |f: &mut Frame| {
+            f.render_widget(Paragraph::new(text).block(Block::bordered()), f.area());
+        }
+    };
+    rig.draw(boxed("가나다라마바사아자차카타파하"));
+    let bytes = rig.draw(boxed("짧은 글"));
+    // The 21 cells after the new text (the syllables and the second halves they covered) go in
+    // one erase, up to the border and not over it; no cursor move between them.
+    assert_eq!(text(&bytes), "\x1b[2;2H짧은 글\x1b[21X");
+    let screen = rig.parser.screen();
+    assert_eq!(screen.cell(1, 29).unwrap().contents(), "│");
+    assert_eq!(
+        screen.contents().lines().nth(1),
+        Some("│짧은 글                     │")
+    );
+}
+
+#[test]
+fn a_run_up_to_the_right_edge_is_erased_to_the_end_of_the_row() {
+    let mut rig = Rig::new(20, 2, ColorMode::Palette256);
+    rig.draw(|f| f.render_widget(Paragraph::new("가나다라마바사아자차"), f.area()));
+    let bytes = rig.draw(|f| f.render_widget(Paragraph::new("끝"), f.area()));
+    assert_eq!(text(&bytes), "\x1b[H끝\x1b[K");
+    assert_eq!(rig.parser.screen().contents().trim_end(), "끝");
 }
 
 #[test]
@@ -914,6 +944,56 @@ fn an_unchanged_gap_is_printed_again_when_that_is_shorter_than_moving_over_it() 
 }
 
 #[test]
+fn a_run_across_the_second_halves_of_wide_characters_is_erased_in_one() {
+    let mut rig = Rig::new(20, 2, ColorMode::Palette256);
+    rig.draw(|f| f.render_widget(Paragraph::new("가나다라마바  끝"), f.area()));
+    // The diff sends the six first halves as blanks and leaves out the six second halves.
+    let bytes = rig.draw(|f| f.render_widget(Paragraph::new("              끝"), f.area()));
+    assert_eq!(text(&bytes), "\r\x1b[12X");
+    assert_eq!(
+        rig.parser.screen().contents().trim_end(),
+        "              끝"
+    );
+}
+
+#[test]
+fn a_run_next_to_coloured_cells_is_erased_with_the_default_background() {
+    let mut rig = Rig::new(30, 2, ColorMode::Palette256);
+    rig.draw(|f| {
+        f.render_widget(Paragraph::new("가나다라마바사아자차카타파하거"), f.area());
+    });
+    let bytes = rig.draw(|f| {
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                " 선택 ".on_blue(),
+                " ".repeat(14).into(),
+                "  ".on_blue(),
+            ])),
+            f.area(),
+        );
+    });
+    // The pen is reset before each erase (erasing paints with the current background); the
+    // blue blanks between the runs are printed, not erased.
+    assert_eq!(
+        text(&bytes),
+        "\x1b[H\x1b[44m 선택 \x1b[m\x1b[14X\x1b[14C\x1b[44m  \x1b[m\x1b[K"
+    );
+    let screen = rig.parser.screen();
+    for x in 0..30 {
+        if screen.cell(0, x).unwrap().is_wide_continuation() {
+            continue;
+        }
+        let blue = (0..6).contains(&x) || (20..22).contains(&x);
+        let expected = if blue {
+            vt100::Color::Idx(4)
+        } else {
+            vt100::Color::Default
+        };
+        assert_eq!(screen.cell(0, x).unwrap().bgcolor(), expected, "col {x}");
+    }
+}
+
+#[test]
 fn after_a_clear_the_erased_cells_are_known_to_be_blank() {
     let mut rig = Rig::new(10, 2, ColorMode::Palette256);
     rig.draw(|f| f.render_widget(Paragraph::new("abc"), f.area()));
@@ -924,4 +1004,8 @@ fn after_a_clear_the_erased_cells_are_known_to_be_blank() {
     let bytes = rig.draw(|f| f.render_widget(Paragraph::new("a c"), f.area()));
     assert_eq!(text(&bytes), "\ra c");
     assert_eq!(rig.parser.screen().contents().trim_end(), "a c");
+    // And a run over cells the clear erased is erased in one.
+    rig.draw(|f| f.render_widget(Paragraph::new("가나다라"), f.area()));
+    let bytes = rig.draw(|f| f.render_widget(Paragraph::new("x"), f.area()));
+    assert_eq!(text(&bytes), "\rx\x1b[K");
 }
