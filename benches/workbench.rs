@@ -32,7 +32,10 @@ fn screen(cols: u16, rows: u16) -> Screen {
         rows,
         ColorMode::Palette256,
     );
-    Terminal::new(backend).expect("terminal")
+    let mut terminal = Terminal::new(backend).expect("terminal");
+    // As `TerminalSession::start` does: the backend then knows the screen is blank.
+    terminal.clear().expect("clear");
+    terminal
 }
 
 fn draw(screen: &mut Screen, driver: &Driver) -> u64 {

@@ -2,8 +2,10 @@
 //! the terminal up and restores it on every way out.
 //!
 //! - [`CompactBackend`]: a ratatui [`Backend`](ratatui::backend::Backend) that tracks the real
-//!   cursor (Hangul takes two columns) and sends a cursor move or a style change only when
-//!   needed; about half of what ratatui's `CrosstermBackend` sends per `j` (see below).
+//!   cursor (Hangul takes two columns), keeps a shadow of the screen, and sends a cursor move or
+//!   a style change only when needed, prints short unchanged gaps again rather than moving over
+//!   them and erases runs of blanks with one sequence; under half of what ratatui's
+//!   `CrosstermBackend` sends per `j` (see below).
 //!   [`ColorMode`] honours `NO_COLOR` and `COLORTERM`.
 //! - [`TerminalSession`]: raw mode, alternate screen, hidden cursor; restored on drop, on panic,
 //!   and — through the flag the event loop checks, [`TerminalSession::termination_requested`] —
@@ -17,16 +19,17 @@
 //! sends for the same frames (wins by 1.5× or more) on the figure reviewers feel over SSH:
 //! bytes per `j` at 120×40 over Korean case texts. `cargo bench --bench workbench -- bytes`
 //! measures it: the workbench on the default 105,116-case sample, 260 presses of `j` from the
-//! top, every frame drawn by both backends (`CrosstermBackend` on a fixed 120×40 viewport),
-//! bytes counted at the writer. With ratatui 0.30.2:
+//! top, every frame drawn by both backends (`CrosstermBackend` on a fixed 120×40 viewport; ours
+//! after a `clear`, as [`TerminalSession::start`] does), bytes counted at the writer. With
+//! ratatui 0.30.2, the detail pane full width:
 //!
 //! | bytes per `j` (120×40, Korean) | ours, median | `CrosstermBackend`, median | theirs ÷ ours, total |
 //! |---|---|---|---|
-//! | within the page (12 presses) | 0.79 KB | 1.68 KB | 2.01× |
-//! | when the list scrolls (248 presses) | 1.32 KB | 2.53 KB | 1.93× |
+//! | within the page (12 presses) | 1.44 KB | 2.92 KB | 2.35× |
+//! | when the list scrolls (248 presses) | 2.15 KB | 6.10 KB | 2.72× |
 //!
-//! On a full page of 38 Korean rows scrolled by one (the emulator tests) it is 7,127 bytes
-//! against 19,130 (2.68×). Both margins are above 1.5×, so the backend stays. Measure again on
+//! On a full page of 38 Korean rows scrolled by one (the emulator tests) it is 6,497 bytes
+//! against 19,130 (2.94×). Both margins are above 1.5×, so the backend stays. Measure again on
 //! every ratatui upgrade: should `CrosstermBackend` learn to track the cursor past wide
 //! characters and come within 1.5×, drop this backend for it.
 //!
