@@ -23,6 +23,7 @@ mod error;
 mod looks_like;
 mod number;
 mod qualifiers;
+mod range;
 mod reader;
 mod spans;
 mod typed;

@@ -3,8 +3,9 @@
 
 use super::error::AmountError;
 use super::looks_like::{looks_like, refusal, Looks};
-use super::number::{char_at, digits_at, skip_spaces};
+use super::number::digits_at;
 use super::qualifiers;
+use super::range::{range_after, Range};
 use super::reader::{read_at, Inexact, Reading};
 
 /// Parses an amount of won as people write it in a claim: `50000`, `50,000`, `80만 원`,
@@ -48,28 +49,11 @@ fn claim(body: &str) -> Result<Option<Reading>, Backwards> {
     let Some(first) = read_at(body, 0) else {
         return Ok(None);
     };
-    let mut claimed = first;
-    let after_first = skip_spaces(body, first.end);
-    if let Some(dash) = char_at(body, after_first).filter(|c| matches!(c, '~' | '～' | '〜' | '-'))
-    {
-        let Some(upper) = read_at(body, skip_spaces(body, after_first + dash.len_utf8())) else {
-            return Ok(None);
-        };
-        let marked = |r: &Reading| r.unit || r.won_sign;
-        if dash == '-' && !marked(&first) && !marked(&upper) {
-            return Ok(None);
-        }
-        // 50~60만원: a lower bound without a unit or 원 takes the upper bound's.
-        let lower = if marked(&first) {
-            first.value
-        } else {
-            first.value.saturating_mul(upper.lead)
-        };
-        if lower > upper.value {
-            return Err(Backwards);
-        }
-        claimed = upper;
-    }
+    let claimed = match range_after(body, &first) {
+        Some(Range::Upper(upper)) => upper,
+        Some(Range::Backwards) => return Err(Backwards),
+        None => first,
+    };
     Ok((qualifiers::skip_after(body, claimed.end) == body.len()).then_some(claimed))
 }
 
