@@ -80,7 +80,12 @@ const NATIVE_NUMERALS: [&str; 13] = [
 
 /// The word after a number, and what the number then is. Longer words first (`시간` before
 /// `시`, `개월` before `개`).
-const COUNTERS: [(&str, Looks); 38] = [
+const COUNTERS: [(&str, Looks); 43] = [
+    ("국민", Looks::Count),
+    ("이용자", Looks::Count),
+    ("사용자", Looks::Count),
+    ("가입자", Looks::Count),
+    ("유저", Looks::Count),
     ("시간", Looks::Duration),
     ("개월", Looks::Duration),
     ("주일", Looks::Duration),
@@ -143,10 +148,54 @@ pub fn looks_like(text: &str) -> Option<Looks> {
     counted_by(&text[numeral_end(text, digit)?..])
 }
 
+/// Words that start like a counter but are none: `30만 대출` is no count of 대 (vehicles),
+/// `10만 판매` none of 판.
+const NOT_COUNTERS: [&str; 36] = [
+    "주문",
+    "주말",
+    "주식",
+    "일당",
+    "일반",
+    "월급",
+    "월세",
+    "월매출",
+    "시술",
+    "시장",
+    "분실",
+    "분량",
+    "초과",
+    "팀장",
+    "건물",
+    "건강",
+    "명의",
+    "개인",
+    "번호",
+    "회사",
+    "회비",
+    "회식",
+    "장사",
+    "장비",
+    "장부",
+    "대출",
+    "대금",
+    "대가",
+    "대신",
+    "대행",
+    "통장",
+    "판매",
+    "세금",
+    "인건비",
+    "채널",
+    "잔액",
+];
+
 /// What the word at the start of `rest` (after a number) says the number is: `일` a date,
 /// `시` a time, `시간` or `일 동안` a duration, `팀` a count.
 pub fn counted_by(rest: &str) -> Option<Looks> {
     let rest = rest.trim_start();
+    if NOT_COUNTERS.iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
     let (word, looks) = COUNTERS.iter().find(|(w, _)| rest.starts_with(w))?;
     let after = &rest[word.len()..];
     let lasting = after.starts_with('간') || after.trim_start().starts_with("동안");
@@ -253,6 +302,9 @@ mod tests {
             ("세 건", Some(Looks::Count)),
             ("3만 명", Some(Looks::Count)),
             ("회원 200명", Some(Looks::Count)),
+            ("5천만 국민", Some(Looks::Count)),
+            ("30만 대출", None),
+            ("10만 판매", None),
             ("50만원", None),
             ("이상", None),
             ("50,00", None),

@@ -3,8 +3,9 @@
 //!
 //! One reader of one money expression at a byte offset ([`read_at`]); the typed amount of the
 //! workbench prompt and of `label amount=` is "the whole input is one expression, or a range,
-//! with qualifiers" ([`parse_amount`]); a scanner of claim texts tries the reader at each word
-//! ([`money_spans`]). Files and the filter language keep the strict digits ([`parse_digits`]).
+//! with qualifiers" ([`parse_amount`]); a scanner of claim texts tries the reader wherever a
+//! number may start and keeps what is money ([`money_spans`]). Files and the filter language
+//! keep the strict digits ([`parse_digits`]).
 //!
 //! What is read (from the product notes, "How claimants write money"):
 //! - Units 십 10, 백 100, 천 1,000, 만 10,000, 억 100,000,000, large to small:
@@ -15,7 +16,7 @@
 //! - A decimal needs a unit and must come out whole: `2.5만원` = 25,000; `12.5` is refused.
 //! - `원` and spaces are optional; `₩` may lead. `여` (`30여만 원`) and the qualifiers 약,
 //!   대략, 총, 한 before and 정도, 가량, 쯤, 넘게, 이상, 남짓, 내외 after do not change the number.
-//! - A range claims its upper bound (typed amounts only; the scanner leaves ranges alone).
+//! - A range claims its upper bound, typed or in a text (one mention of the upper bound).
 //! - Refusals say what the text looks like: a date (`15일`), a time (`오후 3시`), a duration
 //!   (`48시간`), a phone number (`010-1234-5678`), a count (`12팀`).
 

@@ -1,10 +1,21 @@
 //! Money mentioned inside a claim's text: every place where one expression reads as money
-//! (`매출 30만 원 정도` → 300,000 at `30만 원`). The first, simple version of the scanner:
-//! it tries [`read_at`] at the start of each word and keeps readings that say won.
+//! (`매출 30만 원 정도` → 300,000 at `30만 원`). The scanner tries [`read_at`] wherever a
+//! number may start and keeps the readings that are money, not dates, times or counts.
+//!
+//! A reading is money when it says won (`5,000원`, `₩5,000`, `만원`, `50,000 won`,
+//! `KRW 50,000`), or has a written number with 만 or 억 (`30만 손해`) that is not counting
+//! something (`3만 명`, `팔로워 2만`). Bare digits (`50000`, `15일`, `오후 3시`,
+//! `010-1234-5678`) and small units alone (`3천`) are not taken: in prose they are as often
+//! counts as money. A range (`50만~60만원`, `50~60만원`) is one mention of its upper bound.
+//!
+//! A number usually starts a word; inside one (a space was left out: `피해액은삼십만 원`) only
+//! a Hangul number with 원 is read, and not after 수 or 몇 (`수백만 원`, `몇십만원` are no
+//! amount), nor a bare `만원` (`불만원인` is 불만 원인).
 
 use super::looks_like::counted_by;
-use super::number::{char_at, is_syllable};
-use super::reader::read_at;
+use super::number::{char_at, hangul_digit, is_syllable, unit};
+use super::range::{range_after, Range};
+use super::reader::{read_at, Reading};
 
 /// One mention of money: its byte span in the text and its amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,32 +23,19 @@ pub struct MoneySpan {
     pub start: usize,
     pub end: usize,
     pub won: i64,
+    /// A range (`50만~60만원`): `won` is its upper bound, the span covers both bounds.
+    pub range: bool,
 }
 
-/// The money mentions in `text`, in order. A reading counts when it says won (`5,000원`,
-/// `₩5,000`, `만원`) or has a written number with 만 or 억 (`30만 손해`) that is not counting
-/// something (`3만 명`). Bare digits (`50000`) and small units alone (`3천`) are not taken:
-/// in prose they are as often counts as money. Ranges and which mention is the claimed loss
-/// are left to the caller.
+/// The money mentions in `text`, in order; which one is the claimed loss is the caller's.
 pub fn money_spans(text: &str) -> Vec<MoneySpan> {
     let mut spans = Vec::new();
     let mut pos = 0;
     while let Some(ch) = char_at(text, pos) {
-        let found = starts_a_word(text, pos, ch)
-            .then(|| read_at(text, pos))
-            .flatten()
-            .filter(|r| {
-                r.won_sign || (r.numeral && r.big_unit && counted_by(&text[r.end..]).is_none())
-            })
-            .and_then(|r| Some((r.end, r.won().ok()?)));
-        match found {
-            Some((end, won)) => {
-                spans.push(MoneySpan {
-                    start: pos,
-                    end,
-                    won,
-                });
-                pos = end;
+        match span_at(text, pos, ch) {
+            Some(span) => {
+                pos = span.end;
+                spans.push(span);
             }
             None => pos += ch.len_utf8(),
         }
@@ -45,17 +43,127 @@ pub fn money_spans(text: &str) -> Vec<MoneySpan> {
     spans
 }
 
-/// Whether an expression may start at `pos`: digits not inside a longer number, Hangul
-/// numerals and units not inside a word (`배달만` is no 만).
-fn starts_a_word(text: &str, pos: usize, ch: char) -> bool {
+/// Where a number starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// At the start of a word, or digits right after Hangul (`손해30만원`).
+    Word,
+    /// A Hangul number inside a word (`피해액은삼십만 원`).
+    InsideWord,
+}
+
+fn span_at(text: &str, pos: usize, ch: char) -> Option<MoneySpan> {
+    let start = start_at(text, pos, ch)?;
+    let first = read_at(text, pos)?;
+    if start == Start::Word {
+        if let Some(Range::Upper(upper)) = range_after(text, &first) {
+            if let (Some(end), Ok(won)) = (money_end(text, &upper, Start::Word), upper.won()) {
+                return Some(MoneySpan {
+                    start: pos,
+                    end,
+                    won,
+                    range: true,
+                });
+            }
+        }
+    }
+    let end = money_end(text, &first, start)?;
+    Some(MoneySpan {
+        start: pos,
+        end,
+        won: first.won().ok()?,
+        range: false,
+    })
+}
+
+/// Whether a number may start at `pos`, and how: digits not inside a longer number or an
+/// ASCII word (`S22`), Hangul numerals and units at the start of a word, or inside one after
+/// a syllable that is no number itself.
+fn start_at(text: &str, pos: usize, ch: char) -> Option<Start> {
     let Some(before) = text[..pos].chars().next_back() else {
-        return true;
+        return Some(Start::Word);
     };
     if ch.is_ascii_digit() {
-        !(before.is_ascii_alphanumeric() || matches!(before, ',' | '.'))
-    } else {
-        !(is_syllable(before) || before.is_ascii_alphanumeric())
+        return (!(before.is_ascii_alphanumeric() || matches!(before, ',' | '.')))
+            .then_some(Start::Word);
     }
+    if before.is_ascii_alphanumeric() {
+        return None;
+    }
+    if !is_syllable(before) {
+        return Some(Start::Word);
+    }
+    let numberish = |c: char| hangul_digit(c).is_some() || unit(c).is_some();
+    (numberish(ch) && !numberish(before) && !VAGUE.contains(&before)).then_some(Start::InsideWord)
+}
+
+/// Syllables that make a number vague: 수백만 원 (several million), 몇십만 원 (some hundred
+/// thousand).
+const VAGUE: [char; 2] = ['수', '몇'];
+
+/// The end of the mention when `r` is money, `None` when it is not.
+fn money_end(text: &str, r: &Reading, start: Start) -> Option<usize> {
+    let written = &text[r.start..r.end];
+    let digits = written.bytes().any(|b| b.is_ascii_digit());
+    let letters = written.chars().filter(|c| !c.is_whitespace()).count();
+    if start == Start::InsideWord {
+        // 오만 원 or 백만원, not 만원 alone.
+        return (r.won_sign && (r.numeral || letters >= 3)).then_some(r.end);
+    }
+    if r.won_sign {
+        return Some(r.end);
+    }
+    let rest = &text[r.end..];
+    let counted = counted_by(rest).is_some()
+        || rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '%')
+        || counted_before(&text[..r.start]);
+    // 30만 손해, 삼십만 손해; not 이만 (이만 줄이겠습니다) or 일만 (일만 했어요).
+    let numbered = r.numeral && (digits || letters >= 3);
+    if r.big_unit && numbered && !counted {
+        return Some(r.end);
+    }
+    if digits && !r.unit {
+        return english_won(text, r);
+    }
+    None
+}
+
+/// Nouns that a number after them counts: `팔로워 2만`, `회원 3만`.
+const COUNTED_NOUNS: [&str; 12] = [
+    "팔로워",
+    "구독자",
+    "조회수",
+    "회원",
+    "이용자",
+    "사용자",
+    "가입자",
+    "국민",
+    "인구",
+    "방문자",
+    "유저",
+    "고객",
+];
+
+fn counted_before(before: &str) -> bool {
+    let before = before.trim_end();
+    COUNTED_NOUNS.iter().any(|n| before.ends_with(n))
+}
+
+/// Digits in an English sentence: `50,000 won`, `KRW 50,000`. The end of the mention.
+fn english_won(text: &str, r: &Reading) -> Option<usize> {
+    let before = text[..r.start].trim_end();
+    let tail = before.get(before.len().saturating_sub(3)..);
+    if tail.is_some_and(|t| t.eq_ignore_ascii_case("krw")) {
+        return Some(r.end);
+    }
+    let rest = &text[r.end..];
+    let gap = rest.len() - rest.trim_start().len();
+    let word = rest.get(gap..gap + 3)?;
+    let after = rest[gap + 3..].chars().next();
+    (word.eq_ignore_ascii_case("won") && !after.is_some_and(|c| c.is_alphanumeric()))
+        .then_some(r.end + gap + 3)
 }
 
 #[cfg(test)]
@@ -101,8 +209,66 @@ mod tests {
             [MoneySpan {
                 start: "손해 ".len(),
                 end: "손해 ₩1,500,000".len(),
-                won: 1_500_000
+                won: 1_500_000,
+                range: false,
             }]
         );
+    }
+
+    #[test]
+    fn a_range_is_one_mention_of_its_upper_bound() {
+        let text = "손해가 50만~60만원 정도, 하루 매출 5~6만원";
+        let spans = money_spans(text);
+        let shown: Vec<_> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.won, s.range))
+            .collect();
+        assert_eq!(
+            shown,
+            [("50만~60만원", 600_000, true), ("5~6만원", 60_000, true)]
+        );
+        assert_eq!(found("약 50만원 ~ 60만원"), [("50만원 ~ 60만원", 600_000)]);
+        assert_eq!(found("10-20만원 손해"), [("10-20만원", 200_000)]);
+        // Not ranges: a range going down is two mentions; days, hours and phones are none.
+        assert_eq!(
+            found("60만원~50만원"),
+            [("60만원", 600_000), ("50만원", 500_000)]
+        );
+        assert_eq!(found("15~16일, 3~4시간, 1588-1234, 20~30%"), []);
+    }
+
+    #[test]
+    fn qualifiers_and_words_without_won() {
+        assert_eq!(found("십만원 넘게 손해"), [("십만원", 100_000)]);
+        assert_eq!(found("대략삼십만원"), [("삼십만원", 300_000)]);
+        assert_eq!(
+            found("30만 손해, 1억 5천만 피해"),
+            [("30만", 300_000), ("1억 5천만", 150_000_000)]
+        );
+        assert_eq!(found("삼십만 손해"), [("삼십만", 300_000)]);
+        // 이만 and 일만 are words here ("so much for now", "only work").
+        assert_eq!(found("이만 줄이겠습니다. 일만 했어요"), []);
+        assert_eq!(found("팔로워 2만, 3만 개, 10만 km, 5천만 국민"), []);
+        assert_eq!(found("30만 대출 이자"), [("30만", 300_000)]);
+    }
+
+    #[test]
+    fn a_space_left_out() {
+        assert_eq!(
+            found("피해액은삼십오만 원입니다"),
+            [("삼십오만 원", 350_000)]
+        );
+        assert_eq!(found("손해는백만원"), [("백만원", 1_000_000)]);
+        assert_eq!(found("수백만 원, 몇십만원, 수만원, 불만원인"), []);
+    }
+
+    #[test]
+    fn english_won() {
+        assert_eq!(found("I lost about 50,000 won."), [("50,000 won", 50_000)]);
+        assert_eq!(
+            found("The total damage is KRW 1,200,000."),
+            [("1,200,000", 1_200_000)]
+        );
+        assert_eq!(found("I won 3 times, 50000 wonders"), []);
     }
 }
