@@ -107,8 +107,11 @@ fn money_end(text: &str, r: &Reading, start: Start) -> Option<usize> {
     let digits = written.bytes().any(|b| b.is_ascii_digit());
     let letters = written.chars().filter(|c| !c.is_whitespace()).count();
     if start == Start::InsideWord {
-        // 오만 원 or 백만원, not 만원 alone.
-        return (r.won_sign && (r.numeral || letters >= 3)).then_some(r.end);
+        // 오만 원 or 백만원; not 만원 alone, nor the particle 만 before a number (돈만 8,600원
+        // is 8,600 won, not 18,600): the number must be one run of Hangul.
+        let number = written.trim_end_matches('원').trim_end();
+        let glued = !number.contains(char::is_whitespace);
+        return (r.won_sign && !digits && glued && (r.numeral || letters >= 3)).then_some(r.end);
     }
     if r.won_sign {
         return Some(r.end);
@@ -260,6 +263,9 @@ mod tests {
         );
         assert_eq!(found("손해는백만원"), [("백만원", 1_000_000)]);
         assert_eq!(found("수백만 원, 몇십만원, 수만원, 불만원인"), []);
+        // The particle 만 ("only") before an amount is no unit.
+        assert_eq!(found("날린 돈만 8,600원"), [("8,600원", 8_600)]);
+        assert_eq!(found("못 번 수입만 삼천육백 원"), [("삼천육백 원", 3_600)]);
     }
 
     #[test]
