@@ -14,6 +14,7 @@ pub mod rng;
 pub mod rules;
 pub mod search;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub(crate) mod toml_value;
 pub mod tui;
