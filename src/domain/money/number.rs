@@ -97,8 +97,18 @@ pub(super) fn digits_at(text: &str, start: usize) -> Result<Option<Number>, Malf
 
 /// 일 … 구 as 1 … 9.
 pub(super) fn hangul_digit(ch: char) -> Option<i128> {
-    let digit = "일이삼사오육칠팔구".chars().position(|c| c == ch)?;
-    Some(digit as i128 + 1)
+    Some(match ch {
+        '일' => 1,
+        '이' => 2,
+        '삼' => 3,
+        '사' => 4,
+        '오' => 5,
+        '육' => 6,
+        '칠' => 7,
+        '팔' => 8,
+        '구' => 9,
+        _ => return None,
+    })
 }
 
 /// 십 백 천 만 억.

@@ -13,7 +13,7 @@
 //! amount), nor a bare `만원` (`불만원인` is 불만 원인).
 
 use super::looks_like::counted_by;
-use super::number::{char_at, hangul_digit, is_syllable, unit};
+use super::number::{hangul_digit, is_syllable, unit};
 use super::range::{range_after, Range};
 use super::reader::{read_at, Reading};
 
@@ -29,19 +29,134 @@ pub struct MoneySpan {
 
 /// The money mentions in `text`, in order; which one is the claimed loss is the caller's.
 pub fn money_spans(text: &str) -> Vec<MoneySpan> {
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut pos = 0;
-    while let Some(ch) = char_at(text, pos) {
-        match span_at(text, pos, ch) {
-            Some(span) => {
+    while let Some(&lead) = bytes.get(pos) {
+        // Character by character, looking at bytes: most characters cannot begin money.
+        let skip = SKIP[usize::from(lead)];
+        if skip > 0 {
+            pos += usize::from(skip);
+            continue;
+        }
+        if !may_begin_bytes(&bytes[pos..]) {
+            // Not a digit (those all may begin), so one of the three-byte leads.
+            pos += 3;
+            continue;
+        }
+        // Digits: the whole run is skipped when what follows it cannot make money (`15일`,
+        // `3시간`, `20%`); no number starts inside a run.
+        let run_end = if lead.is_ascii_digit() {
+            let run = bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+                .count();
+            if !digits_may_be_money(text, pos, pos + run) {
+                pos += run;
+                continue;
+            }
+            Some(pos + run)
+        } else {
+            None
+        };
+        let Some(ch) = text.get(pos..).and_then(|rest| rest.chars().next()) else {
+            pos += 1;
+            continue;
+        };
+        if may_begin(ch) {
+            let before = text[..pos].chars().next_back();
+            if let Some(span) = span_at(text, pos, ch, before) {
                 pos = span.end;
                 spans.push(span);
+                continue;
             }
-            None => pos += ch.len_utf8(),
         }
+        pos = run_end.unwrap_or(pos + ch.len_utf8());
     }
     spans
 }
+
+/// Whether digits from `start` to `end` may be money, by what follows them: a unit, 원, 여,
+/// a range's dash or `won`; or `KRW` before them.
+fn digits_may_be_money(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start().chars().next();
+    after.is_some_and(|c| {
+        unit(c).is_some() || matches!(c, '원' | '여' | '~' | '～' | '〜' | '-' | 'w' | 'W')
+    }) || {
+        let before = text[..start].trim_end();
+        let tail = before.get(before.len().saturating_sub(3)..);
+        tail.is_some_and(|t| t.eq_ignore_ascii_case("krw"))
+    }
+}
+
+/// Whether a money expression can begin with `ch`: a digit, ₩, a Hangul numeral or unit.
+fn may_begin(ch: char) -> bool {
+    ch.is_ascii_digit()
+        || matches!(ch, '₩' | '￦')
+        || hangul_digit(ch).is_some()
+        || unit(ch).is_some()
+}
+
+/// How many bytes to skip at a character whose UTF-8 starts with the byte: its width, when no
+/// money can begin with it; 0 for an ASCII digit and the first bytes of 일 이 삼 사 오 육 칠 팔
+/// 구 십 백 천 만 억 ₩ ￦ (`0xE2`, `0xEA` … `0xED`, `0xEF`), which [`may_begin_bytes`] looks at
+/// closer. Continuation bytes are met only in text that is not UTF-8 at a boundary (never:
+/// the scanner steps over whole characters), and are skipped one by one.
+const SKIP: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        table[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        table[d as usize] = 0;
+        d += 1;
+    }
+    table[0xE2] = 0;
+    table[0xEA] = 0;
+    table[0xEB] = 0;
+    table[0xEC] = 0;
+    table[0xED] = 0;
+    table[0xEF] = 0;
+    table
+};
+
+/// A closer look at the first two bytes of a character that [`SKIP`] did not step over: an
+/// ASCII digit, or the first two bytes of one of the characters [`may_begin`] accepts (so that
+/// the scanner decodes only those).
+fn may_begin_bytes(bytes: &[u8]) -> bool {
+    match bytes {
+        [b, ..] if b.is_ascii_digit() => true,
+        [first @ 0xE0..=0xEF, second, ..] => {
+            SECOND_BYTES[usize::from(first & 0x0F)] >> (second & 0x3F) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
+/// For each three-byte lead `0xE0 + i`, the second bytes (as bits `byte & 0x3F`) that begin
+/// one of 일 이 삼 사 오 육 칠 팔 구 십 백 천 만 억 ₩ ￦.
+const SECOND_BYTES: [u64; 16] = {
+    let chars = [
+        '일', '이', '삼', '사', '오', '육', '칠', '팔', '구', '십', '백', '천', '만', '억', '₩',
+        '￦',
+    ];
+    let mut table = [0u64; 16];
+    let mut i = 0;
+    while i < chars.len() {
+        // Three bytes `1110xxxx 10yyyyyy 10zzzzzz` for code points U+0800 … U+FFFF.
+        let code = chars[i] as u32;
+        table[(code >> 12 & 0x0F) as usize] |= 1 << (code >> 6 & 0x3F);
+        i += 1;
+    }
+    table
+};
 
 /// Where a number starts.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -52,8 +167,16 @@ enum Start {
     InsideWord,
 }
 
-fn span_at(text: &str, pos: usize, ch: char) -> Option<MoneySpan> {
-    let start = start_at(text, pos, ch)?;
+fn span_at(text: &str, pos: usize, ch: char, before: Option<char>) -> Option<MoneySpan> {
+    // A Hangul numeral counts only before its unit (the reader's rule, checked here first:
+    // 이, 오, 사 are far more often particles and syllables of words).
+    if hangul_digit(ch).is_some() {
+        let next = text[pos + ch.len_utf8()..].chars().next();
+        if next.is_none_or(|c| unit(c).is_none()) {
+            return None;
+        }
+    }
+    let start = start_at(ch, before)?;
     let first = read_at(text, pos)?;
     if start == Start::Word {
         if let Some(Range::Upper(upper)) = range_after(text, &first) {
@@ -79,8 +202,8 @@ fn span_at(text: &str, pos: usize, ch: char) -> Option<MoneySpan> {
 /// Whether a number may start at `pos`, and how: digits not inside a longer number or an
 /// ASCII word (`S22`), Hangul numerals and units at the start of a word, or inside one after
 /// a syllable that is no number itself.
-fn start_at(text: &str, pos: usize, ch: char) -> Option<Start> {
-    let Some(before) = text[..pos].chars().next_back() else {
+fn start_at(ch: char, before: Option<char>) -> Option<Start> {
+    let Some(before) = before else {
         return Some(Start::Word);
     };
     if ch.is_ascii_digit() {
@@ -116,16 +239,16 @@ fn money_end(text: &str, r: &Reading, start: Start) -> Option<usize> {
     if r.won_sign {
         return Some(r.end);
     }
-    let rest = &text[r.end..];
-    let counted = counted_by(rest).is_some()
-        || rest
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '%')
-        || counted_before(&text[..r.start]);
     // 30만 손해, 삼십만 손해; not 이만 (이만 줄이겠습니다) or 일만 (일만 했어요).
     let numbered = r.numeral && (digits || letters >= 3);
-    if r.big_unit && numbered && !counted {
-        return Some(r.end);
+    if r.big_unit && numbered {
+        let rest = &text[r.end..];
+        let counted = counted_by(rest).is_some()
+            || rest
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic() || c == '%')
+            || counted_before(&text[..r.start]);
+        return (!counted).then_some(r.end);
     }
     if digits && !r.unit {
         return english_won(text, r);
@@ -266,6 +389,42 @@ mod tests {
         // The particle 만 ("only") before an amount is no unit.
         assert_eq!(found("날린 돈만 8,600원"), [("8,600원", 8_600)]);
         assert_eq!(found("못 번 수입만 삼천육백 원"), [("삼천육백 원", 3_600)]);
+    }
+
+    #[test]
+    fn the_quick_byte_look_lets_every_beginning_through() {
+        let chars = ('가'..='힣').chain(['₩', '￦']).chain('0'..='9');
+        for ch in chars.filter(|&c| may_begin(c)) {
+            let mut buf = [0; 4];
+            let bytes = ch.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(SKIP[usize::from(bytes[0])], 0, "{ch}");
+            assert!(may_begin_bytes(bytes), "{ch}");
+        }
+    }
+
+    #[test]
+    fn skipped_characters_and_digit_runs_hide_no_mention() {
+        // Two- and four-byte characters, fullwidth ₩, digits that are no money right before
+        // money, and spaces between digits and a dash or unit.
+        assert_eq!(
+            found("😀30만원 é5만원 ￦7,000 환불"),
+            [("30만원", 300_000), ("5만원", 50_000), ("￦7,000", 7_000)]
+        );
+        assert_eq!(
+            found("2022.10.15 15:30 오후 3시 30만원"),
+            [("30만원", 300_000)]
+        );
+        assert_eq!(
+            found("5 ~ 6만원, 80 만원, KRW 50,000, 30여만 원"),
+            [
+                ("5 ~ 6만원", 60_000),
+                ("80 만원", 800_000),
+                ("50,000", 50_000),
+                ("30여만 원", 300_000)
+            ]
+        );
+        // A Hangul numeral is read only before its unit; after one that is not, the scan goes on.
+        assert_eq!(found("이 오만원"), [("오만원", 50_000)]);
     }
 
     #[test]

@@ -299,7 +299,7 @@ fn window_after(text: &str, end: usize, ceiling: usize, chars: usize) -> usize {
 /// a mention) or to its start; of two ending (starting) at the same place, the longer
 /// (`객단가` over `단가`).
 fn find(text: &str, window: Range<usize>, markers: &[Marker], last: bool) -> Option<Range<usize>> {
-    let slice = &text[window.clone()];
+    let bytes = &text.as_bytes()[..window.end];
     let starts_word = |at: usize| {
         text[..at]
             .chars()
@@ -308,19 +308,24 @@ fn find(text: &str, window: Range<usize>, markers: &[Marker], last: bool) -> Opt
     };
     let next_to_end = |at: usize| matches!(text[at..window.end].trim(), "" | "에");
     let mut found: Option<Range<usize>> = None;
-    for marker in markers {
-        let mut hits: Vec<Range<usize>> = slice
-            .match_indices(marker.word)
-            .map(|(i, w)| window.start + i..window.start + i + w.len())
-            .collect();
-        if let Some(bare) = marker.word.strip_suffix(' ') {
-            if slice.ends_with(bare) {
-                hits.push(window.end - bare.len()..window.end);
+    for at in window.clone().filter(|&i| text.is_char_boundary(i)) {
+        let rest = &bytes[at..];
+        for marker in markers {
+            let word = marker.word.as_bytes();
+            // Two byte compares before a slice compare: most positions match no word.
+            if rest.len() < 2 || rest[..2] != word[..2] {
+                continue;
             }
-        }
-        for hit in hits {
-            let hit = hit.start..hit.start + text[hit.clone()].trim_end().len();
-            if marker.word_start && !starts_word(hit.start)
+            let len = if rest.starts_with(word) {
+                marker.word.trim_end().len()
+            } else {
+                match marker.word.strip_suffix(' ') {
+                    Some(bare) if rest == bare.as_bytes() => bare.len(),
+                    _ => continue,
+                }
+            };
+            let hit = at..at + len;
+            if marker.word_start && !starts_word(at)
                 || marker.next_to && !(last && next_to_end(hit.end))
             {
                 continue;

@@ -206,6 +206,20 @@ const SEVERAL: &[Claim] = &[
         "모두 합쳐 45만원 정도 피해를 봤고 그중 재료비가 15만원입니다",
         Some((450_000, "45만원", Total)),
     ),
+    // Marker words at the edges of a mention's windows: glued to its start, glued to its end,
+    // and `총` with its space left out.
+    (
+        "택시비 2만원 들었고 매출40만원 빠졌어요",
+        Some((400_000, "40만원", LossWord)),
+    ),
+    (
+        "대리비 2만원손해, 야식 3만원",
+        Some((20_000, "2만원", LossWord)),
+    ),
+    (
+        "택시비 2만원 들었고 총8만원 날렸어요",
+        Some((80_000, "8만원", Total)),
+    ),
     ("보상으로 3만원 준다는데 장난합니까?", None),
     ("소상공인한테 5만원 주는 걸로 끝낼 생각인가요", None),
 ];
