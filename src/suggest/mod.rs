@@ -1,4 +1,9 @@
-//! Suggestions: the labels of a damage claim proposed from its Korean text, each with a
-//! confidence calibrated on labelled cases.
+//! Suggestions: labels proposed from a claim's own words, with a calibrated confidence.
+//!
+//! Derived data, like rule outcomes: a suggestion never overwrites a label. The pieces, one
+//! per file: [`amount`] (the claimed loss read from the text, by rules), [`features`] (text → hashed sparse vector) and [`lexicon`] (service names and
+//! nicknames, cue words).
 
 pub mod amount;
+pub mod features;
+pub mod lexicon;
