@@ -1,9 +1,10 @@
 //! Suggestions: labels proposed from a claim's own words, with a calibrated confidence.
 //!
 //! Derived data, like rule outcomes: a suggestion never overwrites a label. The pieces, one
-//! per file: [`amount`] (the claimed loss read from the text, by rules), [`features`] (text → hashed sparse vector) and [`lexicon`] (service names and
-//! nicknames, cue words).
+//! per file: [`amount`] (the claimed loss read from the text, by rules), [`features`] (text → hashed sparse vector), [`lexicon`] (service names and
+//! nicknames, cue words) and [`logistic`] (multinomial logistic regression).
 
 pub mod amount;
 pub mod features;
 pub mod lexicon;
+pub mod logistic;
