@@ -2,9 +2,13 @@
 //!
 //! Derived data, like rule outcomes: a suggestion never overwrites a label. The pieces, one
 //! per file: [`amount`] (the claimed loss read from the text, by rules), [`features`] (text → hashed sparse vector), [`lexicon`] (service names and
-//! nicknames, cue words) and [`logistic`] (multinomial logistic regression).
+//! nicknames, cue words), [`logistic`] (multinomial logistic regression), [`calibrate`]
+//! (temperature scaling, calibration bins) and [`metrics`] (figures against people's
+//! labels).
 
 pub mod amount;
+pub mod calibrate;
 pub mod features;
 pub mod lexicon;
 pub mod logistic;
+pub mod metrics;
