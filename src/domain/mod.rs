@@ -24,6 +24,6 @@ pub use counts::{format_percent, format_share, share, Counts};
 pub use filter::{Filter, FilterError};
 pub use money::{parse_amount, parse_digits, AmountError};
 pub use select::Selector;
-pub use suggestion::{CaseSuggestion, Suggested, SuggestedAmount};
+pub use suggestion::{CaseSuggestion, Suggested, SuggestedAmount, CONFIDENT};
 pub use suggestions::Suggestions;
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

@@ -6,6 +6,11 @@ use super::case::Case;
 use super::change::Change;
 use super::taxonomy::Dimension;
 
+/// From this confidence on a suggestion counts as confident: the workbench's list marks a case
+/// whose label differs from one (and its "disagrees" queue holds them), `suggest run` counts
+/// them, and `suggest evaluate` reports accuracy at this coverage.
+pub const CONFIDENT: f32 = 0.9;
+
 /// A suggested code of one dimension.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Suggested {

@@ -146,6 +146,15 @@ impl Store {
         Ok(suggestions.len())
     }
 
+    /// The ids of the cases that have suggestions.
+    pub fn suggested_case_ids(&self) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT case_id FROM suggestions")?;
+        let ids = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
     /// Every case's suggestions, by case id.
     pub fn load_suggestions(&self) -> Result<Vec<(String, CaseSuggestion)>, StoreError> {
         let mut stmt = self

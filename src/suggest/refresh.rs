@@ -1,0 +1,148 @@
+//! The suggestion operations on a store, one implementation for `casebench suggest train` /
+//! `suggest run` and the workbench's background worker: train a model and keep it, suggest
+//! for cases and keep the suggestions beside them (never in their labels).
+
+use super::error::SuggestError;
+use super::labels::DimFigures;
+use super::suggester::Suggester;
+use super::training::{train, Trained};
+use crate::domain::{Case, CaseSuggestion};
+use crate::store::{NewModel, Store, StoreError};
+
+/// Suggestions are written this many cases to a transaction, so that a reviewer's save waits
+/// for at most one chunk (a few milliseconds), not for the whole run.
+const CASES_PER_WRITE: usize = 2_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefreshError {
+    #[error(transparent)]
+    Suggest(#[from] SuggestError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A model trained and stored.
+pub struct Stored {
+    pub suggester: Suggester,
+    /// The label model's held-out figures, per learnt dimension.
+    pub figures: Vec<DimFigures>,
+    /// Cases with at least one label (the others teach nothing).
+    pub cases_used: usize,
+}
+
+/// Trains on `cases` (those with a label teach), stores the model with `filter` (the
+/// `--where` it was trained with, empty for every case) and returns it with its id.
+pub fn train_and_store(
+    store: &mut Store,
+    who: &str,
+    cases: &[&Case],
+    filter: &str,
+    seed: u64,
+) -> Result<Stored, RefreshError> {
+    let trained = train(cases, seed)?;
+    let bytes = trained.labels.to_bytes();
+    let id = store.save_model(&NewModel {
+        created_by: who,
+        seed,
+        filter,
+        cases_used: trained.cases_used,
+        figures: &trained.figures_json(),
+        labels: &bytes,
+        amount: &trained.amount_json(),
+    })?;
+    let Trained {
+        labels,
+        figures,
+        amount,
+        cases_used,
+    } = trained;
+    let suggester = Suggester {
+        model_id: id,
+        labels,
+        amount,
+    };
+    Ok(Stored {
+        suggester,
+        figures,
+        cases_used,
+    })
+}
+
+/// The newest stored model, ready to suggest; `None` when none was trained.
+pub fn latest(store: &Store) -> Result<Option<Suggester>, RefreshError> {
+    match store.latest_model()? {
+        Some(stored) => Ok(Some(Suggester::from_stored(&stored)?)),
+        None => Ok(None),
+    }
+}
+
+/// Suggests for `cases` and stores the suggestions, a chunk at a time; `done` hears how many
+/// cases are stored so far. Returns the suggestions by case id.
+pub fn suggest_and_store(
+    store: &mut Store,
+    who: &str,
+    suggester: &Suggester,
+    cases: &[&Case],
+    done: &mut dyn FnMut(usize),
+) -> Result<Vec<(String, CaseSuggestion)>, RefreshError> {
+    let texts: Vec<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+    let suggested: Vec<(String, CaseSuggestion)> = cases
+        .iter()
+        .map(|c| c.id.clone())
+        .zip(suggester.suggest_all(&texts))
+        .collect();
+    let mut written = 0;
+    for chunk in suggested.chunks(CASES_PER_WRITE) {
+        written += store.save_suggestions(who, chunk)?;
+        done(written);
+    }
+    Ok(suggested)
+}
+
+/// What [`bring_up_to_date`] did.
+pub enum Refreshed {
+    /// Nothing to do: every case has a suggestion, or no case has a label to learn from.
+    Nothing,
+    /// A model was trained (none existed) and suggested for every case.
+    Trained { model_id: i64, cases: usize },
+    /// The newest model suggested for the cases that had no suggestion (new since it ran).
+    Suggested { model_id: i64, cases: usize },
+}
+
+/// What a new database needs so that the workbench shows suggestions: without a model, train
+/// one on every labelled case (default seed) and suggest for every case; with one, suggest for
+/// the cases that have no suggestion yet. The workbench runs this in the background after its
+/// first frame.
+pub fn bring_up_to_date(store: &mut Store, who: &str) -> Result<Refreshed, RefreshError> {
+    let cases = store.load_all()?;
+    let all: Vec<&Case> = cases.iter().collect();
+    match latest(store)? {
+        None => {
+            let stored =
+                match train_and_store(store, who, &all, "", crate::io::sample::DEFAULT_SEED) {
+                    Ok(stored) => stored,
+                    Err(RefreshError::Suggest(SuggestError::NothingToLearn { .. })) => {
+                        return Ok(Refreshed::Nothing)
+                    }
+                    Err(e) => return Err(e),
+                };
+            suggest_and_store(store, who, &stored.suggester, &all, &mut |_| {})?;
+            Ok(Refreshed::Trained {
+                model_id: stored.suggester.model_id,
+                cases: all.len(),
+            })
+        }
+        Some(suggester) => {
+            let have = store.suggested_case_ids()?;
+            let missing: Vec<&Case> = all.into_iter().filter(|c| !have.contains(&c.id)).collect();
+            if missing.is_empty() {
+                return Ok(Refreshed::Nothing);
+            }
+            suggest_and_store(store, who, &suggester, &missing, &mut |_| {})?;
+            Ok(Refreshed::Suggested {
+                model_id: suggester.model_id,
+                cases: missing.len(),
+            })
+        }
+    }
+}
