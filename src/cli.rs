@@ -289,6 +289,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Suggestions: learn labels from the labelled cases, suggest them for every case, and
+    /// measure them on hand-labelled claims
+    ///
+    /// A suggestion is a value and a calibrated confidence for each of scope, reporter, kind,
+    /// service, substitute and amount_krw, kept beside the case and never in its labels. The
+    /// workbench shows them (y accepts a case's suggestions), --where reads them
+    /// (suggested_kind=paid, kind_confidence<0.5, agrees=no), export --suggestions writes
+    /// them. A new database trains and suggests on its own, in the workbench's background.
+    Suggest {
+        #[command(subcommand)]
+        command: SuggestCommand,
+    },
     /// Show a case's audit trail, oldest first
     History {
         /// The case's id
@@ -327,6 +339,57 @@ pub enum RulesCommand {
         /// Print the changed cases, one per line: ID FROM → TO
         #[arg(long)]
         list: bool,
+    },
+}
+
+/// `casebench suggest ...`.
+#[derive(Debug, Subcommand)]
+pub enum SuggestCommand {
+    /// Learn a model from the labelled cases, store it in the database and print its figures
+    /// on held-out cases
+    ///
+    /// Each dimension learns from the cases with that dimension set (a tenth of them, drawn
+    /// with the seed, are held out to calibrate the confidences and measure the model);
+    /// --where limits the cases. The amount is read from the text by rules (the money parser
+    /// of the amount prompt), so every labelled case measures how often each kind of reading
+    /// is right. The same cases and seed give the same model. Then run `suggest run`.
+    Train {
+        #[command(flatten)]
+        filter: WhereArg,
+        /// Seed of the held-out split and of the training order
+        #[arg(long, default_value_t = DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+    },
+    /// Suggest labels and the amount for the matching cases with the newest model, and store
+    /// the suggestions beside the cases (never in their labels)
+    ///
+    /// Replaces what an older model suggested for those cases. Run it again after training a
+    /// new model or importing cases.
+    Run {
+        #[command(flatten)]
+        filter: WhereArg,
+    },
+    /// Measure the newest model on a file of hand-labelled claims (CSV or JSONL, as import
+    /// reads them), which training never reads
+    ///
+    /// Per dimension: accuracy, macro-F1, the confusion table, a calibration table (10 bins:
+    /// mean confidence against accuracy) with its expected calibration error (ECE), and the
+    /// share of suggestions with confidence at least 0.90 and their accuracy. For the amount:
+    /// the rate read exactly among claims that state one, and the rate of invented amounts
+    /// among claims that state none (an empty amount_krw). The evaluation set written for this
+    /// is sample-data/eval/claims.jsonl. Nothing in the database changes.
+    Evaluate {
+        /// The labelled claims
+        file: PathBuf,
+        /// The file's format [default: from its extension]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Print one JSON document: {"model", "file", "cases", "dimensions": {"scope":
+        /// {"accuracy": {"hits", "of", "rate"}, "macro_f1", "ece", "calibration": [...],
+        /// "coverage", "confusion"}, ...}, "amount": {"exact", "invented", "missed", "ece",
+        /// "calibration"}}
+        #[arg(long)]
+        json: bool,
     },
 }
 

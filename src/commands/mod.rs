@@ -25,6 +25,7 @@ mod search;
 mod spot_check;
 mod spot_check_review;
 mod stats;
+mod suggest;
 
 pub use context::default_db_path;
 pub use error::{exit_code, is_broken_pipe, BadInput, Reported};
@@ -79,6 +80,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::SpotCheck { command }) => spot_check::run(&ctx, &command),
         Some(Command::Agreement(args)) => agreement::run(&ctx, &args),
         Some(Command::Audit(args)) => audit::run(&ctx, &args),
+        Some(Command::Suggest { command }) => suggest::run(&ctx, &command),
         Some(Command::History { id, json }) => history::run(&ctx, &id, json),
         Some(Command::Search {
             query,

@@ -9,4 +9,5 @@ pub mod reviewers;
 pub mod rules;
 pub mod spot_check;
 pub mod stats;
+pub mod suggest;
 pub mod table;
