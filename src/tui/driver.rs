@@ -12,6 +12,7 @@ use crate::tui::app::{App, Effect, Msg, Now};
 use crate::tui::keymap::{parse_sequence, KeyChord, Keymap, Resolved};
 use crate::tui::rule_files::{RuleSource, RuleWatch};
 use crate::tui::runner::Runner;
+use crate::tui::suggest_worker::SuggestWorker;
 
 pub struct Driver {
     pub app: App,
@@ -21,6 +22,8 @@ pub struct Driver {
     /// How many cases the search index holds (new cases are pushed to it).
     search_known: usize,
     rules: Option<RuleWatch>,
+    /// The background suggestions, started after the first frame; gone once answered.
+    suggest: Option<SuggestWorker>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pending: Vec<KeyChord>,
 }
@@ -51,6 +54,7 @@ impl Driver {
             search: None,
             search_known: 0,
             rules: None,
+            suggest: None,
             pending: Vec::new(),
         };
         driver.handle(Msg::StartupErrors(keymap_errors));
@@ -170,6 +174,39 @@ impl Driver {
             *known = for_index.len();
             SearchWorker::start_with(move || SearchIndex::build(&for_index))
         })
+    }
+
+    /// Starts the background suggestions (the event loop calls this after the first frame):
+    /// a database without a model gets one, and cases without suggestions get theirs.
+    pub fn start_suggestions(&mut self) {
+        if self.suggest.is_none() {
+            let path = self.runner.db_path().to_path_buf();
+            self.suggest = Some(SuggestWorker::start(path, self.app.reviewer.clone()));
+        }
+    }
+
+    /// Takes the background suggestions, if they have come. Returns whether they did.
+    pub fn poll_suggestions(&mut self) -> bool {
+        match self.suggest.as_ref().and_then(SuggestWorker::try_answer) {
+            Some(msg) => {
+                self.suggest = None;
+                self.handle(msg);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits up to `timeout` for the background suggestions (tests and benchmarks).
+    pub fn wait_suggestions(&mut self, timeout: std::time::Duration) -> bool {
+        match self.suggest.as_ref().and_then(|w| w.wait(timeout)) {
+            Some(msg) => {
+                self.suggest = None;
+                self.handle(msg);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Takes the search worker's answer, if it has come. Returns whether one did.

@@ -7,5 +7,6 @@ pub mod keymap;
 pub mod rule_files;
 pub mod run;
 pub mod runner;
+pub mod suggest_worker;
 pub mod terminal;
 pub mod ui;

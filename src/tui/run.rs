@@ -44,6 +44,7 @@ pub fn run(
             if first_frame {
                 first_frame = false;
                 driver.start_search();
+                driver.start_suggestions();
             }
         }
         if let Some(signal) = session.termination_requested() {
@@ -72,6 +73,7 @@ pub fn run(
             break None;
         }
         dirty |= driver.poll_search();
+        dirty |= driver.poll_suggestions();
         dirty |= driver.poll_others()?;
     };
     drop(session);

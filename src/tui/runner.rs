@@ -290,6 +290,11 @@ impl Runner {
         Msg::HistoryLoaded { case_id, events }
     }
 
+    /// The database file this session works on.
+    pub fn db_path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
     /// Every case's suggestions, as a message (none when the store cannot read them: they are
     /// derived data, and the workbench works without them).
     pub fn load_suggestions(&mut self) -> Msg {

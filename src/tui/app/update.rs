@@ -163,6 +163,12 @@ impl App {
                 self.on_suggestions(list, fresh);
                 Vec::new()
             }
+            Msg::SuggestionsFailed(why) => {
+                self.message = Some(Message::error(format!(
+                    "suggestions: {why} (casebench suggest train makes them by hand)"
+                )));
+                Vec::new()
+            }
             Msg::StartupErrors(errors) => {
                 if let Some(first) = errors.first() {
                     let more = if errors.len() > 1 {

@@ -1,0 +1,60 @@
+//! Suggestions made in the background: on a database without a model the workbench trains
+//! one and suggests for every case after its first frame, on a thread with its own connection,
+//! so it never waits; with a model, cases new since it ran get theirs. The answer arrives as a
+//! message, once.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use crate::store::Store;
+use crate::suggest::refresh::{bring_up_to_date, Refreshed};
+use crate::tui::app::Msg;
+
+pub struct SuggestWorker {
+    answer: Receiver<Msg>,
+}
+
+impl SuggestWorker {
+    /// Starts the work on the database at `path`, as `reviewer`.
+    pub fn start(path: PathBuf, reviewer: String) -> SuggestWorker {
+        let (send, answer) = mpsc::channel();
+        std::thread::spawn(move || {
+            if let Some(msg) = work(&path, &reviewer) {
+                // The workbench may have quit meanwhile: then nobody listens.
+                let _ = send.send(msg);
+            }
+        });
+        SuggestWorker { answer }
+    }
+
+    /// The answer, if it has come (never waits).
+    pub fn try_answer(&self) -> Option<Msg> {
+        self.answer.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for the answer (tests and benchmarks).
+    pub fn wait(&self, timeout: Duration) -> Option<Msg> {
+        self.answer.recv_timeout(timeout).ok()
+    }
+}
+
+/// The message for the workbench: every case's suggestions when some were made, an error
+/// when they could not be, nothing when there was nothing to do.
+fn work(path: &std::path::Path, reviewer: &str) -> Option<Msg> {
+    let failed = |e: &dyn std::fmt::Display| Some(Msg::SuggestionsFailed(e.to_string()));
+    let mut store = match Store::open(path) {
+        Ok(store) => store,
+        Err(e) => return failed(&e),
+    };
+    match bring_up_to_date(&mut store, reviewer) {
+        Ok(Refreshed::Nothing) => None,
+        Ok(Refreshed::Trained { .. } | Refreshed::Suggested { .. }) => {
+            match store.load_suggestions() {
+                Ok(list) => Some(Msg::Suggestions { list, fresh: true }),
+                Err(e) => failed(&e),
+            }
+        }
+        Err(e) => failed(&e),
+    }
+}
