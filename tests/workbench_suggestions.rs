@@ -123,6 +123,69 @@ fn the_detail_shows_suggestions_and_y_accepts_them_as_one_change() {
 }
 
 #[test]
+fn y_keeps_what_the_reviewer_typed_on_the_case_and_accepts_the_rest() {
+    let (_dir, path, mut d) = driver(120, 40);
+    let list = with_suggestions(&path);
+    d.handle(Msg::Suggestions { list, fresh: false });
+    d.press("j j j").unwrap(); // R-000004: suggested free_monetary, individual, 50,000 won
+                               // The reviewer fixes the kind, says the claim states no amount (an empty amount line on
+                               // an empty amount), and clears the reporter it already lacks; then y.
+    d.press("3 $ enter backspace i y").unwrap();
+    let store = Store::open(&path).unwrap();
+    let saved = store.get("R-000004").unwrap().unwrap();
+    assert_eq!(saved.label_code(Dimension::Kind), Some("inquiry"), "typed");
+    assert_eq!(
+        saved.label_code(Dimension::Reporter),
+        None,
+        "typed: cleared"
+    );
+    assert_eq!(saved.amount_krw, None, "typed: none");
+    assert_eq!(saved.status, Status::Reviewed);
+    let history: Vec<(String, String)> = store
+        .history("R-000004")
+        .unwrap()
+        .iter()
+        .skip(1)
+        .map(|e| (e.action.clone(), e.field.clone()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = history
+        .iter()
+        .map(|(a, f)| (a.as_str(), f.as_str()))
+        .collect();
+    assert_eq!(pairs, [("label", "kind"), ("suggestion", "status")]);
+    // On another case, y accepts everything again: what was typed belongs to R-000004.
+    d.press("g").unwrap(); // R-000001: suggested inquiry 0.95 over its free_monetary
+    d.press("y").unwrap();
+    let first = store.get("R-000001").unwrap().unwrap();
+    assert_eq!(first.label_code(Dimension::Kind), Some("inquiry"));
+}
+
+#[test]
+fn backspace_and_a_label_key_clear_that_label() {
+    let (_dir, path, mut d) = driver(120, 40);
+    // R-000001 has every label.
+    d.press("backspace 1 backspace s backspace a backspace o")
+        .unwrap();
+    let saved = Store::open(&path)
+        .unwrap()
+        .get("R-000001")
+        .unwrap()
+        .unwrap();
+    for dim in [
+        Dimension::Kind,
+        Dimension::Service,
+        Dimension::Substitute,
+        Dimension::Scope,
+    ] {
+        assert_eq!(saved.label(dim), None, "{dim:?}");
+    }
+    assert_eq!(
+        saved.label_code(Dimension::Reporter),
+        Some("small_business")
+    );
+}
+
+#[test]
 fn the_queues_the_suggestions_order() {
     let (_dir, path, mut d) = driver(120, 40);
     d.load_rules(RuleSource::Builtin);

@@ -185,17 +185,17 @@ mod tests {
             mine.display()
         )));
         assert!(
-            out.contains("\n[normal]\n\"j\"        = \"move-down\"  "),
+            out.contains("\n[normal]\n\"j\"           = \"move-down\"  "),
             "{out}"
         );
-        assert!(out.contains("\n\"G\"        = \"last\"                         # last case\n"));
+        assert!(out.contains("\n\"G\"           = \"last\"                         # last case\n"));
         assert!(out.contains(
-            "\n\"\\\\\"       = [\"set-kind-paid\", \"confirm\"]   # kind = paid (유료서비스 \
+            "\n\"\\\\\"          = [\"set-kind-paid\", \"confirm\"]   # kind = paid (유료서비스 \
              피해), then mark reviewed, go to the next unreviewed\n"
         ));
         assert!(out.contains(
-            "\n\"Q\"        = \"quit\"                         # quit\n\
-             \"q\"        = []                             # unbound (built in: quit)\n"
+            "\n\"Q\"           = \"quit\"                         # quit\n\
+             \"q\"           = []                             # unbound (built in: quit)\n"
         ));
         assert!(out.contains(
             "\n[help]\n\"esc\"      = \"cancel\"     # close\n\"q\"        = \"cancel\"     # close\n"

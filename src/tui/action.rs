@@ -233,7 +233,7 @@ const FIXED: &[(Action, &str, &str)] = &[
     (
         Action::AcceptSuggestions,
         "accept-suggestions",
-        "accept every suggestion of the case, confirm, go to the next unreviewed",
+        "accept the suggestions (what you set on the case stays), confirm, go to the next unreviewed",
     ),
     (
         Action::ToggleSuggestedCounts,

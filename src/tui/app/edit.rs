@@ -59,6 +59,7 @@ impl App {
             _ => return Vec::new(),
         };
         if change.current_text(case) == change.value_text() {
+            self.remember_typed(&case_id, std::slice::from_ref(&change));
             let value = change.value_text().unwrap_or_else(|| "not set".into());
             self.message = Some(Message::info(format!(
                 "{} is already {value}",
@@ -123,6 +124,7 @@ impl App {
             return Vec::new();
         };
         if change.current_text(case) == change.value_text() {
+            self.remember_typed(case_id, std::slice::from_ref(&change));
             self.message = Some(Message::info(format!("{} unchanged", change.field())));
             return Vec::new();
         }

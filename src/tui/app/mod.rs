@@ -127,6 +127,9 @@ pub struct App {
     pub role: crate::store::Role,
     /// Per case (position in the case set): the suggestions the model made, if any.
     pub suggestions: Vec<Option<crate::domain::CaseSuggestion>>,
+    /// The labels and amount the reviewer typed on the case they last typed on: accepting
+    /// its suggestions keeps them.
+    pub(crate) typed: Option<suggestions::TypedHere>,
     /// The counts panel shows, beside each code's count, the count the suggestions would give.
     pub panel_suggested: bool,
 }
@@ -185,6 +188,7 @@ impl App {
             search_updates: Vec::new(),
             role: crate::store::Role::Reviewer,
             suggestions: Vec::new(),
+            typed: None,
             panel_suggested: false,
         }
     }

@@ -12,6 +12,7 @@ use crate::store::Applied;
 impl App {
     pub(super) fn on_saved(&mut self, save: Save, applied: Applied) -> Vec<Effect> {
         let entry = CaseUndo::from_events(&save.case_id, &applied.events).map(UndoEntry::single);
+        self.note_typed(&save);
         self.take_saved(applied.case, entry.is_some());
         let confirm = save.intent == Intent::Confirm;
         self.follow_up(save.intent, entry);

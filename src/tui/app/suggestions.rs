@@ -9,9 +9,35 @@ use super::App;
 use crate::domain::{CaseSuggestion, Change, Status};
 use crate::store::AuditAction;
 
-/// From this confidence on a suggestion counts as confident: the list marks a case whose
-/// label differs from one, and the "disagrees" queue holds them.
-pub const CONFIDENT: f32 = 0.9;
+pub use crate::domain::CONFIDENT;
+
+/// What the reviewer typed on one case: `y` leaves those fields as they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedHere {
+    pub case_id: String,
+    pub labels: [bool; 5],
+    pub amount: bool,
+}
+
+impl TypedHere {
+    fn with(mut self, change: &Change) -> TypedHere {
+        match change {
+            Change::Label(dim, _) => self.labels[dim.index()] = true,
+            Change::Amount(_) => self.amount = true,
+            Change::Status(_) | Change::Note(_) => {}
+        }
+        self
+    }
+
+    /// Whether `change` would overwrite something typed here.
+    fn holds(&self, change: &Change) -> bool {
+        match change {
+            Change::Label(dim, _) => self.labels[dim.index()],
+            Change::Amount(_) => self.amount,
+            Change::Status(_) | Change::Note(_) => false,
+        }
+    }
+}
 
 impl App {
     /// The suggestions of the case at position `index`, if it has any.
@@ -62,8 +88,41 @@ impl App {
         }
     }
 
+    /// A save went through: a label or amount the reviewer typed is remembered for `y` (a new
+    /// case typed on starts afresh); an undo or an accept of that case forgets it.
+    pub(super) fn note_typed(&mut self, save: &Save) {
+        match (save.action, &save.intent) {
+            (AuditAction::Label, Intent::Edit) => self.remember_typed(&save.case_id, &save.changes),
+            (_, Intent::Undo(_)) | (AuditAction::Suggestion, _)
+                if self
+                    .typed
+                    .as_ref()
+                    .is_some_and(|t| t.case_id == save.case_id) =>
+            {
+                self.typed = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// The reviewer set `changes` on a case (or found them already so, `kind is already
+    /// paid`): `y` on that case keeps those fields.
+    pub(super) fn remember_typed(&mut self, case_id: &str, changes: &[Change]) {
+        let typed = match self.typed.take() {
+            Some(t) if t.case_id == case_id => t,
+            _ => TypedHere {
+                case_id: case_id.to_string(),
+                labels: [false; 5],
+                amount: false,
+            },
+        };
+        self.typed = Some(changes.iter().fold(typed, TypedHere::with));
+    }
+
     /// `y`: every suggestion of the selected case, and the case confirmed (on to the next
-    /// unreviewed case), as one change with audit action `suggestion`.
+    /// unreviewed case), as one change with audit action `suggestion`. Labels and the amount
+    /// the reviewer typed on this case themselves are kept: fixing the one wrong suggestion
+    /// and pressing `y` accepts the rest.
     pub(super) fn accept_suggestions(&mut self) -> Vec<Effect> {
         let Some(case) = self.current() else {
             self.message = Some(Message::info("no case selected"));
@@ -75,7 +134,12 @@ impl App {
             ));
             return Vec::new();
         };
-        let mut changes = suggestion.changes_for(case);
+        let typed = self.typed.as_ref().filter(|t| t.case_id == case.id);
+        let mut changes: Vec<Change> = suggestion
+            .changes_for(case)
+            .into_iter()
+            .filter(|change| !typed.is_some_and(|t| t.holds(change)))
+            .collect();
         if case.status != Status::Reviewed {
             changes.push(Change::Status(Status::Reviewed));
         }

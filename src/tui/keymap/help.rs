@@ -51,8 +51,9 @@ mod tests {
         let paid = Action::SetLabel(Dimension::Kind, 0).description();
         assert_eq!(line(&lines, &paid), Some("1"));
         assert_eq!(line(&lines, "quit"), Some("q"));
+        assert_eq!(line(&lines, "clear kind"), Some("backspace 1"));
         // Actions without keys get no line.
-        assert_eq!(line(&lines, "clear kind"), None);
+        assert_eq!(line(&lines, "clear the input"), None);
         // In Action::all() order: moving before labels.
         let first_label = lines.iter().position(|(_, d)| *d == paid);
         let quit = lines.iter().position(|(_, d)| d == "quit");
