@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod driver;
 pub mod keymap;
+pub mod replay;
 pub mod rule_files;
 pub mod run;
 pub mod runner;
