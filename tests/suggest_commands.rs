@@ -3,21 +3,13 @@
 mod common;
 
 use casebench::store::Store;
-use common::Env;
+use common::{query_count as count, Env};
 
 /// A database with a 3,000-case sample (every case labelled by the generator).
 fn sampled() -> Env {
     let env = Env::new();
     env.run(&["sample", "--cases", "3000"]).ok();
     env
-}
-
-fn count(db: &std::path::Path, sql: &str) -> i64 {
-    let store = Store::open(db).unwrap();
-    store
-        .connection()
-        .query_row(sql, [], |row| row.get(0))
-        .unwrap()
 }
 
 #[test]

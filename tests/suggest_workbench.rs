@@ -8,15 +8,7 @@ use std::time::Duration;
 
 use casebench::store::Store;
 use casebench::tui::keymap::Keymap;
-use common::Env;
-
-fn count(db: &std::path::Path, sql: &str) -> i64 {
-    let store = Store::open(db).unwrap();
-    store
-        .connection()
-        .query_row(sql, [], |row| row.get(0))
-        .unwrap()
-}
+use common::{query_count as count, Env};
 
 #[test]
 fn the_workbench_trains_and_suggests_in_the_background_on_a_new_database() {

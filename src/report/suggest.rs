@@ -12,6 +12,13 @@ use crate::suggest::labels::DimFigures;
 use crate::suggest::metrics::{LabelMetrics, Rate};
 use crate::text::count;
 
+/// A first column of names, then numbers.
+fn names_then_numbers(columns: usize) -> Vec<Align> {
+    let mut align = vec![Align::Right; columns];
+    align[0] = Align::Left;
+    align
+}
+
 fn rate(r: Rate) -> String {
     r.value().map_or("-".into(), |v| format_percent(v * 100.0))
 }
@@ -65,14 +72,7 @@ pub fn render_trained(
             "macro-F1",
             "ECE",
         ],
-        &[
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
+        &names_then_numbers(6),
         &rows,
     ));
     let learnt: Vec<Dimension> = figures.iter().map(|f| f.dim).collect();
@@ -164,15 +164,7 @@ fn summary(dims: &[DimEvaluation]) -> String {
             &confident,
             "their accuracy",
         ],
-        &[
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
+        &names_then_numbers(7),
         &rows,
     )
 }
@@ -203,7 +195,7 @@ fn calibration(bins: &[CalibrationBin]) -> String {
         .collect();
     render(
         &["confidence", "cases", "mean", "accuracy"],
-        &[Align::Left, Align::Right, Align::Right, Align::Right],
+        &names_then_numbers(4),
         &rows,
     )
 }
@@ -229,8 +221,7 @@ fn confusion(dim: Dimension, m: &LabelMetrics) -> String {
             row
         })
         .collect();
-    let mut align = vec![Align::Right; header.len()];
-    align[0] = Align::Left;
+    let align = names_then_numbers(header.len());
     format!(
         "{}: confusion (rows: the label, columns: the suggestion)\n{}",
         dim.name(),

@@ -111,3 +111,13 @@ pub fn run(mut cmd: Command) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// One number an SQL query of the database gives (`SELECT count(*) …`), read as the tests
+/// look inside a file.
+pub fn query_count(db: &Path, sql: &str) -> i64 {
+    let store = casebench::store::Store::open(db).expect("open the database");
+    store
+        .connection()
+        .query_row(sql, [], |row| row.get(0))
+        .expect("the query gives one number")
+}
