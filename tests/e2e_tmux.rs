@@ -86,6 +86,23 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer shows `text`.
+    #[track_caller]
+    fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "still shows {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the program in the pane has exited.
     #[track_caller]
     fn wait_exit(&self) {
@@ -243,6 +260,9 @@ fn a_reviewers_day_at_80x24_on_the_linux_console() {
         "{screen}"
     );
     tmux.keys(&["Escape"]);
+    // As a person does: the next key comes once the prompt is gone. (Sent at once, `esc j`
+    // reaches a busy program as one alt-j, which the terminal cannot tell apart.)
+    tmux.wait_gone("save this view for the team as");
 
     // Undo of a case off screen: the first u brings it into view and says what it undoes.
     tmux.keys(&["j", "j", "j", "j", "j", "j", "j", "j", "j", "j"]);
