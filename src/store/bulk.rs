@@ -73,7 +73,7 @@ impl Store {
         batch: &str,
     ) -> Result<BulkOutcome, StoreError> {
         let (tx, at) = self.begin_write(reviewer)?;
-        let role = admit(&tx, reviewer, &at)?;
+        let role = admit(&mut super::sql::sqlite::SqliteSql(&tx), reviewer, &at)?;
         if let Some(refusal) = refusal(role, reviewer, items.len(), action) {
             return Err(refusal);
         }

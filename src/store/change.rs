@@ -84,9 +84,18 @@ impl Store {
         }
         let (tx, at) = self.begin_write(request.reviewer)?;
         if request.action == AuditAction::Overturn {
-            admit_lead(&tx, request.reviewer, &at, LeadOnly::Overturn)?;
+            admit_lead(
+                &mut super::sql::sqlite::SqliteSql(&tx),
+                request.reviewer,
+                &at,
+                LeadOnly::Overturn,
+            )?;
         } else {
-            admit(&tx, request.reviewer, &at)?;
+            admit(
+                &mut super::sql::sqlite::SqliteSql(&tx),
+                request.reviewer,
+                &at,
+            )?;
         }
         let applied = apply_in(&tx, request, &at)?;
         if applied.changed() {

@@ -48,7 +48,11 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<Created, StoreError> {
         let (tx, at) = self.begin_write(options.reviewer)?;
-        admit(&tx, options.reviewer, &at)?;
+        admit(
+            &mut super::sql::sqlite::SqliteSql(&tx),
+            options.reviewer,
+            &at,
+        )?;
         let mut created = Created::default();
         if options.replace {
             created.erased = erase_everything(&tx)?;

@@ -117,6 +117,18 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the database holds a value of the wrong type: {0}")]
     WrongType(#[from] rusqlite::types::FromSqlError),
+    #[error("the database holds {found} in column {column} where {expected} belongs")]
+    WrongKind {
+        column: usize,
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("the database holds text that is not UTF-8")]
+    NotUtf8,
+    #[error("the query gave no row: {0}")]
+    NoRow(String),
+    #[error(transparent)]
+    Postgres(#[from] postgres::Error),
 }
 
 impl StoreError {

@@ -90,7 +90,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        admit(&tx, reviewer, &now_timestamp())?;
+        admit(
+            &mut super::sql::sqlite::SqliteSql(&tx),
+            reviewer,
+            &now_timestamp(),
+        )?;
         let exists = tx
             .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |_| Ok(()))
             .optional()?
@@ -175,7 +179,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        admit(&tx, reviewer, &now_timestamp())?;
+        admit(
+            &mut super::sql::sqlite::SqliteSql(&tx),
+            reviewer,
+            &now_timestamp(),
+        )?;
         tx.execute("DELETE FROM leases WHERE expires_at <= ?1", [now])?;
         let held: HashSet<String> = {
             let mut stmt = tx.prepare_cached(&format!(

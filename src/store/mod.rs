@@ -27,6 +27,7 @@ pub mod schema;
 #[cfg(test)]
 mod schema_tests;
 mod spot;
+pub mod sql;
 mod suggestions;
 #[cfg(test)]
 mod tests;
@@ -151,6 +152,28 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Ok((tx, at))
+    }
+
+    /// Reads outside a transaction, through the backend-neutral [`sql`] layer.
+    fn reader(&self) -> sql::sqlite::SqliteSql<'_> {
+        sql::sqlite::SqliteSql(&self.conn)
+    }
+
+    /// [`Store::begin_write`] through the backend-neutral [`sql`] layer: a write transaction
+    /// on behalf of `who` (an empty name is refused), with the time to record. Dropped
+    /// without a commit, it rolls back.
+    fn begin(&mut self, who: &str) -> Result<(Box<dyn sql::Transaction + '_>, String), StoreError> {
+        let (tx, at) = self.begin_write(who)?;
+        Ok((Box::new(sql::sqlite::SqliteTransaction(tx)), at))
+    }
+
+    /// An immediate write transaction through the [`sql`] layer, for writers that check the
+    /// name themselves (roster changes).
+    fn begin_unnamed(&mut self) -> Result<Box<dyn sql::Transaction + '_>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Box::new(sql::sqlite::SqliteTransaction(tx)))
     }
 
     /// The raw connection, for tests that inspect the file.

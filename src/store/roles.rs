@@ -8,10 +8,10 @@
 
 use std::fmt;
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use super::error::StoreError;
+use super::sql::{args, Sql};
 use super::{now_timestamp, Store};
 
 /// A bulk change may touch this many cases without a lead.
@@ -130,22 +130,23 @@ pub fn check_name(name: &str) -> Result<&str, StoreError> {
 impl Store {
     /// The role of `name`, or `None` when the name is not in the reviewers table.
     pub fn role_of(&self, name: &str) -> Result<Option<Role>, StoreError> {
-        role_in(&self.conn, name)
+        role_in(&mut self.reader(), name)
     }
 
     /// Whether names not in the reviewers table may write (and are enrolled as reviewers by
     /// their first write).
     pub fn open_enrolment(&self) -> Result<bool, StoreError> {
-        open_enrolment_in(&self.conn)
+        open_enrolment_in(&mut self.reader())
     }
 
     /// The role `name` writes with: theirs, or `reviewer` for a name the open enrolment would
     /// take in on its first write. Refuses a name that is not enrolled when enrolment is off.
     /// Reads only; front ends call it at start-up to refuse early.
     pub fn check_enrolled(&self, name: &str) -> Result<Role, StoreError> {
-        match role_in(&self.conn, name)? {
+        let mut sql = self.reader();
+        match role_in(&mut sql, name)? {
             Some(role) => Ok(role),
-            None if open_enrolment_in(&self.conn)? => Ok(Role::Reviewer),
+            None if open_enrolment_in(&mut sql)? => Ok(Role::Reviewer),
             None => Err(StoreError::NotEnrolled(name.to_string())),
         }
     }
@@ -165,16 +166,14 @@ impl Store {
         let name = check_name(name)?;
         let by = check_name(by)?;
         let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        may_manage(&tx, by, &at)?;
-        let outcome = match role_in(&tx, name)? {
+        let mut tx = self.begin_unnamed()?;
+        may_manage(&mut *tx, by, &at)?;
+        let outcome = match role_in(&mut *tx, name)? {
             None => {
                 tx.execute(
                     "INSERT INTO reviewers (name, role, added_at, updated_by, updated_at) \
                      VALUES (?1, ?2, ?3, ?4, ?3)",
-                    rusqlite::params![name, role.as_str(), at, by],
+                    args![name, role.as_str(), at.as_str(), by],
                 )?;
                 RoleChange::Added
             }
@@ -183,7 +182,7 @@ impl Store {
                 tx.execute(
                     "UPDATE reviewers SET role = ?2, updated_by = ?3, updated_at = ?4 \
                      WHERE name = ?1",
-                    rusqlite::params![name, role.as_str(), by, at],
+                    args![name, role.as_str(), by, at.as_str()],
                 )?;
                 RoleChange::Changed { from }
             }
@@ -197,15 +196,13 @@ impl Store {
     pub fn set_open_enrolment(&mut self, on: bool, by: &str) -> Result<bool, StoreError> {
         let by = check_name(by)?;
         let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        may_manage(&tx, by, &at)?;
-        let was = open_enrolment_in(&tx)?;
+        let mut tx = self.begin_unnamed()?;
+        may_manage(&mut *tx, by, &at)?;
+        let was = open_enrolment_in(&mut *tx)?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES ('open_enrolment', ?1) \
              ON CONFLICT (key) DO UPDATE SET value = ?1",
-            [if on { "on" } else { "off" }],
+            args![if on { "on" } else { "off" }],
         )?;
         tx.commit()?;
         Ok(was != on)
@@ -213,17 +210,17 @@ impl Store {
 
     /// Every reviewer and lead by name, with how many changes they made.
     pub fn reviewers(&self) -> Result<Vec<ReviewerInfo>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let rows = self.reader().query(
             "SELECT r.name, r.role, r.added_at, coalesce(c.changes, 0), c.last \
              FROM reviewers r LEFT JOIN ( \
                  SELECT reviewer, count(*) AS changes, max(at) AS last FROM ( \
                      SELECT DISTINCT reviewer, case_id, at FROM audit WHERE field != 'case') \
                  GROUP BY reviewer) c ON c.reviewer = r.name \
              ORDER BY r.name",
+            args![],
         )?;
-        let mut rows = stmt.query([])?;
         let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
+        for row in rows {
             let name: String = row.get(0)?;
             let role_text: String = row.get(1)?;
             let changes: i64 = row.get(3)?;
@@ -254,59 +251,66 @@ fn not_a_lead(name: &str, action: LeadOnly) -> StoreError {
     }
 }
 
-fn role_in(conn: &Connection, name: &str) -> Result<Option<Role>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT role FROM reviewers WHERE name = ?1")?;
-    let text: Option<String> = stmt.query_row([name], |row| row.get(0)).optional()?;
+fn role_in<S: Sql + ?Sized>(sql: &mut S, name: &str) -> Result<Option<Role>, StoreError> {
+    let row = sql.query_opt("SELECT role FROM reviewers WHERE name = ?1", args![name])?;
+    let text: Option<String> = row.map(|r| r.get(0)).transpose()?;
     text.map(|t| parse_role(name, &t)).transpose()
 }
 
-fn open_enrolment_in(conn: &Connection) -> Result<bool, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT value FROM settings WHERE key = 'open_enrolment'")?;
-    let value: Option<String> = stmt.query_row([], |row| row.get(0)).optional()?;
+fn open_enrolment_in<S: Sql + ?Sized>(sql: &mut S) -> Result<bool, StoreError> {
+    let row = sql.query_opt(
+        "SELECT value FROM settings WHERE key = 'open_enrolment'",
+        args![],
+    )?;
+    let value: Option<String> = row.map(|r| r.get(0)).transpose()?;
     Ok(value.is_none_or(|v| v == "on"))
 }
 
 /// Inside a writing transaction: the role `name` writes with. A name not in the table is
 /// enrolled as a reviewer when enrolment is open (the caller's transaction decides whether
 /// that sticks) and refused when it is closed.
-pub(super) fn admit(conn: &Connection, name: &str, at: &str) -> Result<Role, StoreError> {
-    if let Some(role) = role_in(conn, name)? {
+pub(super) fn admit<S: Sql + ?Sized>(
+    sql: &mut S,
+    name: &str,
+    at: &str,
+) -> Result<Role, StoreError> {
+    if let Some(role) = role_in(sql, name)? {
         return Ok(role);
     }
-    if !open_enrolment_in(conn)? {
+    if !open_enrolment_in(sql)? {
         return Err(StoreError::NotEnrolled(name.to_string()));
     }
-    let mut stmt = conn.prepare_cached(
+    sql.execute(
         "INSERT INTO reviewers (name, role, added_at) VALUES (?1, 'reviewer', ?2) \
          ON CONFLICT (name) DO NOTHING",
+        args![name, at],
     )?;
-    stmt.execute([name, at])?;
     Ok(Role::Reviewer)
 }
 
 /// Inside a writing transaction: admits `name` and refuses unless they are a lead.
-pub(super) fn admit_lead(
-    conn: &Connection,
+pub(super) fn admit_lead<S: Sql + ?Sized>(
+    sql: &mut S,
     name: &str,
     at: &str,
     action: LeadOnly,
 ) -> Result<(), StoreError> {
-    match admit(conn, name, at)? {
+    match admit(sql, name, at)? {
         Role::Lead => Ok(()),
         Role::Reviewer => Err(not_a_lead(name, action)),
     }
 }
 
 /// Roster changes: a lead's once the database has one; anyone's before (the first lead).
-fn may_manage(conn: &Connection, by: &str, at: &str) -> Result<(), StoreError> {
-    let has_lead: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM reviewers WHERE role = 'lead')",
-        [],
-        |row| row.get(0),
-    )?;
+fn may_manage<S: Sql + ?Sized>(sql: &mut S, by: &str, at: &str) -> Result<(), StoreError> {
+    let has_lead: bool = sql
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM reviewers WHERE role = 'lead')",
+            args![],
+        )?
+        .get(0)?;
     if has_lead {
-        admit_lead(conn, by, at, LeadOnly::ManageReviewers)
+        admit_lead(sql, by, at, LeadOnly::ManageReviewers)
     } else {
         Ok(())
     }

@@ -2,10 +2,9 @@
 //! whole team shares them. The store keeps them as given; callers check the filter first.
 //! Only a lead may save or delete one.
 
-use rusqlite::OptionalExtension;
-
 use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
+use super::sql::{args, Sql};
 use super::Store;
 
 /// A saved view.
@@ -22,11 +21,13 @@ pub struct SavedView {
 impl Store {
     /// Every saved view, by name.
     pub fn views(&self) -> Result<Vec<SavedView>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let rows = self.reader().query(
             "SELECT name, filter, search, updated_by, updated_at FROM views ORDER BY name",
+            args![],
         )?;
-        let views = stmt
-            .query_map([], |row| {
+        let views = rows
+            .iter()
+            .map(|row| {
                 Ok(SavedView {
                     name: row.get(0)?,
                     filter: row.get(1)?,
@@ -34,8 +35,8 @@ impl Store {
                     updated_by: row.get(3)?,
                     updated_at: row.get(4)?,
                 })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(views)
     }
 
@@ -48,17 +49,14 @@ impl Store {
         search: Option<&str>,
         reviewer: &str,
     ) -> Result<bool, StoreError> {
-        let (tx, at) = self.begin_write(reviewer)?;
-        admit_lead(&tx, reviewer, &at, LeadOnly::EditViews)?;
-        let existed = tx
-            .query_row("SELECT 1 FROM views WHERE name = ?1", [name], |_| Ok(()))
-            .optional()?
-            .is_some();
+        let (mut tx, at) = self.begin(reviewer)?;
+        admit_lead(&mut *tx, reviewer, &at, LeadOnly::EditViews)?;
+        let existed = tx.exists("SELECT 1 FROM views WHERE name = ?1", args![name])?;
         tx.execute(
             "INSERT INTO views (name, filter, search, created_by, created_at, updated_by, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5) \
              ON CONFLICT (name) DO UPDATE SET filter = ?2, search = ?3, updated_by = ?4, updated_at = ?5",
-            rusqlite::params![name, filter, search, reviewer, at],
+            args![name, filter, search, reviewer, at.as_str()],
         )?;
         tx.commit()?;
         Ok(existed)
@@ -66,9 +64,9 @@ impl Store {
 
     /// Deletes a saved view as `reviewer` (lead only); returns whether there was one.
     pub fn delete_view_by(&mut self, name: &str, reviewer: &str) -> Result<bool, StoreError> {
-        let (tx, at) = self.begin_write(reviewer)?;
-        admit_lead(&tx, reviewer, &at, LeadOnly::EditViews)?;
-        let deleted = tx.execute("DELETE FROM views WHERE name = ?1", [name])? > 0;
+        let (mut tx, at) = self.begin(reviewer)?;
+        admit_lead(&mut *tx, reviewer, &at, LeadOnly::EditViews)?;
+        let deleted = tx.execute("DELETE FROM views WHERE name = ?1", args![name])? > 0;
         tx.commit()?;
         Ok(deleted)
     }

@@ -212,7 +212,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        admit_lead(&tx, lead, &at, LeadOnly::SpotCheck)?;
+        admit_lead(
+            &mut crate::store::sql::sqlite::SqliteSql(&tx),
+            lead,
+            &at,
+            LeadOnly::SpotCheck,
+        )?;
         let population = population_in(&tx, request.reviewers, request.since, request.until)?;
         let drawn = draw(&population)?;
         let id = insert_check(&tx, request, &at, population.len(), &drawn)?;

@@ -74,7 +74,12 @@ impl Store {
         lead: &str,
     ) -> Result<(), StoreError> {
         let (tx, at) = self.begin_write(lead)?;
-        admit_lead(&tx, lead, &at, LeadOnly::SpotCheck)?;
+        admit_lead(
+            &mut crate::store::sql::sqlite::SqliteSql(&tx),
+            lead,
+            &at,
+            LeadOnly::SpotCheck,
+        )?;
         require_case(&tx, check_id, case_id)?;
         if let Some(done) = resolution_in(&tx, check_id, case_id, field)? {
             return Err(already(check_id, case_id, field, done));
@@ -113,7 +118,12 @@ impl Store {
             Resolution::Keep => LeadOnly::SpotCheck,
             Resolution::Overturn => LeadOnly::Overturn,
         };
-        admit_lead(&tx, lead, &at, needs)?;
+        admit_lead(
+            &mut crate::store::sql::sqlite::SqliteSql(&tx),
+            lead,
+            &at,
+            needs,
+        )?;
         require_case(&tx, check_id, case_id)?;
         let not_a_difference = || StoreError::NotADifference {
             check: check_id,

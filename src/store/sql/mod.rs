@@ -1,0 +1,79 @@
+//! One way for the store to speak SQL, whatever the database: statements with numbered
+//! parameters (`?1`, `?2`, …), bound from [`Value`]s, answered with [`Row`]s of values. The
+//! embedded SQLite ([`sqlite`]) and PostgreSQL ([`postgres`]) each implement [`Sql`], so the
+//! store's logic (the change function, its version check and audit rows) is written once.
+//!
+//! The SQL itself is the common subset of both dialects (`ON CONFLICT`, `RETURNING`, `?N`
+//! placeholders, which the PostgreSQL side renumbers as `$N`); the few statements that differ
+//! (the schema, its triggers) live with each backend.
+
+pub mod postgres;
+pub mod sqlite;
+mod value;
+
+pub use value::{FromValue, Row, Value};
+
+use super::error::StoreError;
+
+/// `args![a, b, c]`: the parameters of a statement, each turned into a [`Value`].
+macro_rules! args {
+    ($($value:expr),* $(,)?) => {
+        &[$($crate::store::sql::Value::from($value)),*][..]
+    };
+}
+pub(crate) use args;
+
+/// A connection or a transaction on one.
+pub trait Sql {
+    /// Runs a statement; returns how many rows it changed.
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError>;
+
+    /// Runs a query and hands each row to `each`, in order, without holding them all.
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// Runs several statements without parameters (schema changes).
+    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError>;
+
+    /// Every row of a query.
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let mut rows = Vec::new();
+        self.for_each(sql, params, &mut |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    /// The first row of a query, if any.
+    fn query_opt(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>, StoreError> {
+        let mut first = None;
+        self.for_each(sql, params, &mut |row| {
+            if first.is_none() {
+                first = Some(row);
+            }
+            Ok(())
+        })?;
+        Ok(first)
+    }
+
+    /// The one row of a query that always gives one (`SELECT count(*) …`).
+    fn query_row(&mut self, sql: &str, params: &[Value]) -> Result<Row, StoreError> {
+        self.query_opt(sql, params)?
+            .ok_or_else(|| StoreError::NoRow(sql.to_string()))
+    }
+
+    /// Whether a query gives any row.
+    fn exists(&mut self, sql: &str, params: &[Value]) -> Result<bool, StoreError> {
+        Ok(self.query_opt(sql, params)?.is_some())
+    }
+}
+
+/// A transaction: [`Sql`] until it is committed; dropped without a commit, it rolls back.
+pub trait Transaction: Sql {
+    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}

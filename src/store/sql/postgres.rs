@@ -1,0 +1,240 @@
+//! [`Sql`] on PostgreSQL (the `postgres` crate, synchronous): the store's `?N` placeholders
+//! become `$N`, statements are prepared once per connection, and [`Value`]s are bound to
+//! whatever type the server expects for a parameter (an integer to `bigint`, `integer` or
+//! `double precision`, text to `text`, bytes to `bytea`).
+
+use std::collections::HashMap;
+use std::error::Error;
+
+use bytes::BytesMut;
+use postgres::types::{FromSql, IsNull, ToSql, Type};
+use postgres::{Client, Statement};
+
+use super::{Row, Sql, Transaction, Value};
+use crate::store::error::StoreError;
+
+type BoxError = Box<dyn Error + Sync + Send>;
+
+impl ToSql for Value {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(v) => match *ty {
+                Type::INT8 => v.to_sql(ty, out),
+                Type::INT4 => i32::try_from(*v)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(*v)?.to_sql(ty, out),
+                Type::FLOAT8 => (*v as f64).to_sql(ty, out),
+                Type::FLOAT4 => (*v as f32).to_sql(ty, out),
+                Type::BOOL => (*v != 0).to_sql(ty, out),
+                _ => Err(format!("an integer cannot be bound where {ty} belongs").into()),
+            },
+            Value::Real(v) => match *ty {
+                Type::FLOAT8 => v.to_sql(ty, out),
+                Type::FLOAT4 => (*v as f32).to_sql(ty, out),
+                _ => Err(format!("a real number cannot be bound where {ty} belongs").into()),
+            },
+            Value::Text(v) => v.as_str().to_sql(ty, out),
+            Value::Blob(v) => v.as_slice().to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+impl<'a> FromSql<'a> for Value {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Value, BoxError> {
+        Ok(match *ty {
+            Type::INT8 => Value::Int(i64::from_sql(ty, raw)?),
+            Type::INT4 => Value::Int(i64::from(i32::from_sql(ty, raw)?)),
+            Type::INT2 => Value::Int(i64::from(i16::from_sql(ty, raw)?)),
+            Type::BOOL => Value::Int(i64::from(bool::from_sql(ty, raw)?)),
+            Type::FLOAT8 => Value::Real(f64::from_sql(ty, raw)?),
+            Type::FLOAT4 => Value::Real(f64::from(f32::from_sql(ty, raw)?)),
+            Type::BYTEA => Value::Blob(<Vec<u8>>::from_sql(ty, raw)?),
+            _ => Value::Text(String::from_sql(ty, raw)?),
+        })
+    }
+
+    fn from_sql_null(_: &Type) -> Result<Value, BoxError> {
+        Ok(Value::Null)
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        matches!(
+            *ty,
+            Type::INT8
+                | Type::INT4
+                | Type::INT2
+                | Type::BOOL
+                | Type::FLOAT8
+                | Type::FLOAT4
+                | Type::BYTEA
+        ) || <String as FromSql>::accepts(ty)
+    }
+}
+
+/// The store's SQL with PostgreSQL's placeholders: `?N` is `$N`, and a bare `?` the next
+/// number. Text in single quotes is left alone.
+pub fn placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut quoted = false;
+    let mut next = 0usize;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            '?' if !quoted => {
+                out.push('$');
+                let mut digits = String::new();
+                while let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
+                    digits.push(d);
+                    chars.next();
+                }
+                if digits.is_empty() {
+                    next += 1;
+                    out.push_str(&next.to_string());
+                } else {
+                    out.push_str(&digits);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Prepared statements by the store's SQL text, per connection.
+#[derive(Default)]
+pub struct Statements(HashMap<String, Statement>);
+
+impl Statements {
+    fn get<C: postgres::GenericClient>(
+        &mut self,
+        client: &mut C,
+        sql: &str,
+    ) -> Result<Statement, StoreError> {
+        if let Some(stmt) = self.0.get(sql) {
+            return Ok(stmt.clone());
+        }
+        let stmt = client.prepare(&placeholders(sql))?;
+        self.0.insert(sql.to_string(), stmt.clone());
+        Ok(stmt)
+    }
+}
+
+fn params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+fn row_of(row: &postgres::Row) -> Result<Row, StoreError> {
+    let mut values = Vec::with_capacity(row.len());
+    for i in 0..row.len() {
+        values.push(row.try_get::<_, Value>(i)?);
+    }
+    Ok(Row::new(values))
+}
+
+fn execute<C: postgres::GenericClient>(
+    client: &mut C,
+    statements: &mut Statements,
+    sql: &str,
+    values: &[Value],
+) -> Result<usize, StoreError> {
+    let stmt = statements.get(client, sql)?;
+    let n = client.execute(&stmt, &params(values))?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+fn for_each<C: postgres::GenericClient>(
+    client: &mut C,
+    statements: &mut Statements,
+    sql: &str,
+    values: &[Value],
+    each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    use postgres::fallible_iterator::FallibleIterator;
+    let stmt = statements.get(client, sql)?;
+    let mut rows = client.query_raw(&stmt, params(values))?;
+    while let Some(row) = rows.next()? {
+        each(row_of(&row)?)?;
+    }
+    Ok(())
+}
+
+/// A PostgreSQL connection with its prepared statements.
+pub struct PgSql<'a> {
+    pub client: &'a mut Client,
+    pub statements: &'a mut Statements,
+}
+
+impl Sql for PgSql<'_> {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError> {
+        execute(self.client, self.statements, sql, params)
+    }
+
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for_each(self.client, self.statements, sql, params, each)
+    }
+
+    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        Ok(self.client.batch_execute(sql)?)
+    }
+}
+
+/// A PostgreSQL transaction; dropped without a commit, it rolls back.
+pub struct PgTransaction<'a> {
+    pub tx: postgres::Transaction<'a>,
+    pub statements: &'a mut Statements,
+}
+
+impl Sql for PgTransaction<'_> {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError> {
+        execute(&mut self.tx, self.statements, sql, params)
+    }
+
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for_each(&mut self.tx, self.statements, sql, params, each)
+    }
+
+    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        Ok(self.tx.batch_execute(sql)?)
+    }
+}
+
+impl Transaction for PgTransaction<'_> {
+    fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_are_numbered_as_postgresql_wants() {
+        assert_eq!(
+            placeholders("SELECT ?1, ?2 WHERE a = ?1 AND b = '?' AND c = ?"),
+            "SELECT $1, $2 WHERE a = $1 AND b = '?' AND c = $1"
+        );
+        assert_eq!(placeholders("VALUES (?, ?, ?)"), "VALUES ($1, $2, $3)");
+        assert_eq!(placeholders("SELECT 'it''s ?1'"), "SELECT 'it''s ?1'");
+    }
+}
