@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::error::StoreError;
+use super::sql::{args, Sql};
 use super::Store;
 
 /// The `field` of the audit row written when a case is created (by import or sample).
@@ -134,13 +135,11 @@ pub(super) struct NewEvent<'a> {
 }
 
 /// Appends one audit row; returns its sequence number.
-pub(super) fn append(tx: &rusqlite::Transaction<'_>, e: &NewEvent<'_>) -> Result<i64, StoreError> {
-    let mut stmt = tx.prepare_cached(
+pub(super) fn append<S: Sql + ?Sized>(sql: &mut S, e: &NewEvent<'_>) -> Result<i64, StoreError> {
+    sql.insert(
         "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch, restores) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    stmt.execute(rusqlite::params![
-        e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch, e.restores
-    ])?;
-    Ok(tx.last_insert_rowid())
+        "seq",
+        args![e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch, e.restores],
+    )
 }

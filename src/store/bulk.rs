@@ -88,7 +88,12 @@ impl Store {
                 changes: &item.changes,
             };
             let restored = restores.get(i).map_or(&[][..], Vec::as_slice);
-            match apply_restoring(&tx, &request, &at, restored) {
+            match apply_restoring(
+                &mut super::sql::sqlite::SqliteSql(&tx),
+                &request,
+                &at,
+                restored,
+            ) {
                 Ok(applied) if applied.changed() => outcome.applied.push(applied),
                 Ok(_) => outcome.unchanged += 1,
                 Err(StoreError::Conflict {

@@ -4,6 +4,7 @@ use super::audit::{append, AuditEvent, NewEvent};
 use super::error::StoreError;
 use super::roles::{admit, admit_lead, LeadOnly};
 use super::row::{case_from_row, CASE_COLUMNS};
+use super::sql::{args, Sql};
 use super::Store;
 use crate::domain::{Case, Change, Field};
 
@@ -82,22 +83,13 @@ impl Store {
         if request.action == AuditAction::Revert {
             return Err(StoreError::RevertOutsideRevert);
         }
-        let (tx, at) = self.begin_write(request.reviewer)?;
+        let (mut tx, at) = self.begin(request.reviewer)?;
         if request.action == AuditAction::Overturn {
-            admit_lead(
-                &mut super::sql::sqlite::SqliteSql(&tx),
-                request.reviewer,
-                &at,
-                LeadOnly::Overturn,
-            )?;
+            admit_lead(&mut *tx, request.reviewer, &at, LeadOnly::Overturn)?;
         } else {
-            admit(
-                &mut super::sql::sqlite::SqliteSql(&tx),
-                request.reviewer,
-                &at,
-            )?;
+            admit(&mut *tx, request.reviewer, &at)?;
         }
-        let applied = apply_in(&tx, request, &at)?;
+        let applied = apply_in(&mut *tx, request, &at)?;
         if applied.changed() {
             tx.commit()?;
         }
@@ -107,8 +99,8 @@ impl Store {
 
 /// The change function's work inside the caller's transaction: read the case, check the
 /// version, update the row and append the audit rows. Shared by single and bulk changes.
-pub(super) fn apply_in(
-    tx: &rusqlite::Transaction<'_>,
+pub(super) fn apply_in<S: Sql + ?Sized>(
+    tx: &mut S,
     request: &ChangeRequest<'_>,
     at: &str,
 ) -> Result<Applied, StoreError> {
@@ -117,20 +109,18 @@ pub(super) fn apply_in(
 
 /// [`apply_in`], where the audit row of each field named in `restores` records the audit row
 /// whose value it brings back (`audit.restores`, written by reverts; see `revert.rs`).
-pub(super) fn apply_restoring(
-    tx: &rusqlite::Transaction<'_>,
+pub(super) fn apply_restoring<S: Sql + ?Sized>(
+    tx: &mut S,
     request: &ChangeRequest<'_>,
     at: &str,
     restores: &[(Field, Option<i64>)],
 ) -> Result<Applied, StoreError> {
-    let mut case = {
-        let mut stmt =
-            tx.prepare_cached(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?;
-        let mut rows = stmt.query([request.case_id])?;
-        match rows.next()? {
-            Some(row) => case_from_row(row)?,
-            None => return Err(StoreError::NoSuchCase(request.case_id.to_string())),
-        }
+    let mut case = match tx.query_opt(
+        &format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"),
+        args![request.case_id],
+    )? {
+        Some(row) => case_from_row(row)?,
+        None => return Err(StoreError::NoSuchCase(request.case_id.to_string())),
     };
     if let Some(expected) = request.expected_version {
         // Versions start at 1 and only grow, so a version outside 1..=current was never seen
@@ -169,26 +159,26 @@ pub(super) fn apply_restoring(
     case.updated_at = Some(at.to_string());
     case.updated_by = Some(request.reviewer.to_string());
     {
-        let mut stmt = tx.prepare_cached(
+        let code = |i: usize| case.labels[i].map(|c| crate::domain::Dimension::ALL[i].code(c));
+        let updated = tx.execute(
             "UPDATE cases SET scope = ?2, reporter = ?3, kind = ?4, service = ?5, \
              substitute = ?6, amount_krw = ?7, status = ?8, note = ?9, version = ?10, \
              updated_at = ?11, updated_by = ?12 WHERE id = ?1 AND version = ?10 - 1",
+            args![
+                case.id.as_str(),
+                code(0),
+                code(1),
+                code(2),
+                code(3),
+                code(4),
+                case.amount_krw,
+                case.status.code(),
+                &case.note,
+                case.version,
+                &case.updated_at,
+                &case.updated_by,
+            ],
         )?;
-        let code = |i: usize| case.labels[i].map(|c| crate::domain::Dimension::ALL[i].code(c));
-        let updated = stmt.execute(rusqlite::params![
-            case.id,
-            code(0),
-            code(1),
-            code(2),
-            code(3),
-            code(4),
-            case.amount_krw,
-            case.status.code(),
-            case.note,
-            case.version,
-            case.updated_at,
-            case.updated_by,
-        ])?;
         if updated != 1 {
             return Err(StoreError::NoSuchCase(case.id));
         }

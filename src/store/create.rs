@@ -95,7 +95,7 @@ impl Store {
                     continue;
                 }
                 append(
-                    &tx,
+                    &mut super::sql::sqlite::SqliteSql(&tx),
                     &NewEvent {
                         at: &at,
                         reviewer: options.reviewer,

@@ -1,22 +1,37 @@
 //! Reading a case row into a [`Case`].
 
-use rusqlite::Row;
-
 use super::error::StoreError;
+use super::sql::{Row, Value};
 use crate::domain::{Case, Dimension, Status};
 
 /// The columns of `cases` in the order [`case_from_row`] reads them.
 pub const CASE_COLUMNS: &str = "id, received_at, channel, text, scope, reporter, kind, service, \
      substitute, amount_krw, status, note, version, updated_at, updated_by";
 
+/// Column `i` of `row` as optional text, taken out of the row (no copy).
+fn take_text(row: &mut Row<'_>, i: usize) -> Result<Option<String>, StoreError> {
+    match row.take(i) {
+        Value::Null => Ok(None),
+        Value::Text(t) => Ok(Some(t.into_owned())),
+        other => Err(StoreError::WrongKind {
+            column: i,
+            expected: "text",
+            found: other.kind(),
+        }),
+    }
+}
+
 /// Builds a case from a row selected with [`CASE_COLUMNS`]. A code that is not in the
 /// taxonomy (a file edited by hand) is reported, not guessed.
-pub fn case_from_row(row: &Row<'_>) -> Result<Case, StoreError> {
-    let id: String = row.get(0)?;
+pub fn case_from_row(mut row: Row<'_>) -> Result<Case, StoreError> {
+    let id: String = take_text(&mut row, 0)?.ok_or(StoreError::WrongKind {
+        column: 0,
+        expected: "text",
+        found: "null",
+    })?;
     let mut labels = [None; 5];
     for (slot, dim) in labels.iter_mut().zip(Dimension::ALL) {
-        let value = row.get_ref(4 + dim.index())?.as_str_or_null()?;
-        *slot = match value {
+        *slot = match row.text(4 + dim.index())? {
             None => None,
             Some(text) => Some(dim.parse_code(text).map_err(|_| StoreError::Corrupt {
                 case_id: id.clone(),
@@ -25,23 +40,23 @@ pub fn case_from_row(row: &Row<'_>) -> Result<Case, StoreError> {
             })?),
         };
     }
-    let status_text = row.get_ref(10)?.as_str()?;
+    let status_text = row.text(10)?.unwrap_or_default();
     let status = Status::parse(status_text).map_err(|_| StoreError::Corrupt {
         case_id: id.clone(),
         field: "status",
         value: status_text.to_string(),
     })?;
     Ok(Case {
-        received_at: row.get(1)?,
-        channel: row.get(2)?,
-        text: row.get(3)?,
+        received_at: take_text(&mut row, 1)?,
+        channel: take_text(&mut row, 2)?,
+        text: take_text(&mut row, 3)?.unwrap_or_default(),
         labels,
         amount_krw: row.get(9)?,
         status,
-        note: row.get(11)?,
+        note: take_text(&mut row, 11)?,
         version: row.get(12)?,
-        updated_at: row.get(13)?,
-        updated_by: row.get(14)?,
+        updated_at: take_text(&mut row, 13)?,
+        updated_by: take_text(&mut row, 14)?,
         id,
     })
 }

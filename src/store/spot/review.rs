@@ -194,7 +194,7 @@ fn overturn(
     let batch = format!("spot-check-{}", pair.check_id);
     let changes = [Change::Label(dim, pair.lead_value)];
     let applied = apply_in(
-        tx,
+        &mut crate::store::sql::sqlite::SqliteSql(tx),
         &ChangeRequest {
             case_id: &pair.case_id,
             expected_version: None,

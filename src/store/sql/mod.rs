@@ -3,7 +3,7 @@
 //! embedded SQLite ([`sqlite`]) and PostgreSQL ([`postgres`]) each implement [`Sql`], so the
 //! store's logic (the change function, its version check and audit rows) is written once.
 //!
-//! The SQL itself is the common subset of both dialects (`ON CONFLICT`, `RETURNING`, `?N`
+//! The SQL itself is the common subset of both dialects (`ON CONFLICT`, `?N`
 //! placeholders, which the PostgreSQL side renumbers as `$N`); the few statements that differ
 //! (the schema, its triggers) live with each backend.
 
@@ -26,35 +26,43 @@ pub(crate) use args;
 /// A connection or a transaction on one.
 pub trait Sql {
     /// Runs a statement; returns how many rows it changed.
-    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError>;
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError>;
 
     /// Runs a query and hands each row to `each`, in order, without holding them all.
     fn for_each(
         &mut self,
         sql: &str,
-        params: &[Value],
-        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
+
+    /// Runs an `INSERT` of one row and returns its integer key column `key` (SQLite's rowid,
+    /// PostgreSQL's `RETURNING key`).
+    fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError>;
 
     /// Runs several statements without parameters (schema changes).
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError>;
 
     /// Every row of a query.
-    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+    fn query(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Vec<Row<'static>>, StoreError> {
         let mut rows = Vec::new();
         self.for_each(sql, params, &mut |row| {
-            rows.push(row);
+            rows.push(row.into_owned());
             Ok(())
         })?;
         Ok(rows)
     }
 
     /// The first row of a query, if any.
-    fn query_opt(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>, StoreError> {
+    fn query_opt(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+    ) -> Result<Option<Row<'static>>, StoreError> {
         let mut first = None;
         self.for_each(sql, params, &mut |row| {
             if first.is_none() {
-                first = Some(row);
+                first = Some(row.into_owned());
             }
             Ok(())
         })?;
@@ -62,13 +70,13 @@ pub trait Sql {
     }
 
     /// The one row of a query that always gives one (`SELECT count(*) …`).
-    fn query_row(&mut self, sql: &str, params: &[Value]) -> Result<Row, StoreError> {
+    fn query_row(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Row<'static>, StoreError> {
         self.query_opt(sql, params)?
             .ok_or_else(|| StoreError::NoRow(sql.to_string()))
     }
 
     /// Whether a query gives any row.
-    fn exists(&mut self, sql: &str, params: &[Value]) -> Result<bool, StoreError> {
+    fn exists(&mut self, sql: &str, params: &[Value<'_>]) -> Result<bool, StoreError> {
         Ok(self.query_opt(sql, params)?.is_some())
     }
 }

@@ -15,7 +15,7 @@ use crate::store::error::StoreError;
 
 type BoxError = Box<dyn Error + Sync + Send>;
 
-impl ToSql for Value {
+impl ToSql for Value<'_> {
     fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
         match self {
             Value::Null => Ok(IsNull::Yes),
@@ -33,8 +33,8 @@ impl ToSql for Value {
                 Type::FLOAT4 => (*v as f32).to_sql(ty, out),
                 _ => Err(format!("a real number cannot be bound where {ty} belongs").into()),
             },
-            Value::Text(v) => v.as_str().to_sql(ty, out),
-            Value::Blob(v) => v.as_slice().to_sql(ty, out),
+            Value::Text(v) => v.as_ref().to_sql(ty, out),
+            Value::Blob(v) => v.as_ref().to_sql(ty, out),
         }
     }
 
@@ -45,8 +45,8 @@ impl ToSql for Value {
     postgres::types::to_sql_checked!();
 }
 
-impl<'a> FromSql<'a> for Value {
-    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Value, BoxError> {
+impl<'a> FromSql<'a> for Value<'a> {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
         Ok(match *ty {
             Type::INT8 => Value::Int(i64::from_sql(ty, raw)?),
             Type::INT4 => Value::Int(i64::from(i32::from_sql(ty, raw)?)),
@@ -54,12 +54,12 @@ impl<'a> FromSql<'a> for Value {
             Type::BOOL => Value::Int(i64::from(bool::from_sql(ty, raw)?)),
             Type::FLOAT8 => Value::Real(f64::from_sql(ty, raw)?),
             Type::FLOAT4 => Value::Real(f64::from(f32::from_sql(ty, raw)?)),
-            Type::BYTEA => Value::Blob(<Vec<u8>>::from_sql(ty, raw)?),
-            _ => Value::Text(String::from_sql(ty, raw)?),
+            Type::BYTEA => Value::from(<&[u8]>::from_sql(ty, raw)?),
+            _ => Value::from(<&str>::from_sql(ty, raw)?),
         })
     }
 
-    fn from_sql_null(_: &Type) -> Result<Value, BoxError> {
+    fn from_sql_null(_: &Type) -> Result<Value<'a>, BoxError> {
         Ok(Value::Null)
     }
 
@@ -129,14 +129,14 @@ impl Statements {
     }
 }
 
-fn params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
+fn params<'v>(values: &'v [Value<'_>]) -> Vec<&'v (dyn ToSql + Sync)> {
     values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
-fn row_of(row: &postgres::Row) -> Result<Row, StoreError> {
+fn row_of(row: &postgres::Row) -> Result<Row<'_>, StoreError> {
     let mut values = Vec::with_capacity(row.len());
     for i in 0..row.len() {
-        values.push(row.try_get::<_, Value>(i)?);
+        values.push(row.try_get::<_, Value<'_>>(i)?);
     }
     Ok(Row::new(values))
 }
@@ -145,19 +145,31 @@ fn execute<C: postgres::GenericClient>(
     client: &mut C,
     statements: &mut Statements,
     sql: &str,
-    values: &[Value],
+    values: &[Value<'_>],
 ) -> Result<usize, StoreError> {
     let stmt = statements.get(client, sql)?;
     let n = client.execute(&stmt, &params(values))?;
     Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
+fn insert<C: postgres::GenericClient>(
+    client: &mut C,
+    statements: &mut Statements,
+    sql: &str,
+    key: &str,
+    values: &[Value<'_>],
+) -> Result<i64, StoreError> {
+    let stmt = statements.get(client, &format!("{sql} RETURNING {key}"))?;
+    let row = client.query_one(&stmt, &params(values))?;
+    Ok(row.try_get::<_, i64>(0)?)
+}
+
 fn for_each<C: postgres::GenericClient>(
     client: &mut C,
     statements: &mut Statements,
     sql: &str,
-    values: &[Value],
-    each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    values: &[Value<'_>],
+    each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     use postgres::fallible_iterator::FallibleIterator;
     let stmt = statements.get(client, sql)?;
@@ -175,21 +187,25 @@ pub struct PgSql<'a> {
 }
 
 impl Sql for PgSql<'_> {
-    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError> {
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         execute(self.client, self.statements, sql, params)
     }
 
     fn for_each(
         &mut self,
         sql: &str,
-        params: &[Value],
-        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         for_each(self.client, self.statements, sql, params, each)
     }
 
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
         Ok(self.client.batch_execute(sql)?)
+    }
+
+    fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
+        insert(self.client, self.statements, sql, key, params)
     }
 }
 
@@ -200,21 +216,25 @@ pub struct PgTransaction<'a> {
 }
 
 impl Sql for PgTransaction<'_> {
-    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError> {
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         execute(&mut self.tx, self.statements, sql, params)
     }
 
     fn for_each(
         &mut self,
         sql: &str,
-        params: &[Value],
-        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         for_each(&mut self.tx, self.statements, sql, params, each)
     }
 
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
         Ok(self.tx.batch_execute(sql)?)
+    }
+
+    fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
+        insert(&mut self.tx, self.statements, sql, key, params)
     }
 }
 

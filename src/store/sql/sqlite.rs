@@ -7,29 +7,25 @@ use rusqlite::{Connection, ToSql};
 use super::{Row, Sql, Transaction, Value};
 use crate::store::error::StoreError;
 
-impl ToSql for Value {
+impl ToSql for Value<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(match self {
             Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
             Value::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
             Value::Real(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
             Value::Text(v) => ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes())),
-            Value::Blob(v) => ToSqlOutput::Borrowed(ValueRef::Blob(v)),
+            Value::Blob(v) => ToSqlOutput::Borrowed(ValueRef::Blob(v.as_ref())),
         })
     }
 }
 
-fn value_of(value: ValueRef<'_>) -> Result<Value, StoreError> {
+fn value_of(value: ValueRef<'_>) -> Result<Value<'_>, StoreError> {
     Ok(match value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(v) => Value::Int(v),
         ValueRef::Real(v) => Value::Real(v),
-        ValueRef::Text(t) => Value::Text(
-            std::str::from_utf8(t)
-                .map_err(|_| StoreError::NotUtf8)?
-                .to_string(),
-        ),
-        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        ValueRef::Text(t) => Value::from(std::str::from_utf8(t).map_err(|_| StoreError::NotUtf8)?),
+        ValueRef::Blob(b) => Value::from(b),
     })
 }
 
@@ -37,7 +33,7 @@ fn value_of(value: ValueRef<'_>) -> Result<Value, StoreError> {
 pub struct SqliteSql<'a>(pub &'a Connection);
 
 impl Sql for SqliteSql<'_> {
-    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError> {
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         let mut stmt = self.0.prepare_cached(sql)?;
         Ok(stmt.execute(rusqlite::params_from_iter(params))?)
     }
@@ -45,8 +41,8 @@ impl Sql for SqliteSql<'_> {
     fn for_each(
         &mut self,
         sql: &str,
-        params: &[Value],
-        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let mut stmt = self.0.prepare_cached(sql)?;
         let columns = stmt.column_count();
@@ -64,27 +60,36 @@ impl Sql for SqliteSql<'_> {
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
         Ok(self.0.execute_batch(sql)?)
     }
+
+    fn insert(&mut self, sql: &str, _key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
+        self.execute(sql, params)?;
+        Ok(self.0.last_insert_rowid())
+    }
 }
 
 /// A SQLite write transaction (taken with `BEGIN IMMEDIATE`).
 pub struct SqliteTransaction<'a>(pub rusqlite::Transaction<'a>);
 
 impl Sql for SqliteTransaction<'_> {
-    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize, StoreError> {
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         SqliteSql(&self.0).execute(sql, params)
     }
 
     fn for_each(
         &mut self,
         sql: &str,
-        params: &[Value],
-        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         SqliteSql(&self.0).for_each(sql, params, each)
     }
 
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
         SqliteSql(&self.0).execute_batch(sql)
+    }
+
+    fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
+        SqliteSql(&self.0).insert(sql, key, params)
     }
 }
 

@@ -1,18 +1,32 @@
-//! The values a statement binds and a row holds: the five kinds both databases share.
+//! The values a statement binds and a row holds: the five kinds both databases share. A bound
+//! value borrows what it can (no copy of a case's text to bind it); a value read is owned.
+
+use std::borrow::Cow;
 
 use super::super::error::StoreError;
 
 /// A value bound to a parameter or read from a column.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Int(i64),
     Real(f64),
-    Text(String),
-    Blob(Vec<u8>),
+    Text(Cow<'a, str>),
+    Blob(Cow<'a, [u8]>),
 }
 
-impl Value {
+impl Value<'_> {
+    /// The value, owning what it borrowed.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Int(v) => Value::Int(v),
+            Value::Real(v) => Value::Real(v),
+            Value::Text(t) => Value::Text(std::borrow::Cow::Owned(t.into_owned())),
+            Value::Blob(b) => Value::Blob(std::borrow::Cow::Owned(b.into_owned())),
+        }
+    }
+
     /// What kind of value it is, for error messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -25,106 +39,120 @@ impl Value {
     }
 }
 
-impl From<i64> for Value {
-    fn from(v: i64) -> Value {
+impl From<i64> for Value<'_> {
+    fn from(v: i64) -> Self {
         Value::Int(v)
     }
 }
 
-impl From<i32> for Value {
-    fn from(v: i32) -> Value {
+impl From<i32> for Value<'_> {
+    fn from(v: i32) -> Self {
         Value::Int(i64::from(v))
     }
 }
 
-impl From<u32> for Value {
-    fn from(v: u32) -> Value {
+impl From<u32> for Value<'_> {
+    fn from(v: u32) -> Self {
         Value::Int(i64::from(v))
     }
 }
 
 /// Counts and sizes: saturated at `i64::MAX` (no database holds more).
-impl From<usize> for Value {
-    fn from(v: usize) -> Value {
+impl From<usize> for Value<'_> {
+    fn from(v: usize) -> Self {
         Value::Int(i64::try_from(v).unwrap_or(i64::MAX))
     }
 }
 
-impl From<bool> for Value {
-    fn from(v: bool) -> Value {
+impl From<bool> for Value<'_> {
+    fn from(v: bool) -> Self {
         Value::Int(i64::from(v))
     }
 }
 
-impl From<f64> for Value {
-    fn from(v: f64) -> Value {
+impl From<f64> for Value<'_> {
+    fn from(v: f64) -> Self {
         Value::Real(v)
     }
 }
 
-impl From<f32> for Value {
-    fn from(v: f32) -> Value {
+impl From<f32> for Value<'_> {
+    fn from(v: f32) -> Self {
         Value::Real(f64::from(v))
     }
 }
 
-impl From<&str> for Value {
-    fn from(v: &str) -> Value {
-        Value::Text(v.to_string())
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(v: &'a str) -> Self {
+        Value::Text(Cow::Borrowed(v))
     }
 }
 
-impl From<String> for Value {
-    fn from(v: String) -> Value {
-        Value::Text(v)
+impl From<String> for Value<'_> {
+    fn from(v: String) -> Self {
+        Value::Text(Cow::Owned(v))
     }
 }
 
-impl From<&String> for Value {
-    fn from(v: &String) -> Value {
-        Value::Text(v.clone())
+impl<'a> From<&'a String> for Value<'a> {
+    fn from(v: &'a String) -> Self {
+        Value::Text(Cow::Borrowed(v))
     }
 }
 
-impl From<&[u8]> for Value {
-    fn from(v: &[u8]) -> Value {
-        Value::Blob(v.to_vec())
+impl<'a> From<&'a [u8]> for Value<'a> {
+    fn from(v: &'a [u8]) -> Self {
+        Value::Blob(Cow::Borrowed(v))
     }
 }
 
-impl From<Vec<u8>> for Value {
-    fn from(v: Vec<u8>) -> Value {
-        Value::Blob(v)
+impl From<Vec<u8>> for Value<'_> {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Blob(Cow::Owned(v))
     }
 }
 
-impl<T: Into<Value>> From<Option<T>> for Value {
-    fn from(v: Option<T>) -> Value {
+impl<'a, T: Into<Value<'a>>> From<Option<T>> for Value<'a> {
+    fn from(v: Option<T>) -> Self {
         v.map_or(Value::Null, Into::into)
     }
 }
 
-impl<T: Clone + Into<Value>> From<&Option<T>> for Value {
-    fn from(v: &Option<T>) -> Value {
-        v.clone().map_or(Value::Null, Into::into)
+impl<'a> From<&'a Option<String>> for Value<'a> {
+    fn from(v: &'a Option<String>) -> Self {
+        v.as_deref().map_or(Value::Null, Into::into)
     }
 }
 
-impl From<&i64> for Value {
-    fn from(v: &i64) -> Value {
+impl From<&Option<i64>> for Value<'_> {
+    fn from(v: &Option<i64>) -> Self {
+        v.map_or(Value::Null, Value::Int)
+    }
+}
+
+impl From<&i64> for Value<'_> {
+    fn from(v: &i64) -> Self {
         Value::Int(*v)
     }
 }
 
-/// A row of a query's answer.
+/// A row of a query's answer. While a query runs, its text and bytes borrow from the
+/// database's own row (no copy of a label to read it); [`Row::into_owned`] keeps it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    values: Vec<Value>,
+pub struct Row<'r> {
+    values: Vec<Value<'r>>,
 }
 
-impl Row {
-    pub fn new(values: Vec<Value>) -> Row {
+impl<'r> Row<'r> {
+    pub fn new(values: Vec<Value<'r>>) -> Row<'r> {
         Row { values }
+    }
+
+    /// The row, owning what it borrowed.
+    pub fn into_owned(self) -> Row<'static> {
+        Row {
+            values: self.values.into_iter().map(Value::into_owned).collect(),
+        }
     }
 
     /// Column `i` (from 0) as `T`; a missing column or a value of another kind is an error
@@ -142,7 +170,7 @@ impl Row {
     pub fn text(&self, i: usize) -> Result<Option<&str>, StoreError> {
         match self.values.get(i) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Text(t)) => Ok(Some(t)),
+            Some(Value::Text(t)) => Ok(Some(t.as_ref())),
             Some(other) => Err(StoreError::WrongKind {
                 column: i,
                 expected: "text",
@@ -152,7 +180,7 @@ impl Row {
     }
 
     /// Takes column `i` out of the row (a large text or blob, without a copy).
-    pub fn take(&mut self, i: usize) -> Value {
+    pub fn take(&mut self, i: usize) -> Value<'r> {
         self.values
             .get_mut(i)
             .map_or(Value::Null, |v| std::mem::replace(v, Value::Null))
@@ -163,12 +191,12 @@ impl Row {
 pub trait FromValue: Sized {
     /// What the column should hold, for the error message.
     const EXPECTED: &'static str;
-    fn from_value(value: &Value) -> Option<Self>;
+    fn from_value(value: &Value<'_>) -> Option<Self>;
 }
 
 impl FromValue for i64 {
     const EXPECTED: &'static str = "an integer";
-    fn from_value(value: &Value) -> Option<i64> {
+    fn from_value(value: &Value<'_>) -> Option<i64> {
         match value {
             Value::Int(v) => Some(*v),
             _ => None,
@@ -178,7 +206,7 @@ impl FromValue for i64 {
 
 impl FromValue for f64 {
     const EXPECTED: &'static str = "a number";
-    fn from_value(value: &Value) -> Option<f64> {
+    fn from_value(value: &Value<'_>) -> Option<f64> {
         match value {
             Value::Real(v) => Some(*v),
             Value::Int(v) => Some(*v as f64),
@@ -189,7 +217,7 @@ impl FromValue for f64 {
 
 impl FromValue for bool {
     const EXPECTED: &'static str = "0 or 1";
-    fn from_value(value: &Value) -> Option<bool> {
+    fn from_value(value: &Value<'_>) -> Option<bool> {
         match value {
             Value::Int(v) => Some(*v != 0),
             _ => None,
@@ -199,9 +227,9 @@ impl FromValue for bool {
 
 impl FromValue for String {
     const EXPECTED: &'static str = "text";
-    fn from_value(value: &Value) -> Option<String> {
+    fn from_value(value: &Value<'_>) -> Option<String> {
         match value {
-            Value::Text(v) => Some(v.clone()),
+            Value::Text(v) => Some(v.to_string()),
             _ => None,
         }
     }
@@ -209,9 +237,9 @@ impl FromValue for String {
 
 impl FromValue for Vec<u8> {
     const EXPECTED: &'static str = "bytes";
-    fn from_value(value: &Value) -> Option<Vec<u8>> {
+    fn from_value(value: &Value<'_>) -> Option<Vec<u8>> {
         match value {
-            Value::Blob(v) => Some(v.clone()),
+            Value::Blob(v) => Some(v.to_vec()),
             _ => None,
         }
     }
@@ -219,7 +247,7 @@ impl FromValue for Vec<u8> {
 
 impl<T: FromValue> FromValue for Option<T> {
     const EXPECTED: &'static str = T::EXPECTED;
-    fn from_value(value: &Value) -> Option<Option<T>> {
+    fn from_value(value: &Value<'_>) -> Option<Option<T>> {
         match value {
             Value::Null => Some(None),
             other => T::from_value(other).map(Some),
