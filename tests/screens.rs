@@ -1,6 +1,6 @@
 //! Whole-screen snapshots over ratatui's TestBackend, driven through the same keymap → action
 //! → update path a person uses: Korean texts at 80×24 and 120×40, hostile bytes, the help,
-//! a version conflict, the prompts, and a terminal too small.
+//! a version conflict, the prompts, suggestions beside the labels, and a terminal too small.
 
 mod common;
 
@@ -715,4 +715,75 @@ fn emoji_sequences_leave_no_glyph_behind_after_j() {
         ]),
         "{screen}"
     );
+}
+
+/// Suggestions for the fixture as a model would store them: R-000001's kind contradicted with
+/// confidence 0.95 (marked in the list), R-000004's labels and its amount read from the text.
+fn with_suggestions(d: &mut Driver, path: &std::path::Path) {
+    use casebench::domain::{CaseSuggestion, Suggested, SuggestedAmount};
+    use casebench::store::NewModel;
+    let mut store = Store::open(path).unwrap();
+    let model = store
+        .save_model(&NewModel {
+            created_by: "kim",
+            seed: 1,
+            filter: "",
+            cases_used: 10,
+            figures: "[]",
+            labels: &[0],
+            amount: "{}",
+        })
+        .unwrap();
+    let label = |dim: Dimension, code: &str, confidence: f32| {
+        Some(Suggested {
+            code: dim.parse_code(code).unwrap(),
+            confidence,
+        })
+    };
+    let mut first = CaseSuggestion {
+        model,
+        ..CaseSuggestion::default()
+    };
+    first.labels[Dimension::Scope.index()] = label(Dimension::Scope, "kakao", 0.99);
+    first.labels[Dimension::Kind.index()] = label(Dimension::Kind, "inquiry", 0.95);
+    let text =
+        "업비트 로그인이 카카오 로그인이라 하루 종일 거래를 못 했어요. 손해가 50,000원입니다.";
+    let start = text.find("50,000원").unwrap();
+    let mut fourth = CaseSuggestion {
+        model,
+        ..CaseSuggestion::default()
+    };
+    fourth.labels[Dimension::Scope.index()] = label(Dimension::Scope, "kakao", 0.97);
+    fourth.labels[Dimension::Reporter.index()] = label(Dimension::Reporter, "individual", 0.88);
+    fourth.labels[Dimension::Kind.index()] = label(Dimension::Kind, "free_monetary", 0.81);
+    fourth.labels[Dimension::Service.index()] = label(Dimension::Service, "kakao_login", 0.93);
+    fourth.amount = Some(SuggestedAmount {
+        won: 50_000,
+        confidence: 0.9,
+        start,
+        end: start + "50,000원".len(),
+        why: "the loss stated: 손해가 50,000원".into(),
+    });
+    let list = vec![
+        ("R-000001".to_string(), first),
+        ("R-000004".to_string(), fourth),
+    ];
+    store.save_suggestions("kim", &list).unwrap();
+    d.handle(Msg::Suggestions { list, fresh: true });
+}
+
+#[test]
+fn suggestions_beside_the_labels_and_marks_in_the_list_at_80x24() {
+    let (_dir, path, mut d) = driver(80, 24);
+    with_suggestions(&mut d, &path);
+    d.press("j j j").unwrap(); // R-000004
+    assert_screen("suggestions_80x24", &d);
+}
+
+#[test]
+fn the_counts_the_suggestions_would_give_at_120x40() {
+    let (_dir, path, mut d) = driver(120, 40);
+    with_suggestions(&mut d, &path);
+    d.press("tab Y").unwrap();
+    assert_screen("suggested_counts_120x40", &d);
 }
