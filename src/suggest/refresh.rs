@@ -112,12 +112,24 @@ pub enum Refreshed {
 /// What a new database needs so that the workbench shows suggestions: without a model, train
 /// one on every labelled case (default seed) and suggest for every case; with one, suggest for
 /// the cases that have no suggestion yet. The workbench runs this in the background after its
-/// first frame.
-pub fn bring_up_to_date(store: &mut Store, who: &str) -> Result<Refreshed, RefreshError> {
+/// first frame. `training` hears, before a model is trained, how many cases it learns from.
+pub fn bring_up_to_date(
+    store: &mut Store,
+    who: &str,
+    training: &mut dyn FnMut(usize),
+) -> Result<Refreshed, RefreshError> {
     let cases = store.load_all()?;
     let all: Vec<&Case> = cases.iter().collect();
     match latest(store)? {
         None => {
+            let labelled = all
+                .iter()
+                .filter(|c| c.labels.iter().any(Option::is_some))
+                .count();
+            if labelled == 0 {
+                return Ok(Refreshed::Nothing);
+            }
+            training(labelled);
             let stored =
                 match train_and_store(store, who, &all, "", crate::io::sample::DEFAULT_SEED) {
                     Ok(stored) => stored,

@@ -185,28 +185,40 @@ impl Driver {
         }
     }
 
-    /// Takes the background suggestions, if they have come. Returns whether they did.
+    /// Takes what the background suggestions said, if anything. Returns whether it did.
     pub fn poll_suggestions(&mut self) -> bool {
-        match self.suggest.as_ref().and_then(SuggestWorker::try_answer) {
-            Some(msg) => {
-                self.suggest = None;
-                self.handle(msg);
-                true
-            }
-            None => false,
+        let mut any = false;
+        while let Some(msg) = self.suggest.as_ref().and_then(SuggestWorker::try_answer) {
+            self.take_suggestions(msg);
+            any = true;
         }
+        any
     }
 
-    /// Waits up to `timeout` for the background suggestions (tests and benchmarks).
+    /// Waits up to `timeout` for the background suggestions to arrive (tests and
+    /// benchmarks); returns whether they did.
     pub fn wait_suggestions(&mut self, timeout: std::time::Duration) -> bool {
-        match self.suggest.as_ref().and_then(|w| w.wait(timeout)) {
-            Some(msg) => {
-                self.suggest = None;
-                self.handle(msg);
-                true
+        let deadline = Instant::now() + timeout;
+        while let Some(msg) = self
+            .suggest
+            .as_ref()
+            .and_then(|w| w.wait(deadline.saturating_duration_since(Instant::now())))
+        {
+            let last = !matches!(msg, Msg::SuggestionsTraining(_));
+            self.take_suggestions(msg);
+            if last {
+                return true;
             }
-            None => false,
         }
+        false
+    }
+
+    /// One message of the background suggestions; after the last the worker is gone.
+    fn take_suggestions(&mut self, msg: Msg) {
+        if !matches!(msg, Msg::SuggestionsTraining(_)) {
+            self.suggest = None;
+        }
+        self.handle(msg);
     }
 
     /// Takes the search worker's answer, if it has come. Returns whether one did.

@@ -1,7 +1,7 @@
 //! Suggestions made in the background: on a database without a model the workbench trains
 //! one and suggests for every case after its first frame, on a thread with its own connection,
-//! so it never waits; with a model, cases new since it ran get theirs. The answer arrives as a
-//! message, once.
+//! so it never waits; with a model, cases new since it ran get theirs. What it does arrives as
+//! messages: that it is learning (when it trains), then the suggestions or why there are none.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
@@ -20,20 +20,24 @@ impl SuggestWorker {
     pub fn start(path: PathBuf, reviewer: String) -> SuggestWorker {
         let (send, answer) = mpsc::channel();
         std::thread::spawn(move || {
-            if let Some(msg) = work(&path, &reviewer) {
-                // The workbench may have quit meanwhile: then nobody listens.
+            // The workbench may have quit meanwhile: then nobody listens.
+            let learning = send.clone();
+            let mut training = |cases| {
+                let _ = learning.send(Msg::SuggestionsTraining(cases));
+            };
+            if let Some(msg) = work(&path, &reviewer, &mut training) {
                 let _ = send.send(msg);
             }
         });
         SuggestWorker { answer }
     }
 
-    /// The answer, if it has come (never waits).
+    /// The next message, if one has come (never waits).
     pub fn try_answer(&self) -> Option<Msg> {
         self.answer.try_recv().ok()
     }
 
-    /// Waits up to `timeout` for the answer (tests and benchmarks).
+    /// Waits up to `timeout` for the next message (tests and benchmarks).
     pub fn wait(&self, timeout: Duration) -> Option<Msg> {
         self.answer.recv_timeout(timeout).ok()
     }
@@ -41,13 +45,13 @@ impl SuggestWorker {
 
 /// The message for the workbench: every case's suggestions when some were made, an error
 /// when they could not be, nothing when there was nothing to do.
-fn work(path: &std::path::Path, reviewer: &str) -> Option<Msg> {
+fn work(path: &std::path::Path, reviewer: &str, training: &mut dyn FnMut(usize)) -> Option<Msg> {
     let failed = |e: &dyn std::fmt::Display| Some(Msg::SuggestionsFailed(e.to_string()));
     let mut store = match Store::open(path) {
         Ok(store) => store,
         Err(e) => return failed(&e),
     };
-    match bring_up_to_date(&mut store, reviewer) {
+    match bring_up_to_date(&mut store, reviewer, training) {
         Ok(Refreshed::Nothing) => None,
         Ok(Refreshed::Trained { .. } | Refreshed::Suggested { .. }) => {
             match store.load_suggestions() {

@@ -80,6 +80,8 @@ pub enum Msg {
         list: Vec<(String, crate::domain::CaseSuggestion)>,
         fresh: bool,
     },
+    /// The background suggestions are being learnt from this many labelled cases.
+    SuggestionsTraining(usize),
     /// The background suggestions could not be made (the workbench works on without them).
     SuggestionsFailed(String),
     /// Problems found at start-up (a bad user keymap): shown until dismissed.

@@ -80,11 +80,23 @@ impl App {
             self.apply_view(self.spec.clone());
         }
         if fresh {
-            self.message = Some(Message::notice(format!(
+            self.notice_unless_error(format!(
                 "suggestions ready: {} (model #{})",
                 crate::text::count(n, "case", "cases"),
                 model.unwrap_or_default()
-            )));
+            ));
+        }
+    }
+
+    /// News from the background: shown, except over an error the reviewer has not dismissed
+    /// (a bad keymap at start-up stays readable).
+    pub(super) fn notice_unless_error(&mut self, text: String) {
+        let error_shown = self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.tone == super::status_message::Tone::Error);
+        if !error_shown {
+            self.message = Some(Message::notice(text));
         }
     }
 

@@ -163,6 +163,13 @@ impl App {
                 self.on_suggestions(list, fresh);
                 Vec::new()
             }
+            Msg::SuggestionsTraining(cases) => {
+                self.notice_unless_error(format!(
+                    "learning suggestions from {} in the background…",
+                    crate::text::count(cases, "labelled case", "labelled cases")
+                ));
+                Vec::new()
+            }
             Msg::SuggestionsFailed(why) => {
                 self.message = Some(Message::error(format!(
                     "suggestions: {why} (casebench suggest train makes them by hand)"

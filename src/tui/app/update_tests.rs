@@ -439,3 +439,29 @@ fn a_new_case_joins_a_search_view_only_if_it_matches_the_search() {
     assert_eq!(ids, ["R-000007", "R-000201"]);
     assert_eq!(app.view.counts.total(), 2);
 }
+
+#[test]
+fn background_suggestions_say_they_are_learning_but_never_hide_an_error() {
+    let mut app = app(Role::Reviewer);
+    let effects = app.update(Msg::SuggestionsTraining(105_116), now());
+    assert!(effects.is_empty());
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("learning suggestions from 105,116 labelled cases in the background…")
+    );
+    app.update(
+        Msg::StartupErrors(vec!["keymap.toml:3: unknown action \"jump\"".into()]),
+        now(),
+    );
+    app.update(Msg::SuggestionsTraining(10), now());
+    app.update(
+        Msg::Suggestions {
+            list: Vec::new(),
+            fresh: true,
+        },
+        now(),
+    );
+    let message = app.message.as_ref().unwrap();
+    assert_eq!(message.tone, Tone::Error);
+    assert!(message.text.starts_with("keymap: keymap.toml:3"), "{}", message.text);
+}
