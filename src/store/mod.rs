@@ -167,6 +167,14 @@ impl Store {
         Ok((Box::new(sql::sqlite::SqliteTransaction(tx)), at))
     }
 
+    /// A reading transaction through the [`sql`] layer: its reads see one snapshot (SQLite's
+    /// deferred `BEGIN` takes it at the first read). Taken from a shared reference; it must
+    /// not write.
+    fn begin_read(&self) -> Result<Box<dyn sql::Transaction + '_>, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        Ok(Box::new(sql::sqlite::SqliteTransaction(tx)))
+    }
+
     /// An immediate write transaction through the [`sql`] layer, for writers that check the
     /// name themselves (roster changes).
     fn begin_unnamed(&mut self) -> Result<Box<dyn sql::Transaction + '_>, StoreError> {

@@ -21,12 +21,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension};
-
 use super::audit::CREATED_FIELD;
 use super::bulk::BulkItem;
 use super::change::{Applied, AuditAction};
 use super::error::StoreError;
+use super::sql::{args, Row, Sql};
 use super::{new_batch_id, Store};
 use crate::domain::nearest::edit_distance;
 use crate::domain::{Change, Field};
@@ -115,9 +114,9 @@ impl Store {
     /// versions it records match the audit rows it looked at). An unknown batch is refused with
     /// the nearest batch ids.
     pub fn revert_plan(&self, batch: &str) -> Result<RevertPlan, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let plan = plan_in(&tx, batch)?;
-        tx.finish()?;
+        let mut tx = self.begin_read()?;
+        let plan = plan_in(&mut *tx, batch)?;
+        tx.commit()?;
         Ok(plan)
     }
 
@@ -170,7 +169,7 @@ impl Store {
         for skipped in &bulk.skipped {
             outcome.skipped.push(RevertSkip {
                 case_id: skipped.case_id.clone(),
-                changed: latest_change(&self.conn, &skipped.case_id)?
+                changed: latest_change(&mut self.reader(), &skipped.case_id)?
                     .into_iter()
                     .collect(),
             });
@@ -214,16 +213,14 @@ fn change_back(case_id: &str, field: &FieldRevert) -> Result<Change, StoreError>
     })
 }
 
-fn plan_in(conn: &Connection, batch: &str) -> Result<RevertPlan, StoreError> {
-    refuse_unrevertible(conn, batch)?;
+fn plan_in<S: Sql + ?Sized>(sql: &mut S, batch: &str) -> Result<RevertPlan, StoreError> {
+    refuse_unrevertible(sql, batch)?;
     let mut order: Vec<String> = Vec::new();
     let mut by_case: HashMap<String, Vec<FieldRows>> = HashMap::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT seq, case_id, field, old, new FROM audit WHERE batch = ?1 ORDER BY seq",
-        )?;
-        let mut rows = stmt.query([batch])?;
-        while let Some(row) = rows.next()? {
+    sql.for_each(
+        "SELECT seq, case_id, field, old, new FROM audit WHERE batch = ?1 ORDER BY seq",
+        args![batch],
+        &mut |row| {
             let seq: i64 = row.get(0)?;
             let case_id: String = row.get(1)?;
             let name: String = row.get(2)?;
@@ -240,8 +237,9 @@ fn plan_in(conn: &Connection, batch: &str) -> Result<RevertPlan, StoreError> {
                     after: row.get(4)?,
                 }),
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     let mut plan = RevertPlan {
         batch: batch.to_string(),
         cases: order.len(),
@@ -253,7 +251,7 @@ fn plan_in(conn: &Connection, batch: &str) -> Result<RevertPlan, StoreError> {
         let mut changed = Vec::new();
         let mut reverts = Vec::with_capacity(fields.len());
         for rows in fields {
-            if let Some(later) = changed_since(conn, &case_id, &rows, batch)? {
+            if let Some(later) = changed_since(sql, &case_id, &rows, batch)? {
                 changed.push(later);
                 continue;
             }
@@ -264,7 +262,7 @@ fn plan_in(conn: &Connection, batch: &str) -> Result<RevertPlan, StoreError> {
             })?;
             let revert = FieldRevert {
                 field,
-                restores: restored_row(conn, &case_id, &rows)?,
+                restores: restored_row(sql, &case_id, &rows)?,
                 now: rows.after,
                 back: rows.before,
             };
@@ -275,11 +273,10 @@ fn plan_in(conn: &Connection, batch: &str) -> Result<RevertPlan, StoreError> {
             plan.skipped.push(RevertSkip { case_id, changed });
             continue;
         }
-        let version: i64 = conn
-            .prepare_cached("SELECT version FROM cases WHERE id = ?1")?
-            .query_row([&case_id], |row| row.get(0))
-            .optional()?
-            .ok_or_else(|| StoreError::NoSuchCase(case_id.clone()))?;
+        let version: i64 = sql
+            .query_opt("SELECT version FROM cases WHERE id = ?1", args![&case_id])?
+            .ok_or_else(|| StoreError::NoSuchCase(case_id.clone()))?
+            .get(0)?;
         plan.restore.push(CaseRevert {
             case_id,
             version,
@@ -291,19 +288,18 @@ fn plan_in(conn: &Connection, batch: &str) -> Result<RevertPlan, StoreError> {
 
 /// Refuses a batch that is not in the audit log (naming the nearest ones), that created
 /// cases, or that holds spot-check overturns.
-fn refuse_unrevertible(conn: &Connection, batch: &str) -> Result<(), StoreError> {
-    let (rows, created, overturns): (i64, i64, i64) = conn
-        .prepare_cached(
-            "SELECT count(*), coalesce(sum(field = ?2), 0), \
-             coalesce(sum(action = 'overturn'), 0) FROM audit WHERE batch = ?1",
-        )?
-        .query_row([batch, CREATED_FIELD], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })?;
+fn refuse_unrevertible<S: Sql + ?Sized>(sql: &mut S, batch: &str) -> Result<(), StoreError> {
+    let counts = sql.query_row(
+        "SELECT count(*), count(CASE WHEN field = ?2 THEN 1 END), \
+         count(CASE WHEN action = 'overturn' THEN 1 END) FROM audit WHERE batch = ?1",
+        args![batch, CREATED_FIELD],
+    )?;
+    let (rows, created, overturns): (i64, i64, i64) =
+        (counts.get(0)?, counts.get(1)?, counts.get(2)?);
     if rows == 0 {
         return Err(StoreError::NoSuchBatch {
             batch: batch.to_string(),
-            nearest: nearest_batches(conn, batch)?,
+            nearest: nearest_batches(sql, batch)?,
         });
     }
     let why = if created > 0 {
@@ -321,34 +317,36 @@ fn refuse_unrevertible(conn: &Connection, batch: &str) -> Result<(), StoreError>
 }
 
 /// The latest change to the field from outside the batch after the batch's first row on it.
-fn changed_since(
-    conn: &Connection,
+fn changed_since<S: Sql + ?Sized>(
+    sql: &mut S,
     case_id: &str,
     rows: &FieldRows,
     batch: &str,
 ) -> Result<Option<LaterChange>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+    sql.query_opt(
         "SELECT field, reviewer, at, batch FROM audit WHERE case_id = ?1 AND field = ?2 \
-         AND seq > ?3 AND batch IS NOT ?4 ORDER BY seq DESC LIMIT 1",
-    )?;
-    Ok(stmt
-        .query_row(
-            rusqlite::params![case_id, rows.name, rows.first_seq, batch],
-            later_change,
-        )
-        .optional()?)
+         AND seq > ?3 AND batch IS DISTINCT FROM ?4 ORDER BY seq DESC LIMIT 1",
+        args![case_id, &rows.name, rows.first_seq, batch],
+    )?
+    .map(|row| later_change(&row))
+    .transpose()
 }
 
 /// The latest audit row of a case, as the change that kept a revert off it.
-fn latest_change(conn: &Connection, case_id: &str) -> Result<Option<LaterChange>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+fn latest_change<S: Sql + ?Sized>(
+    sql: &mut S,
+    case_id: &str,
+) -> Result<Option<LaterChange>, StoreError> {
+    sql.query_opt(
         "SELECT field, reviewer, at, batch FROM audit WHERE case_id = ?1 \
          ORDER BY seq DESC LIMIT 1",
-    )?;
-    Ok(stmt.query_row([case_id], later_change).optional()?)
+        args![case_id],
+    )?
+    .map(|row| later_change(&row))
+    .transpose()
 }
 
-fn later_change(row: &rusqlite::Row<'_>) -> rusqlite::Result<LaterChange> {
+fn later_change(row: &Row<'_>) -> Result<LaterChange, StoreError> {
     Ok(LaterChange {
         field: row.get(0)?,
         by: row.get(1)?,
@@ -359,21 +357,19 @@ fn later_change(row: &rusqlite::Row<'_>) -> rusqlite::Result<LaterChange> {
 
 /// The audit row whose value the field held before the batch: the one just before the
 /// batch's first row on it, or, when that was a revert, the row that revert brought back.
-fn restored_row(
-    conn: &Connection,
+fn restored_row<S: Sql + ?Sized>(
+    sql: &mut S,
     case_id: &str,
     rows: &FieldRows,
 ) -> Result<Option<i64>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, action, restores FROM audit WHERE case_id = ?1 AND field = ?2 \
-         AND seq < ?3 ORDER BY seq DESC LIMIT 1",
-    )?;
-    let before: Option<(i64, String, Option<i64>)> = stmt
-        .query_row(
-            rusqlite::params![case_id, rows.name, rows.first_seq],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )
-        .optional()?;
+    let before: Option<(i64, String, Option<i64>)> = sql
+        .query_opt(
+            "SELECT seq, action, restores FROM audit WHERE case_id = ?1 AND field = ?2 \
+             AND seq < ?3 ORDER BY seq DESC LIMIT 1",
+            args![case_id, &rows.name, rows.first_seq],
+        )?
+        .map(|row| Ok::<_, StoreError>((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .transpose()?;
     Ok(match before {
         None => None,
         Some((_, action, restores)) if action == AuditAction::Revert.as_str() => restores,
@@ -383,14 +379,18 @@ fn restored_row(
 
 /// The revertible batch ids nearest to `batch` by edit distance (the most recent first among
 /// equals).
-fn nearest_batches(conn: &Connection, batch: &str) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+fn nearest_batches<S: Sql + ?Sized>(sql: &mut S, batch: &str) -> Result<Vec<String>, StoreError> {
+    let mut ids = Vec::new();
+    sql.for_each(
         "SELECT batch FROM audit WHERE batch IS NOT NULL GROUP BY batch \
-         HAVING sum(field = ?1) = 0 AND sum(action = 'overturn') = 0 ORDER BY max(seq) DESC",
+         HAVING count(CASE WHEN field = ?1 THEN 1 END) = 0 \
+         AND count(CASE WHEN action = 'overturn' THEN 1 END) = 0 ORDER BY max(seq) DESC",
+        args![CREATED_FIELD],
+        &mut |row| {
+            ids.push(row.get::<String>(0)?);
+            Ok(())
+        },
     )?;
-    let mut ids = stmt
-        .query_map([CREATED_FIELD], |row| row.get::<_, String>(0))?
-        .collect::<Result<Vec<_>, _>>()?;
     ids.sort_by_cached_key(|id| edit_distance(batch, id));
     ids.truncate(NEAREST_SHOWN);
     Ok(ids)
