@@ -26,12 +26,12 @@
 //! reviewer [`SUGGESTION_REVIEWER`] (`--of suggestion`), so a lead measures how often accepted
 //! suggestions were wrong, and `agreement` reports the suggestion beside the reviewers.
 
-use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
-use super::{now_timestamp, Store};
+use super::sql::{args, Row, Sql};
+use super::Store;
 use crate::domain::{Dimension, Labels};
 
 /// The name under which accepted suggestions are spot-checked and reported.
@@ -104,15 +104,10 @@ pub struct SpotCheckRequest<'a> {
 pub(super) const LABEL_COLUMNS: &str = "scope, reporter, kind, service, substitute";
 
 /// Reads the five label columns starting at `first`.
-pub(super) fn labels_at(
-    row: &rusqlite::Row<'_>,
-    first: usize,
-    case_id: &str,
-) -> Result<Labels, StoreError> {
+pub(super) fn labels_at(row: &Row<'_>, first: usize, case_id: &str) -> Result<Labels, StoreError> {
     let mut labels = [None; 5];
     for (slot, dim) in labels.iter_mut().zip(Dimension::ALL) {
-        let text: Option<String> = row.get(first + dim.index())?;
-        *slot = code_of(dim, text.as_deref(), case_id)?;
+        *slot = code_of(dim, row.text(first + dim.index())?, case_id)?;
     }
     Ok(labels)
 }
@@ -133,15 +128,16 @@ pub(super) fn code_of(
     .transpose()
 }
 
-fn population_in(
-    conn: &Connection,
+fn population_in<S: Sql + ?Sized>(
+    sql: &mut S,
     reviewers: &[String],
     since: &str,
     until: Option<&str>,
 ) -> Result<Vec<PopulationCase>, StoreError> {
     // Per (case, field) the last row (SQLite takes the bare columns from the row with the
     // max), a revert standing for the row it restored; then per case the latest of those.
-    let mut stmt = conn.prepare_cached(&format!(
+    // SQLite-only: those bare columns beside max(), and the order by `c.rowid`.
+    let population = format!(
         "WITH last_of_field AS ( \
              SELECT case_id, max(seq) AS seq, action, restores FROM audit \
              WHERE field IN ({LABEL_FIELDS}, 'status') GROUP BY case_id, field), \
@@ -155,10 +151,9 @@ fn population_in(
          WHERE a.at >= ?1 AND (?2 IS NULL OR a.at < ?2) \
          ORDER BY c.rowid",
         LABEL_FIELDS = "'scope', 'reporter', 'kind', 'service', 'substitute'"
-    ))?;
-    let mut rows = stmt.query(rusqlite::params![since, until])?;
+    );
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
+    sql.for_each(&population, args![since, until], &mut |row| {
         let action: String = row.get(9)?;
         let reviewer: String = if action == "suggestion" {
             SUGGESTION_REVIEWER.to_string()
@@ -166,17 +161,18 @@ fn population_in(
             row.get(1)?
         };
         if !reviewers.contains(&reviewer) {
-            continue;
+            return Ok(());
         }
         let case_id: String = row.get(0)?;
         out.push(PopulationCase {
-            labels: labels_at(row, 4, &case_id)?,
+            labels: labels_at(&row, 4, &case_id)?,
             labelled_at: row.get(2)?,
             version: row.get(3)?,
             reviewer,
             case_id,
         });
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -188,7 +184,7 @@ impl Store {
         since: &str,
         until: Option<&str>,
     ) -> Result<Vec<PopulationCase>, StoreError> {
-        population_in(&self.conn, reviewers, since, until)
+        population_in(&mut self.reader(), reviewers, since, until)
     }
 
     /// Opens a spot-check (lead only) in one immediate transaction: reads the population,
@@ -204,75 +200,61 @@ impl Store {
         F: FnOnce(&[PopulationCase]) -> Result<Drawn, E>,
     {
         let lead = request.lead;
-        if lead.trim().is_empty() {
-            return Err(StoreError::NoReviewer.into());
-        }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        admit_lead(
-            &mut crate::store::sql::sqlite::SqliteSql(&tx),
-            lead,
-            &at,
-            LeadOnly::SpotCheck,
-        )?;
-        let population = population_in(&tx, request.reviewers, request.since, request.until)?;
+        let (mut tx, at) = self.begin(lead)?;
+        admit_lead(&mut *tx, lead, &at, LeadOnly::SpotCheck)?;
+        let population = population_in(&mut *tx, request.reviewers, request.since, request.until)?;
         let drawn = draw(&population)?;
-        let id = insert_check(&tx, request, &at, population.len(), &drawn)?;
-        {
-            let mut insert = tx
-                .prepare_cached(&format!(
-                    "INSERT INTO spot_check_cases (check_id, case_id, position, reviewer, \
-                     labelled_at, version, {LABEL_COLUMNS}) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-                ))
-                .map_err(StoreError::from)?;
-            for (position, &index) in drawn.chosen.iter().enumerate() {
-                let Some(case) = population.get(index) else {
-                    continue;
-                };
-                let code = |d: Dimension| case.labels[d.index()].map(|c| d.code(c));
-                insert
-                    .execute(rusqlite::params![
-                        id,
-                        case.case_id,
-                        position as i64,
-                        case.reviewer,
-                        case.labelled_at,
-                        case.version,
-                        code(Dimension::Scope),
-                        code(Dimension::Reporter),
-                        code(Dimension::Kind),
-                        code(Dimension::Service),
-                        code(Dimension::Substitute),
-                    ])
-                    .map_err(StoreError::from)?;
-            }
+        let id = insert_check(&mut *tx, request, &at, population.len(), &drawn)?;
+        let insert = format!(
+            "INSERT INTO spot_check_cases (check_id, case_id, position, reviewer, \
+             labelled_at, version, {LABEL_COLUMNS}) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        );
+        for (position, &index) in drawn.chosen.iter().enumerate() {
+            let Some(case) = population.get(index) else {
+                continue;
+            };
+            let code = |d: Dimension| case.labels[d.index()].map(|c| d.code(c));
+            tx.execute(
+                &insert,
+                args![
+                    id,
+                    &case.case_id,
+                    position,
+                    &case.reviewer,
+                    &case.labelled_at,
+                    case.version,
+                    code(Dimension::Scope),
+                    code(Dimension::Reporter),
+                    code(Dimension::Kind),
+                    code(Dimension::Service),
+                    code(Dimension::Substitute),
+                ],
+            )?;
         }
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit()?;
         Ok(id)
     }
 }
 
-fn insert_check(
-    tx: &Connection,
+fn insert_check<S: Sql + ?Sized>(
+    tx: &mut S,
     request: &SpotCheckRequest<'_>,
     at: &str,
     population: usize,
     drawn: &Drawn,
 ) -> Result<i64, StoreError> {
-    tx.execute(
+    let id = tx.insert(
         "INSERT INTO spot_checks (name, created_by, created_at, since, until, population, \
          confidence, margin, proportion, seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        rusqlite::params![
+        "id",
+        args![
             request.name,
             request.lead,
             at,
             request.since,
             request.until,
-            population as i64,
+            population,
             request.confidence,
             request.margin,
             request.proportion,
@@ -280,23 +262,19 @@ fn insert_check(
             request.seed as i64,
         ],
     )?;
-    let id = tx.last_insert_rowid();
     for reviewer in request.reviewers {
+        // Only the key can conflict (a reviewer is never null): `INSERT OR IGNORE` as was.
         tx.execute(
-            "INSERT OR IGNORE INTO spot_check_reviewers (check_id, reviewer) VALUES (?1, ?2)",
-            rusqlite::params![id, reviewer],
+            "INSERT INTO spot_check_reviewers (check_id, reviewer) VALUES (?1, ?2) \
+             ON CONFLICT DO NOTHING",
+            args![id, reviewer],
         )?;
     }
     for stratum in &drawn.strata {
         tx.execute(
             "INSERT INTO spot_check_strata (check_id, stratum, population, sample) \
              VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![
-                id,
-                stratum.stratum,
-                stratum.population as i64,
-                stratum.sample as i64
-            ],
+            args![id, &stratum.stratum, stratum.population, stratum.sample],
         )?;
     }
     Ok(id)
