@@ -2,13 +2,13 @@
 //! reviewer's value as sampled, the lead's, and the resolution; the differences among them;
 //! a spot-check's progress.
 
-use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::code_of;
 use super::review::{resolved, Resolution, Resolved};
 use crate::domain::Dimension;
 use crate::store::error::StoreError;
+use crate::store::sql::{args, Sql};
 use crate::store::Store;
 
 /// One compared (case, dimension) pair of a spot-check.
@@ -57,13 +57,14 @@ impl Store {
     /// Every compared pair of one spot-check (`Some(id)`) or of all of them, with the
     /// reviewer's label as sampled and the lead's, in spot-check and sample order.
     pub fn compared_pairs(&self, check_id: Option<i64>) -> Result<Vec<Compared>, StoreError> {
-        pairs_in(&self.conn, check_id, None)
+        pairs_in(&mut self.reader(), check_id, None)
     }
 
     /// The pairs of a spot-check where the lead and the reviewer disagree, resolved or not.
     pub fn differences(&self, check_id: i64) -> Result<Vec<Difference>, StoreError> {
-        require_check(&self.conn, check_id)?;
-        Ok(pairs_in(&self.conn, Some(check_id), None)?
+        let mut sql = self.reader();
+        require_check(&mut sql, check_id)?;
+        Ok(pairs_in(&mut sql, Some(check_id), None)?
             .into_iter()
             .filter(Compared::differs)
             .collect())
@@ -71,15 +72,16 @@ impl Store {
 
     /// How far a spot-check has got.
     pub fn spot_check_progress(&self, check_id: i64) -> Result<Progress, StoreError> {
-        require_check(&self.conn, check_id)?;
-        let count = |sql: &str| -> Result<usize, StoreError> {
-            let n: i64 = self.conn.query_row(sql, [check_id], |row| row.get(0))?;
+        let mut sql = self.reader();
+        require_check(&mut sql, check_id)?;
+        let mut count = |query: &str| -> Result<usize, StoreError> {
+            let n: i64 = sql.query_row(query, args![check_id])?.get(0)?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
         let cases = count("SELECT count(*) FROM spot_check_cases WHERE check_id = ?1")?;
         let labelled =
             count("SELECT count(DISTINCT case_id) FROM spot_check_labels WHERE check_id = ?1")?;
-        let pairs = pairs_in(&self.conn, Some(check_id), None)?;
+        let pairs = pairs_in(&mut sql, Some(check_id), None)?;
         let mut progress = Progress {
             cases,
             labelled,
@@ -98,24 +100,26 @@ impl Store {
     }
 }
 
-pub(super) fn require_check(conn: &Connection, check_id: i64) -> Result<(), StoreError> {
-    let found = conn
-        .query_row(
-            "SELECT 1 FROM spot_checks WHERE id = ?1",
-            [check_id],
-            |_| Ok(()),
-        )
-        .optional()?;
-    found.ok_or(StoreError::NoSuchSpotCheck(check_id))
+pub(super) fn require_check<S: Sql + ?Sized>(sql: &mut S, check_id: i64) -> Result<(), StoreError> {
+    if sql.exists("SELECT 1 FROM spot_checks WHERE id = ?1", args![check_id])? {
+        Ok(())
+    } else {
+        Err(StoreError::NoSuchSpotCheck(check_id))
+    }
 }
 
 /// Compared pairs, optionally of one check and of one (case, dimension).
-pub(super) fn pairs_in(
-    conn: &Connection,
+pub(super) fn pairs_in<S: Sql + ?Sized>(
+    sql: &mut S,
     check_id: Option<i64>,
     only: Option<(&str, Dimension)>,
 ) -> Result<Vec<Compared>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+    let (only_case, only_field) = match only {
+        Some((case, dim)) => (Some(case), Some(dim.name())),
+        None => (None, None),
+    };
+    let mut out = Vec::new();
+    sql.for_each(
         "SELECT l.check_id, l.case_id, l.field, c.reviewer, \
                 CASE l.field WHEN 'scope' THEN c.scope WHEN 'reporter' THEN c.reporter \
                      WHEN 'kind' THEN c.kind WHEN 'service' THEN c.service \
@@ -129,36 +133,29 @@ pub(super) fn pairs_in(
          ORDER BY l.check_id, c.position, \
                   CASE l.field WHEN 'scope' THEN 0 WHEN 'reporter' THEN 1 WHEN 'kind' THEN 2 \
                                WHEN 'service' THEN 3 ELSE 4 END",
+        args![check_id, only_case, only_field],
+        &mut |row| {
+            let case_id: String = row.get(1)?;
+            let field_name: String = row.get(2)?;
+            let Some(field) = Dimension::from_name(&field_name) else {
+                return Ok(());
+            };
+            let resolution = match row.text(7)? {
+                Some(text) => Some(resolved(text, row.get(8)?, row.get(9)?, &case_id)?),
+                None => None,
+            };
+            out.push(Compared {
+                check_id: row.get(0)?,
+                reviewer: row.get(3)?,
+                reviewer_value: code_of(field, row.text(4)?, &case_id)?,
+                lead_value: code_of(field, row.text(5)?, &case_id)?,
+                lead: row.get(6)?,
+                resolution,
+                field,
+                case_id,
+            });
+            Ok(())
+        },
     )?;
-    let (only_case, only_field) = match only {
-        Some((case, dim)) => (Some(case), Some(dim.name())),
-        None => (None, None),
-    };
-    let mut rows = stmt.query(rusqlite::params![check_id, only_case, only_field])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        let case_id: String = row.get(1)?;
-        let field_name: String = row.get(2)?;
-        let Some(field) = Dimension::from_name(&field_name) else {
-            continue;
-        };
-        let reviewer_text: Option<String> = row.get(4)?;
-        let lead_text: Option<String> = row.get(5)?;
-        let resolution: Option<String> = row.get(7)?;
-        let resolution = match resolution {
-            Some(text) => Some(resolved(&text, row.get(8)?, row.get(9)?, &case_id)?),
-            None => None,
-        };
-        out.push(Compared {
-            check_id: row.get(0)?,
-            reviewer: row.get(3)?,
-            reviewer_value: code_of(field, reviewer_text.as_deref(), &case_id)?,
-            lead_value: code_of(field, lead_text.as_deref(), &case_id)?,
-            lead: row.get(6)?,
-            resolution,
-            field,
-            case_id,
-        });
-    }
     Ok(out)
 }

@@ -7,7 +7,6 @@
 //! reviewer left unset counts as the value "not set"). A resolution is final, and a dimension
 //! cannot be relabelled by the lead once resolved.
 
-use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::code_of;
@@ -16,6 +15,7 @@ use crate::domain::{Change, Dimension};
 use crate::store::change::{apply_in, Applied, AuditAction, ChangeRequest};
 use crate::store::error::StoreError;
 use crate::store::roles::{admit_lead, LeadOnly};
+use crate::store::sql::{args, Sql};
 use crate::store::Store;
 
 /// What the lead decided about a difference.
@@ -73,28 +73,23 @@ impl Store {
         value: Option<u8>,
         lead: &str,
     ) -> Result<(), StoreError> {
-        let (tx, at) = self.begin_write(lead)?;
-        admit_lead(
-            &mut crate::store::sql::sqlite::SqliteSql(&tx),
-            lead,
-            &at,
-            LeadOnly::SpotCheck,
-        )?;
-        require_case(&tx, check_id, case_id)?;
-        if let Some(done) = resolution_in(&tx, check_id, case_id, field)? {
+        let (mut tx, at) = self.begin(lead)?;
+        admit_lead(&mut *tx, lead, &at, LeadOnly::SpotCheck)?;
+        require_case(&mut *tx, check_id, case_id)?;
+        if let Some(done) = resolution_in(&mut *tx, check_id, case_id, field)? {
             return Err(already(check_id, case_id, field, done));
         }
         tx.execute(
             "INSERT INTO spot_check_labels (check_id, case_id, field, value, lead, at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
              ON CONFLICT (check_id, case_id, field) DO UPDATE SET value = ?4, lead = ?5, at = ?6",
-            rusqlite::params![
+            args![
                 check_id,
                 case_id,
                 field.name(),
                 value.map(|c| field.code(c)),
                 lead,
-                at
+                at.as_str()
             ],
         )?;
         tx.commit()?;
@@ -113,24 +108,19 @@ impl Store {
         resolution: Resolution,
         lead: &str,
     ) -> Result<ResolveOutcome, StoreError> {
-        let (tx, at) = self.begin_write(lead)?;
+        let (mut tx, at) = self.begin(lead)?;
         let needs = match resolution {
             Resolution::Keep => LeadOnly::SpotCheck,
             Resolution::Overturn => LeadOnly::Overturn,
         };
-        admit_lead(
-            &mut crate::store::sql::sqlite::SqliteSql(&tx),
-            lead,
-            &at,
-            needs,
-        )?;
-        require_case(&tx, check_id, case_id)?;
+        admit_lead(&mut *tx, lead, &at, needs)?;
+        require_case(&mut *tx, check_id, case_id)?;
         let not_a_difference = || StoreError::NotADifference {
             check: check_id,
             case_id: case_id.to_string(),
             field: field.name(),
         };
-        let pair = pairs_in(&tx, Some(check_id), Some((case_id, field)))?
+        let pair = pairs_in(&mut *tx, Some(check_id), Some((case_id, field)))?
             .into_iter()
             .next()
             .ok_or_else(not_a_difference)?;
@@ -142,18 +132,18 @@ impl Store {
         }
         let applied = match resolution {
             Resolution::Keep => None,
-            Resolution::Overturn => overturn(&tx, &pair, lead, &at)?,
+            Resolution::Overturn => overturn(&mut *tx, &pair, lead, &at)?,
         };
         tx.execute(
             "INSERT INTO spot_check_resolutions (check_id, case_id, field, resolution, lead, at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![
+            args![
                 check_id,
                 case_id,
                 field.name(),
                 resolution.as_str(),
                 lead,
-                at
+                at.as_str()
             ],
         )?;
         tx.commit()?;
@@ -165,19 +155,19 @@ impl Store {
 }
 
 /// Applies the lead's value to the case, unless it is there already.
-fn overturn(
-    tx: &rusqlite::Transaction<'_>,
+fn overturn<S: Sql + ?Sized>(
+    tx: &mut S,
     pair: &Compared,
     lead: &str,
     at: &str,
 ) -> Result<Option<Applied>, StoreError> {
     let dim = pair.field;
-    let (now_text, by): (Option<String>, Option<String>) = tx.query_row(
+    let row = tx.query_row(
         &format!("SELECT {}, updated_by FROM cases WHERE id = ?1", dim.name()),
-        [&pair.case_id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        args![&pair.case_id],
     )?;
-    let now = code_of(dim, now_text.as_deref(), &pair.case_id)?;
+    let now = code_of(dim, row.text(0)?, &pair.case_id)?;
+    let by: Option<String> = row.get(1)?;
     if now == pair.lead_value {
         return Ok(None);
     }
@@ -194,7 +184,7 @@ fn overturn(
     let batch = format!("spot-check-{}", pair.check_id);
     let changes = [Change::Label(dim, pair.lead_value)];
     let applied = apply_in(
-        &mut crate::store::sql::sqlite::SqliteSql(tx),
+        tx,
         &ChangeRequest {
             case_id: &pair.case_id,
             expected_version: None,
@@ -219,37 +209,41 @@ fn already(check_id: i64, case_id: &str, field: Dimension, done: Resolved) -> St
     }
 }
 
-fn require_case(conn: &Connection, check_id: i64, case_id: &str) -> Result<(), StoreError> {
-    require_check(conn, check_id)?;
-    let found = conn
-        .query_row(
-            "SELECT 1 FROM spot_check_cases WHERE check_id = ?1 AND case_id = ?2",
-            rusqlite::params![check_id, case_id],
-            |_| Ok(()),
-        )
-        .optional()?;
-    found.ok_or_else(|| StoreError::NotInSpotCheck {
-        check: check_id,
-        case_id: case_id.to_string(),
-    })
+fn require_case<S: Sql + ?Sized>(
+    sql: &mut S,
+    check_id: i64,
+    case_id: &str,
+) -> Result<(), StoreError> {
+    require_check(sql, check_id)?;
+    if sql.exists(
+        "SELECT 1 FROM spot_check_cases WHERE check_id = ?1 AND case_id = ?2",
+        args![check_id, case_id],
+    )? {
+        Ok(())
+    } else {
+        Err(StoreError::NotInSpotCheck {
+            check: check_id,
+            case_id: case_id.to_string(),
+        })
+    }
 }
 
-fn resolution_in(
-    conn: &Connection,
+fn resolution_in<S: Sql + ?Sized>(
+    sql: &mut S,
     check_id: i64,
     case_id: &str,
     field: Dimension,
 ) -> Result<Option<Resolved>, StoreError> {
-    let row: Option<(String, String, String)> = conn
-        .query_row(
-            "SELECT resolution, lead, at FROM spot_check_resolutions \
-             WHERE check_id = ?1 AND case_id = ?2 AND field = ?3",
-            rusqlite::params![check_id, case_id, field.name()],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )
-        .optional()?;
-    row.map(|(text, by, at)| resolved(&text, by, at, case_id))
-        .transpose()
+    let Some(row) = sql.query_opt(
+        "SELECT resolution, lead, at FROM spot_check_resolutions \
+         WHERE check_id = ?1 AND case_id = ?2 AND field = ?3",
+        args![check_id, case_id, field.name()],
+    )?
+    else {
+        return Ok(None);
+    };
+    let text: String = row.get(0)?;
+    resolved(&text, row.get(1)?, row.get(2)?, case_id).map(Some)
 }
 
 pub(super) fn resolved(
