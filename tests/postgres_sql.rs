@@ -115,3 +115,52 @@ fn a_transaction_dropped_without_commit_rolls_back() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].get::<i64>(0).unwrap(), 2);
 }
+
+#[test]
+fn statements_prepared_once_run_in_turn_and_count_their_rows() {
+    let Some(db) = pg::database_or_skip() else {
+        return;
+    };
+    let mut client = db.superuser();
+    let mut statements = Statements::default();
+    PgSql {
+        client: &mut client,
+        statements: &mut statements,
+    }
+    .execute_batch("CREATE TABLE once (i BIGINT PRIMARY KEY); CREATE TABLE log (i BIGINT)")
+    .unwrap();
+    let mut tx: Box<dyn Transaction> = Box::new(PgTransaction {
+        tx: client.transaction().unwrap(),
+        statements: &mut statements,
+    });
+    let mut changed = Vec::new();
+    tx.execute_many(
+        &[
+            "INSERT INTO once (i) VALUES (?1) ON CONFLICT (i) DO NOTHING",
+            "INSERT INTO log (i) VALUES (?1)",
+        ],
+        &mut |run| {
+            for i in [1i64, 2, 1] {
+                let n = run(0, &[Value::from(i)])?;
+                changed.push(n);
+                if n > 0 {
+                    run(1, &[Value::from(i)])?;
+                }
+            }
+            let err = run(2, &[]).unwrap_err();
+            assert_eq!(err.to_string(), "no statement 2 was prepared");
+            Ok(())
+        },
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    assert_eq!(changed, [1, 1, 0]);
+    let log = PgSql {
+        client: &mut client,
+        statements: &mut statements,
+    }
+    .query("SELECT i FROM log ORDER BY i", &[])
+    .unwrap();
+    let log: Vec<i64> = log.iter().map(|r| r.get(0).unwrap()).collect();
+    assert_eq!(log, [1, 2]);
+}

@@ -127,6 +127,9 @@ pub enum StoreError {
     NotUtf8,
     #[error("the query gave no row: {0}")]
     NoRow(String),
+    /// A statement [`super::sql::Sql::execute_many`] was not given (a mistake in the store).
+    #[error("no statement {0} was prepared")]
+    NotPrepared(usize),
     #[error(transparent)]
     Postgres(#[from] postgres::Error),
 }

@@ -10,7 +10,7 @@ use bytes::BytesMut;
 use postgres::types::{FromSql, IsNull, ToSql, Type};
 use postgres::{Client, Statement};
 
-use super::{Row, Sql, Transaction, Value};
+use super::{Row, Run, Sql, Transaction, Value};
 use crate::store::error::StoreError;
 
 type BoxError = Box<dyn Error + Sync + Send>;
@@ -164,6 +164,23 @@ fn insert<C: postgres::GenericClient>(
     Ok(row.try_get::<_, i64>(0)?)
 }
 
+fn execute_many<C: postgres::GenericClient>(
+    client: &mut C,
+    statements: &mut Statements,
+    sqls: &[&str],
+    body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let prepared = sqls
+        .iter()
+        .map(|sql| statements.get(client, sql))
+        .collect::<Result<Vec<_>, _>>()?;
+    body(&mut |i, values| {
+        let stmt = prepared.get(i).ok_or(StoreError::NotPrepared(i))?;
+        let n = client.execute(stmt, &params(values))?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    })
+}
+
 fn for_each<C: postgres::GenericClient>(
     client: &mut C,
     statements: &mut Statements,
@@ -207,6 +224,14 @@ impl Sql for PgSql<'_> {
     fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
         insert(self.client, self.statements, sql, key, params)
     }
+
+    fn execute_many(
+        &mut self,
+        sqls: &[&str],
+        body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        execute_many(self.client, self.statements, sqls, body)
+    }
 }
 
 /// A PostgreSQL transaction; dropped without a commit, it rolls back.
@@ -235,6 +260,14 @@ impl Sql for PgTransaction<'_> {
 
     fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
         insert(&mut self.tx, self.statements, sql, key, params)
+    }
+
+    fn execute_many(
+        &mut self,
+        sqls: &[&str],
+        body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        execute_many(&mut self.tx, self.statements, sqls, body)
     }
 }
 

@@ -4,7 +4,7 @@
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql};
 
-use super::{Row, Sql, Transaction, Value};
+use super::{Row, Run, Sql, Transaction, Value};
 use crate::store::error::StoreError;
 
 impl ToSql for Value<'_> {
@@ -65,6 +65,21 @@ impl Sql for SqliteSql<'_> {
         self.execute(sql, params)?;
         Ok(self.0.last_insert_rowid())
     }
+
+    fn execute_many(
+        &mut self,
+        sqls: &[&str],
+        body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut statements = sqls
+            .iter()
+            .map(|sql| self.0.prepare_cached(sql))
+            .collect::<Result<Vec<_>, _>>()?;
+        body(&mut |i, params| {
+            let stmt = statements.get_mut(i).ok_or(StoreError::NotPrepared(i))?;
+            Ok(stmt.execute(rusqlite::params_from_iter(params))?)
+        })
+    }
 }
 
 /// A SQLite write transaction (taken with `BEGIN IMMEDIATE`).
@@ -90,6 +105,14 @@ impl Sql for SqliteTransaction<'_> {
 
     fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
         SqliteSql(&self.0).insert(sql, key, params)
+    }
+
+    fn execute_many(
+        &mut self,
+        sqls: &[&str],
+        body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        SqliteSql(&self.0).execute_many(sqls, body)
     }
 }
 
@@ -151,5 +174,41 @@ mod tests {
         let rows = SqliteSql(&conn).query("SELECT i FROM t", args![]).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].get::<i64>(0).unwrap(), 2);
+    }
+
+    #[test]
+    fn statements_prepared_once_run_in_turn_and_count_their_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        SqliteSql(&conn)
+            .execute_batch("CREATE TABLE t (i INTEGER PRIMARY KEY); CREATE TABLE log (i INTEGER)")
+            .unwrap();
+        let mut tx: Box<dyn Transaction> = Box::new(SqliteTransaction(conn.transaction().unwrap()));
+        let mut changed = Vec::new();
+        tx.execute_many(
+            &[
+                "INSERT INTO t (i) VALUES (?1) ON CONFLICT (i) DO NOTHING",
+                "INSERT INTO log (i) VALUES (?1)",
+            ],
+            &mut |run| {
+                for i in [1i64, 2, 1] {
+                    let n = run(0, args![i])?;
+                    changed.push(n);
+                    if n > 0 {
+                        run(1, args![i])?;
+                    }
+                }
+                let err = run(2, args![]).unwrap_err();
+                assert_eq!(err.to_string(), "no statement 2 was prepared");
+                Ok(())
+            },
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(changed, [1, 1, 0]);
+        let log = SqliteSql(&conn)
+            .query("SELECT i FROM log ORDER BY rowid", args![])
+            .unwrap();
+        let log: Vec<i64> = log.iter().map(|r| r.get(0).unwrap()).collect();
+        assert_eq!(log, [1, 2]);
     }
 }
