@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::error::StoreError;
-use super::sql::{args, Sql};
+use super::sql::{Sql, Value};
 use super::Store;
 
 /// The `field` of the audit row written when a case is created (by import or sample).
@@ -134,12 +134,30 @@ pub(super) struct NewEvent<'a> {
     pub restores: Option<i64>,
 }
 
+impl<'a> NewEvent<'a> {
+    /// The parameters of [`APPEND`].
+    pub(super) fn values(&self) -> [Value<'a>; 9] {
+        [
+            Value::from(self.at),
+            Value::from(self.reviewer),
+            Value::from(self.case_id),
+            Value::from(self.field),
+            Value::from(self.old),
+            Value::from(self.new),
+            Value::from(self.action),
+            Value::from(self.batch),
+            Value::from(self.restores),
+        ]
+    }
+}
+
+/// The statement that appends an audit row, bound with [`NewEvent::values`] (loops over many
+/// rows prepare it once with [`Sql::execute_many`]).
+pub(super) const APPEND: &str =
+    "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch, restores) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
 /// Appends one audit row; returns its sequence number.
 pub(super) fn append<S: Sql + ?Sized>(sql: &mut S, e: &NewEvent<'_>) -> Result<i64, StoreError> {
-    sql.insert(
-        "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch, restores) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        "seq",
-        args![e.at, e.reviewer, e.case_id, e.field, e.old, e.new, e.action, e.batch, e.restores],
-    )
+    sql.insert(APPEND, "seq", &e.values())
 }

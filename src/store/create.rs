@@ -1,8 +1,9 @@
 //! Creating cases: import and the sample data set. All or nothing: one transaction.
 
-use super::audit::{append, NewEvent, CREATED_FIELD};
+use super::audit::{NewEvent, APPEND, CREATED_FIELD};
 use super::error::StoreError;
 use super::roles::admit;
+use super::sql::{args, Sql};
 use super::Store;
 use crate::domain::{Case, Dimension};
 
@@ -37,6 +38,16 @@ pub struct CreateOptions<'a> {
     pub replace: bool,
 }
 
+/// Inserts one case as it is; changes no row when the id is taken.
+const INSERT_CASE: &str = "INSERT INTO cases (id, received_at, channel, text, scope, reporter, \
+     kind, service, substitute, amount_krw, status, note, version, updated_at, updated_by) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+     ON CONFLICT (id) DO NOTHING";
+
+/// The statements [`Store::create_cases`] runs per case, by their place in `execute_many`.
+const CASE: usize = 0;
+const AUDIT: usize = 1;
+
 impl Store {
     /// Inserts `cases` as they are (labels, status, version and last-change fields included) and
     /// one `case` audit row each, in one transaction: either every case is there afterwards, or
@@ -47,42 +58,35 @@ impl Store {
         options: CreateOptions<'_>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Created, StoreError> {
-        let (tx, at) = self.begin_write(options.reviewer)?;
-        admit(
-            &mut super::sql::sqlite::SqliteSql(&tx),
-            options.reviewer,
-            &at,
-        )?;
+        let (mut tx, at) = self.begin(options.reviewer)?;
+        admit(&mut *tx, options.reviewer, &at)?;
         let mut created = Created::default();
         if options.replace {
-            created.erased = erase_everything(&tx)?;
+            created.erased = erase_everything(&mut *tx)?;
         }
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO cases (id, received_at, channel, text, scope, reporter, kind, \
-                 service, substitute, amount_krw, status, note, version, updated_at, updated_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
-                 ON CONFLICT (id) DO NOTHING",
-            )?;
+        tx.execute_many(&[INSERT_CASE, APPEND], &mut |run| {
             for (done, case) in cases.iter().enumerate() {
                 let code = |d: Dimension| case.label_code(d);
-                let inserted = insert.execute(rusqlite::params![
-                    case.id,
-                    case.received_at,
-                    case.channel,
-                    case.text,
-                    code(Dimension::Scope),
-                    code(Dimension::Reporter),
-                    code(Dimension::Kind),
-                    code(Dimension::Service),
-                    code(Dimension::Substitute),
-                    case.amount_krw,
-                    case.status.code(),
-                    case.note,
-                    case.version.max(1),
-                    case.updated_at,
-                    case.updated_by,
-                ])?;
+                let inserted = run(
+                    CASE,
+                    args![
+                        &case.id,
+                        &case.received_at,
+                        &case.channel,
+                        &case.text,
+                        code(Dimension::Scope),
+                        code(Dimension::Reporter),
+                        code(Dimension::Kind),
+                        code(Dimension::Service),
+                        code(Dimension::Substitute),
+                        &case.amount_krw,
+                        case.status.code(),
+                        &case.note,
+                        case.version.max(1),
+                        &case.updated_at,
+                        &case.updated_by,
+                    ],
+                )?;
                 if inserted == 0 {
                     match options.on_existing {
                         OnExisting::Fail => {
@@ -94,26 +98,25 @@ impl Store {
                     }
                     continue;
                 }
-                append(
-                    &mut super::sql::sqlite::SqliteSql(&tx),
-                    &NewEvent {
-                        at: &at,
-                        reviewer: options.reviewer,
-                        case_id: &case.id,
-                        field: CREATED_FIELD,
-                        old: None,
-                        new: Some("created"),
-                        action: options.action,
-                        batch: Some(options.batch),
-                        restores: None,
-                    },
-                )?;
+                let event = NewEvent {
+                    at: &at,
+                    reviewer: options.reviewer,
+                    case_id: &case.id,
+                    field: CREATED_FIELD,
+                    old: None,
+                    new: Some("created"),
+                    action: options.action,
+                    batch: Some(options.batch),
+                    restores: None,
+                };
+                run(AUDIT, &event.values())?;
                 created.inserted += 1;
                 if done % 4096 == 0 {
                     progress(done);
                 }
             }
-        }
+            Ok(())
+        })?;
         tx.commit()?;
         progress(cases.len());
         Ok(created)
@@ -123,9 +126,12 @@ impl Store {
 /// Deletes every case and audit row, and what refers to cases (leases, spot-checks). The
 /// append-only triggers are dropped and re-created inside the caller's transaction, so nothing
 /// else can slip a delete through.
-fn erase_everything(tx: &rusqlite::Transaction<'_>) -> Result<usize, StoreError> {
-    let cases: i64 = tx.query_row("SELECT count(*) FROM cases", [], |row| row.get(0))?;
-    tx.execute_batch(
+fn erase_everything<S: Sql + ?Sized>(sql: &mut S) -> Result<usize, StoreError> {
+    let cases: i64 = sql
+        .query_row("SELECT count(*) FROM cases", args![])?
+        .get(0)?;
+    // SQLite-only: the trigger's syntax (RAISE, a body without a function) is SQLite's.
+    sql.execute_batch(
         "DELETE FROM leases;
          DELETE FROM spot_check_resolutions;
          DELETE FROM spot_check_labels;
