@@ -72,8 +72,8 @@ impl Store {
         action: AuditAction,
         batch: &str,
     ) -> Result<BulkOutcome, StoreError> {
-        let (tx, at) = self.begin_write(reviewer)?;
-        let role = admit(&mut super::sql::sqlite::SqliteSql(&tx), reviewer, &at)?;
+        let (mut tx, at) = self.begin(reviewer)?;
+        let role = admit(&mut *tx, reviewer, &at)?;
         if let Some(refusal) = refusal(role, reviewer, items.len(), action) {
             return Err(refusal);
         }
@@ -88,12 +88,7 @@ impl Store {
                 changes: &item.changes,
             };
             let restored = restores.get(i).map_or(&[][..], Vec::as_slice);
-            match apply_restoring(
-                &mut super::sql::sqlite::SqliteSql(&tx),
-                &request,
-                &at,
-                restored,
-            ) {
+            match apply_restoring(&mut *tx, &request, &at, restored) {
                 Ok(applied) if applied.changed() => outcome.applied.push(applied),
                 Ok(_) => outcome.unchanged += 1,
                 Err(StoreError::Conflict {
