@@ -2,9 +2,8 @@
 //! (`agreement --of`, `audit --by`, `spot-check new --of`): a mistyped name must be refused,
 //! not look like a reviewer who has done nothing.
 
-use rusqlite::OptionalExtension;
-
 use super::error::StoreError;
+use super::sql::{args, Sql};
 use super::Store;
 use crate::domain::nearest::nearest;
 
@@ -12,12 +11,15 @@ impl Store {
     /// Every name the database knows, sorted: the reviewers table and everyone in the audit
     /// log (who may predate the table, or have been enrolled elsewhere).
     pub fn known_reviewers(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut names = Vec::new();
+        self.reader().for_each(
             "SELECT name FROM reviewers UNION SELECT DISTINCT reviewer FROM audit ORDER BY 1",
+            args![],
+            &mut |row| {
+                names.push(row.get(0)?);
+                Ok(())
+            },
         )?;
-        let names = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<Result<Vec<String>, _>>()?;
         Ok(names)
     }
 
@@ -28,12 +30,12 @@ impl Store {
             // The accepted suggestions, checked as if a reviewer had labelled them.
             return Ok(());
         }
-        let mut stmt = self.conn.prepare_cached(
+        let known = self.reader().exists(
             "SELECT 1 WHERE EXISTS (SELECT 1 FROM reviewers WHERE name = ?1) \
              OR EXISTS (SELECT 1 FROM audit WHERE reviewer = ?1)",
+            args![name],
         )?;
-        let known: Option<i64> = stmt.query_row([name], |row| row.get(0)).optional()?;
-        if known.is_some() {
+        if known {
             return Ok(());
         }
         let known = self.known_reviewers()?;
