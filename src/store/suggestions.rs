@@ -2,9 +2,8 @@
 //! label model is an opaque blob, its calibration and figures JSON written by `suggest`) and the
 //! suggestions beside the cases: never in their labels.
 
-use rusqlite::{params, OptionalExtension};
-
 use super::error::StoreError;
+use super::sql::{args, Sql};
 use super::Store;
 use crate::domain::{CaseSuggestion, Dimension, Suggested, SuggestedAmount};
 
@@ -38,66 +37,66 @@ pub struct StoredModel {
     pub amount: String,
 }
 
-/// A stored code of `dim` in column `column` (the schema's CHECK keeps them valid; a file
-/// edited by hand is reported, not guessed).
-fn code_of(dim: Dimension, code: &str, column: usize) -> rusqlite::Result<u8> {
-    dim.parse_code(code).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 const SUGGESTION_COLUMNS: &str = "case_id, model_id, scope, scope_conf, reporter, reporter_conf, \
      kind, kind_conf, service, service_conf, substitute, substitute_conf, amount_krw, \
      amount_conf, amount_start, amount_end, amount_why";
 
+/// What an upsert of a case's suggestions sets: every column, as a fresh row would hold it.
+const UPDATE_SUGGESTION: &str = "model_id = excluded.model_id, \
+     scope = excluded.scope, scope_conf = excluded.scope_conf, \
+     reporter = excluded.reporter, reporter_conf = excluded.reporter_conf, \
+     kind = excluded.kind, kind_conf = excluded.kind_conf, \
+     service = excluded.service, service_conf = excluded.service_conf, \
+     substitute = excluded.substitute, substitute_conf = excluded.substitute_conf, \
+     amount_krw = excluded.amount_krw, amount_conf = excluded.amount_conf, \
+     amount_start = excluded.amount_start, amount_end = excluded.amount_end, \
+     amount_why = excluded.amount_why";
+
 impl Store {
     /// Stores a model; returns its id.
     pub fn save_model(&mut self, model: &NewModel<'_>) -> Result<i64, StoreError> {
-        let (tx, at) = self.begin_write(model.created_by)?;
-        tx.execute(
+        let (mut tx, at) = self.begin(model.created_by)?;
+        let id = tx.insert(
             "INSERT INTO suggest_models \
              (created_at, created_by, seed, filter, cases_used, figures, labels, amount) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                at,
+            "id",
+            args![
+                &at,
                 model.created_by,
                 model.seed as i64,
                 model.filter,
-                model.cases_used as i64,
+                model.cases_used,
                 model.figures,
                 model.labels,
                 model.amount
             ],
         )?;
-        let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(id)
     }
 
     /// The newest model, if any was trained.
     pub fn latest_model(&self) -> Result<Option<StoredModel>, StoreError> {
-        let model = self
-            .conn
-            .query_row(
-                "SELECT id, created_at, created_by, seed, filter, cases_used, figures, labels, \
-                 amount FROM suggest_models ORDER BY id DESC LIMIT 1",
-                [],
-                |row| {
-                    Ok(StoredModel {
-                        id: row.get(0)?,
-                        created_at: row.get(1)?,
-                        created_by: row.get(2)?,
-                        seed: row.get::<_, i64>(3)? as u64,
-                        filter: row.get(4)?,
-                        cases_used: row.get::<_, i64>(5)?.max(0) as usize,
-                        figures: row.get(6)?,
-                        labels: row.get(7)?,
-                        amount: row.get(8)?,
-                    })
-                },
-            )
-            .optional()?;
-        Ok(model)
+        let Some(row) = self.reader().query_opt(
+            "SELECT id, created_at, created_by, seed, filter, cases_used, figures, labels, \
+             amount FROM suggest_models ORDER BY id DESC LIMIT 1",
+            args![],
+        )?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(StoredModel {
+            id: row.get(0)?,
+            created_at: row.get(1)?,
+            created_by: row.get(2)?,
+            seed: row.get::<i64>(3)? as u64,
+            filter: row.get(4)?,
+            cases_used: row.get::<i64>(5)?.max(0) as usize,
+            figures: row.get(6)?,
+            labels: row.get(7)?,
+            amount: row.get(8)?,
+        }))
     }
 
     /// Replaces the suggestions of the given cases, in one transaction; returns how many were
@@ -107,87 +106,105 @@ impl Store {
         who: &str,
         suggestions: &[(String, CaseSuggestion)],
     ) -> Result<usize, StoreError> {
-        let (tx, _at) = self.begin_write(who)?;
-        {
-            let mut insert = tx.prepare_cached(&format!(
-                "INSERT OR REPLACE INTO suggestions ({SUGGESTION_COLUMNS}) VALUES \
-                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
-            ))?;
-            let mut exists = tx.prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?;
-            for (case_id, s) in suggestions {
-                if !exists.exists([case_id])? {
-                    return Err(StoreError::NoSuchCase(case_id.clone()));
-                }
-                let label = |dim: Dimension| s.label(dim).map(|l| dim.code(l.code).to_string());
-                let conf = |dim: Dimension| s.label(dim).map(|l| f64::from(l.confidence));
-                let amount = s.amount.as_ref();
-                insert.execute(params![
-                    case_id,
-                    s.model,
-                    label(Dimension::Scope),
-                    conf(Dimension::Scope),
-                    label(Dimension::Reporter),
-                    conf(Dimension::Reporter),
-                    label(Dimension::Kind),
-                    conf(Dimension::Kind),
-                    label(Dimension::Service),
-                    conf(Dimension::Service),
-                    label(Dimension::Substitute),
-                    conf(Dimension::Substitute),
-                    amount.map(|a| a.won),
-                    amount.map(|a| f64::from(a.confidence)),
-                    amount.map(|a| a.start as i64),
-                    amount.map(|a| a.end as i64),
-                    amount.map(|a| a.why.as_str()),
-                ])?;
+        let (mut tx, _at) = self.begin(who)?;
+        for (case_id, _) in suggestions {
+            if !tx.exists("SELECT 1 FROM cases WHERE id = ?1", args![case_id])? {
+                return Err(StoreError::NoSuchCase(case_id.clone()));
             }
         }
+        let put = format!(
+            "INSERT INTO suggestions ({SUGGESTION_COLUMNS}) VALUES \
+             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) \
+             ON CONFLICT (case_id) DO UPDATE SET {UPDATE_SUGGESTION}"
+        );
+        tx.execute_many(&[&put], &mut |run| {
+            for (case_id, s) in suggestions {
+                let label = |dim: Dimension| s.label(dim).map(|l| dim.code(l.code));
+                let conf = |dim: Dimension| s.label(dim).map(|l| f64::from(l.confidence));
+                let amount = s.amount.as_ref();
+                run(
+                    0,
+                    args![
+                        case_id,
+                        s.model,
+                        label(Dimension::Scope),
+                        conf(Dimension::Scope),
+                        label(Dimension::Reporter),
+                        conf(Dimension::Reporter),
+                        label(Dimension::Kind),
+                        conf(Dimension::Kind),
+                        label(Dimension::Service),
+                        conf(Dimension::Service),
+                        label(Dimension::Substitute),
+                        conf(Dimension::Substitute),
+                        amount.map(|a| a.won),
+                        amount.map(|a| f64::from(a.confidence)),
+                        amount.map(|a| a.start as i64),
+                        amount.map(|a| a.end as i64),
+                        amount.map(|a| a.why.as_str()),
+                    ],
+                )?;
+            }
+            Ok(())
+        })?;
         tx.commit()?;
         Ok(suggestions.len())
     }
 
     /// The ids of the cases that have suggestions.
     pub fn suggested_case_ids(&self) -> Result<std::collections::HashSet<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT case_id FROM suggestions")?;
-        let ids = stmt.query_map([], |row| row.get::<_, String>(0))?;
-        Ok(ids.collect::<Result<_, _>>()?)
+        let mut ids = std::collections::HashSet::new();
+        self.reader()
+            .for_each("SELECT case_id FROM suggestions", args![], &mut |row| {
+                ids.insert(row.get(0)?);
+                Ok(())
+            })?;
+        Ok(ids)
     }
 
-    /// Every case's suggestions, by case id.
+    /// Every case's suggestions, by case id. A code the schema's CHECK would have refused (a
+    /// file edited by hand) is reported, not guessed.
     pub fn load_suggestions(&self) -> Result<Vec<(String, CaseSuggestion)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {SUGGESTION_COLUMNS} FROM suggestions"))?;
-        let rows = stmt.query_map([], |row| {
-            let mut s = CaseSuggestion {
-                model: row.get(1)?,
-                ..CaseSuggestion::default()
-            };
-            for (i, dim) in Dimension::ALL.into_iter().enumerate() {
-                let code: Option<String> = row.get(2 + 2 * i)?;
-                let conf: Option<f64> = row.get(3 + 2 * i)?;
-                if let (Some(code), Some(conf)) = (code, conf) {
-                    s.labels[dim.index()] = Some(Suggested {
-                        code: code_of(dim, &code, 2 + 2 * i)?,
-                        confidence: conf as f32,
+        let mut list = Vec::new();
+        self.reader().for_each(
+            &format!("SELECT {SUGGESTION_COLUMNS} FROM suggestions"),
+            args![],
+            &mut |row| {
+                let case_id: String = row.get(0)?;
+                let mut s = CaseSuggestion {
+                    model: row.get(1)?,
+                    ..CaseSuggestion::default()
+                };
+                for (i, dim) in Dimension::ALL.into_iter().enumerate() {
+                    let code = row.text(2 + 2 * i)?;
+                    let conf: Option<f64> = row.get(3 + 2 * i)?;
+                    if let (Some(code), Some(conf)) = (code, conf) {
+                        let code = dim.parse_code(code).map_err(|_| StoreError::Corrupt {
+                            case_id: case_id.clone(),
+                            field: dim.name(),
+                            value: code.to_string(),
+                        })?;
+                        s.labels[dim.index()] = Some(Suggested {
+                            code,
+                            confidence: conf as f32,
+                        });
+                    }
+                }
+                let won: Option<i64> = row.get(12)?;
+                if let Some(won) = won {
+                    s.amount = Some(SuggestedAmount {
+                        won,
+                        confidence: row.get::<Option<f64>>(13)?.unwrap_or(0.0) as f32,
+                        start: row.get::<Option<i64>>(14)?.unwrap_or(0).max(0) as usize,
+                        end: row.get::<Option<i64>>(15)?.unwrap_or(0).max(0) as usize,
+                        why: row.get::<Option<String>>(16)?.unwrap_or_default(),
                     });
                 }
-            }
-            let won: Option<i64> = row.get(12)?;
-            if let Some(won) = won {
-                s.amount = Some(SuggestedAmount {
-                    won,
-                    confidence: row.get::<_, Option<f64>>(13)?.unwrap_or(0.0) as f32,
-                    start: row.get::<_, Option<i64>>(14)?.unwrap_or(0).max(0) as usize,
-                    end: row.get::<_, Option<i64>>(15)?.unwrap_or(0).max(0) as usize,
-                    why: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
-                });
-            }
-            Ok((row.get::<_, String>(0)?, s))
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+                list.push((case_id, s));
+                Ok(())
+            },
+        )?;
+        Ok(list)
     }
 }
 
