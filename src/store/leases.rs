@@ -15,11 +15,10 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
-
 use super::error::StoreError;
 use super::holder::Holder;
 use super::roles::admit;
+use super::sql::{args, Row, Sql};
 use super::{now_timestamp, Store};
 
 /// How long a workbench's lease lasts unless renewed (the workbench renews it well before).
@@ -87,22 +86,12 @@ impl Store {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        admit(
-            &mut super::sql::sqlite::SqliteSql(&tx),
-            reviewer,
-            &now_timestamp(),
-        )?;
-        let exists = tx
-            .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if !exists {
+        let mut tx = self.begin_unnamed()?;
+        admit(&mut *tx, reviewer, &now_timestamp())?;
+        if !tx.exists("SELECT 1 FROM cases WHERE id = ?1", args![case_id])? {
             return Err(StoreError::NoSuchCase(case_id.to_string()));
         }
-        let current = lease_in(&tx, case_id)?;
+        let current = lease_in(&mut *tx, case_id)?;
         let expires_at = now.saturating_add(ttl_millis(ttl));
         let outcome = match current {
             Some(lease) if lease.in_force(now) && lease.reviewer != reviewer => {
@@ -116,24 +105,23 @@ impl Store {
             }
             _ => LeaseOutcome::Granted { expires_at },
         };
-        put(&tx, case_id, reviewer, now, expires_at, holder)?;
+        put(&mut *tx, case_id, reviewer, now, expires_at, holder)?;
         tx.commit()?;
         Ok(outcome)
     }
 
     /// Gives up `reviewer`'s lease on `case_id`; returns whether they held one.
     pub fn release_lease(&mut self, case_id: &str, reviewer: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.execute(
+        Ok(self.reader().execute(
             "DELETE FROM leases WHERE case_id = ?1 AND reviewer = ?2",
-            [case_id, reviewer],
+            args![case_id, reviewer],
         )? > 0)
     }
 
     /// Gives up every lease `reviewer` holds (a session ending); returns how many.
     pub fn release_all(&mut self, reviewer: &str) -> Result<usize, StoreError> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM leases WHERE reviewer = ?1", [reviewer])?)
+        self.reader()
+            .execute("DELETE FROM leases WHERE reviewer = ?1", args![reviewer])
     }
 
     /// The cases leased to someone other than `reviewer` at `now` (unix milliseconds), with
@@ -143,12 +131,11 @@ impl Store {
         reviewer: &str,
         now: i64,
     ) -> Result<HashMap<String, String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {LEASE_COLUMNS} FROM leases WHERE reviewer != ?1 AND expires_at > ?2"
-        ))?;
-        let leases = stmt
-            .query_map(rusqlite::params![reviewer, now], lease_from_row)?
-            .collect::<Result<Vec<Lease>, _>>()?;
+        let leases = leases_where(
+            &mut self.reader(),
+            "reviewer != ?1 AND expires_at > ?2",
+            args![reviewer, now],
+        )?;
         Ok(leases
             .into_iter()
             .filter(|lease| lease.in_force(now))
@@ -158,7 +145,7 @@ impl Store {
 
     /// The lease on `case_id` at `now`, if one is in force.
     pub fn lease_of(&self, case_id: &str, now: i64) -> Result<Option<Lease>, StoreError> {
-        Ok(lease_in(&self.conn, case_id)?.filter(|lease| lease.in_force(now)))
+        Ok(lease_in(&mut self.reader(), case_id)?.filter(|lease| lease.in_force(now)))
     }
 
     /// In one immediate transaction: the first of `candidates` (in the order given) that no one
@@ -176,32 +163,18 @@ impl Store {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        admit(
-            &mut super::sql::sqlite::SqliteSql(&tx),
-            reviewer,
-            &now_timestamp(),
-        )?;
-        tx.execute("DELETE FROM leases WHERE expires_at <= ?1", [now])?;
-        let held: HashSet<String> = {
-            let mut stmt = tx.prepare_cached(&format!(
-                "SELECT {LEASE_COLUMNS} FROM leases WHERE reviewer != ?1"
-            ))?;
-            let leases = stmt
-                .query_map([reviewer], lease_from_row)?
-                .collect::<Result<Vec<Lease>, _>>()?;
-            leases
-                .into_iter()
-                .filter(|lease| lease.in_force(now))
-                .map(|lease| lease.case_id)
-                .collect()
-        };
+        let mut tx = self.begin_unnamed()?;
+        admit(&mut *tx, reviewer, &now_timestamp())?;
+        tx.execute("DELETE FROM leases WHERE expires_at <= ?1", args![now])?;
+        let held: HashSet<String> = leases_where(&mut *tx, "reviewer != ?1", args![reviewer])?
+            .into_iter()
+            .filter(|lease| lease.in_force(now))
+            .map(|lease| lease.case_id)
+            .collect();
         let chosen = candidates.iter().find(|id| !held.contains(**id));
         if let Some(id) = chosen {
             let expires_at = now.saturating_add(ttl_millis(ttl));
-            put(&tx, id, reviewer, now, expires_at, holder)?;
+            put(&mut *tx, id, reviewer, now, expires_at, holder)?;
         }
         tx.commit()?;
         Ok(chosen.map(|id| id.to_string()))
@@ -212,7 +185,7 @@ impl Store {
 const LEASE_COLUMNS: &str =
     "case_id, reviewer, expires_at, holder_host, holder_pid, holder_started";
 
-fn lease_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Lease> {
+fn lease_from_row(row: &Row<'_>) -> Result<Lease, StoreError> {
     let host: Option<String> = row.get(3)?;
     let pid: Option<i64> = row.get(4)?;
     let started: Option<i64> = row.get(5)?;
@@ -232,39 +205,56 @@ fn lease_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Lease> {
     })
 }
 
-fn lease_in(conn: &Connection, case_id: &str) -> Result<Option<Lease>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {LEASE_COLUMNS} FROM leases WHERE case_id = ?1"
-    ))?;
-    Ok(stmt.query_row([case_id], lease_from_row).optional()?)
+/// The leases matching `condition` (an SQL condition on the leases table).
+fn leases_where<S: Sql + ?Sized>(
+    sql: &mut S,
+    condition: &str,
+    params: &[super::sql::Value<'_>],
+) -> Result<Vec<Lease>, StoreError> {
+    let mut leases = Vec::new();
+    sql.for_each(
+        &format!("SELECT {LEASE_COLUMNS} FROM leases WHERE {condition}"),
+        params,
+        &mut |row| {
+            leases.push(lease_from_row(&row)?);
+            Ok(())
+        },
+    )?;
+    Ok(leases)
+}
+
+fn lease_in<S: Sql + ?Sized>(sql: &mut S, case_id: &str) -> Result<Option<Lease>, StoreError> {
+    Ok(leases_where(sql, "case_id = ?1", args![case_id])?
+        .into_iter()
+        .next())
 }
 
 /// Writes the lease with its holder; `taken_at` stays when the same reviewer renews.
-fn put(
-    conn: &Connection,
+fn put<S: Sql + ?Sized>(
+    sql: &mut S,
     case_id: &str,
     reviewer: &str,
     now: i64,
     expires_at: i64,
     holder: Option<&Holder>,
 ) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
+    sql.execute(
         "INSERT INTO leases (case_id, reviewer, taken_at, expires_at, holder_host, holder_pid, \
          holder_started) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT (case_id) DO UPDATE SET reviewer = ?2, expires_at = ?4, \
          holder_host = ?5, holder_pid = ?6, holder_started = ?7, \
          taken_at = CASE WHEN leases.reviewer = ?2 THEN leases.taken_at ELSE ?3 END",
+        args![
+            case_id,
+            reviewer,
+            now,
+            expires_at,
+            holder.map(|h| h.host.as_str()),
+            holder.map(|h| i64::from(h.pid)),
+            holder
+                .and_then(|h| h.started)
+                .and_then(|s| i64::try_from(s).ok()),
+        ],
     )?;
-    stmt.execute(rusqlite::params![
-        case_id,
-        reviewer,
-        now,
-        expires_at,
-        holder.map(|h| h.host.as_str()),
-        holder.map(|h| i64::from(h.pid)),
-        holder
-            .and_then(|h| h.started)
-            .and_then(|s| i64::try_from(s).ok()),
-    ])?;
     Ok(())
 }
