@@ -463,5 +463,9 @@ fn background_suggestions_say_they_are_learning_but_never_hide_an_error() {
     );
     let message = app.message.as_ref().unwrap();
     assert_eq!(message.tone, Tone::Error);
-    assert!(message.text.starts_with("keymap: keymap.toml:3"), "{}", message.text);
+    assert!(
+        message.text.starts_with("keymap: keymap.toml:3"),
+        "{}",
+        message.text
+    );
 }
