@@ -11,6 +11,9 @@ use crate::store::AuditAction;
 
 pub use crate::domain::CONFIDENT;
 
+/// How the background's notice that it is training begins.
+pub(super) const LEARNING: &str = "learning suggestions from";
+
 /// What the reviewer typed on one case: `y` leaves those fields as they are.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypedHere {
@@ -88,14 +91,15 @@ impl App {
         }
     }
 
-    /// News from the background: shown, except over an error the reviewer has not dismissed
-    /// (a bad keymap at start-up stays readable).
+    /// News from the background: shown on a free message line, or over the background's own
+    /// earlier news; never over what answers the reviewer's last key or an error (a save's
+    /// `saved …`, a bad keymap at start-up stay readable).
     pub(super) fn notice_unless_error(&mut self, text: String) {
-        let error_shown = self
+        let free = self
             .message
             .as_ref()
-            .is_some_and(|m| m.tone == super::status_message::Tone::Error);
-        if !error_shown {
+            .is_none_or(|m| m.text.starts_with(LEARNING));
+        if free {
             self.message = Some(Message::notice(text));
         }
     }

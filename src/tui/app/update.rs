@@ -165,7 +165,8 @@ impl App {
             }
             Msg::SuggestionsTraining(cases) => {
                 self.notice_unless_error(format!(
-                    "learning suggestions from {} in the background…",
+                    "{} {} in the background…",
+                    super::suggestions::LEARNING,
                     crate::text::count(cases, "labelled case", "labelled cases")
                 ));
                 Vec::new()

@@ -441,13 +441,31 @@ fn a_new_case_joins_a_search_view_only_if_it_matches_the_search() {
 }
 
 #[test]
-fn background_suggestions_say_they_are_learning_but_never_hide_an_error() {
+fn background_suggestions_say_they_are_learning_but_never_hide_an_answer_or_an_error() {
     let mut app = app(Role::Reviewer);
     let effects = app.update(Msg::SuggestionsTraining(105_116), now());
     assert!(effects.is_empty());
     assert_eq!(
         app.message.as_ref().map(|m| m.text.as_str()),
         Some("learning suggestions from 105,116 labelled cases in the background…")
+    );
+    // "learning" gives way to "ready"; a save's answer does not.
+    app.update(
+        Msg::Suggestions {
+            list: Vec::new(),
+            fresh: true,
+        },
+        now(),
+    );
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("suggestions ready: 0 cases (model #0)")
+    );
+    app.message = Some(Message::info("saved R-000003: reporter → enterprise"));
+    app.update(Msg::SuggestionsTraining(10), now());
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("saved R-000003: reporter → enterprise")
     );
     app.update(
         Msg::StartupErrors(vec!["keymap.toml:3: unknown action \"jump\"".into()]),
