@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::table::{render, Align};
+use super::table::{names_then_numbers, render, Align};
 use crate::leads::{Agreement, DimensionStats, Interval, Outlier, ReviewerStats};
 use crate::text::one_line;
 
@@ -174,8 +174,7 @@ fn matrix(stats: &ReviewerStats, dim: &DimensionStats) -> String {
             row
         })
         .collect();
-    let mut align = vec![Align::Right; header.len()];
-    align[0] = Align::Left;
+    let align = names_then_numbers(header.len());
     format!(
         "{}: {} (rows: {}, columns: the lead)\n{}",
         name(stats),

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::table::{render, Align};
+use super::table::{names_then_numbers, render};
 use crate::domain::{format_percent, Dimension};
 use crate::suggest::amount::AmountCalibration;
 use crate::suggest::calibrate::CalibrationBin;
@@ -11,13 +11,6 @@ use crate::suggest::evaluation::{AmountEvaluation, DimEvaluation, Evaluation};
 use crate::suggest::labels::DimFigures;
 use crate::suggest::metrics::{LabelMetrics, Rate};
 use crate::text::count;
-
-/// A first column of names, then numbers.
-fn names_then_numbers(columns: usize) -> Vec<Align> {
-    let mut align = vec![Align::Right; columns];
-    align[0] = Align::Left;
-    align
-}
 
 fn rate(r: Rate) -> String {
     r.value().map_or("-".into(), |v| format_percent(v * 100.0))

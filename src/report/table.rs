@@ -10,6 +10,15 @@ pub enum Align {
     Right,
 }
 
+/// The alignment of a table whose first column names its rows and the others are numbers.
+pub fn names_then_numbers(columns: usize) -> Vec<Align> {
+    let mut align = vec![Align::Right; columns];
+    if let Some(first) = align.first_mut() {
+        *first = Align::Left;
+    }
+    align
+}
+
 /// A table: a header and rows, columns two spaces apart, trailing spaces trimmed.
 pub fn render(header: &[&str], align: &[Align], rows: &[Vec<String>]) -> String {
     let columns = header.len();
