@@ -12,32 +12,12 @@ use casebench::tui::keymap::Keymap;
 use casebench::tui::terminal::{ColorMode, CompactBackend};
 use casebench::tui::ui;
 use common::workbench::{change_as, driver};
-use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-/// The screen as text, with timestamps and the session's pace made stable.
+/// The screen as text at the driver's size.
 fn screen(d: &Driver) -> String {
     let (cols, rows) = d.app.size;
-    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
-    terminal.draw(|frame| ui::render(&d.app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..rows {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..cols {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = casebench::text::width(symbol).saturating_sub(1);
-            line.push_str(symbol);
-        }
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
+    common::workbench::screen_text(d, cols, rows)
 }
 
 fn assert_screen(name: &str, d: &Driver) {
@@ -721,19 +701,8 @@ fn emoji_sequences_leave_no_glyph_behind_after_j() {
 /// confidence 0.95 (marked in the list), R-000004's labels and its amount read from the text.
 fn with_suggestions(d: &mut Driver, path: &std::path::Path) {
     use casebench::domain::{CaseSuggestion, Suggested, SuggestedAmount};
-    use casebench::store::NewModel;
     let mut store = Store::open(path).unwrap();
-    let model = store
-        .save_model(&NewModel {
-            created_by: "kim",
-            seed: 1,
-            filter: "",
-            cases_used: 10,
-            figures: "[]",
-            labels: &[0],
-            amount: "{}",
-        })
-        .unwrap();
+    let model = common::placeholder_model(&mut store, "kim", 10);
     let label = |dim: Dimension, code: &str, confidence: f32| {
         Some(Suggested {
             code: dim.parse_code(code).unwrap(),

@@ -6,7 +6,7 @@
 mod common;
 
 use casebench::domain::{CaseSuggestion, Dimension, Suggested, SuggestedAmount};
-use casebench::store::{NewModel, Store};
+use casebench::store::Store;
 use common::Env;
 
 /// The rule file the committee discussed first.
@@ -71,17 +71,7 @@ fn env_with_suggestions() -> Env {
 /// Stores a model and these suggestions of it, as `suggest` would.
 fn save<const N: usize>(db: &std::path::Path, rows: [(&str, CaseSuggestion); N]) {
     let mut store = Store::open(db).unwrap();
-    let model = store
-        .save_model(&NewModel {
-            created_by: "tester",
-            seed: 1,
-            filter: "",
-            cases_used: N,
-            figures: "{}",
-            labels: &[],
-            amount: "{}",
-        })
-        .unwrap();
+    let model = common::placeholder_model(&mut store, "tester", N);
     let rows = rows.map(|(id, s)| (id.to_string(), CaseSuggestion { model, ..s }));
     store.save_suggestions("tester", &rows).unwrap();
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use casebench::domain::{CaseSuggestion, Dimension, Status, Suggested, SuggestedAmount};
-use casebench::store::{NewModel, Store};
+use casebench::store::Store;
 use casebench::tui::app::{Msg, Screen};
 use casebench::tui::rule_files::RuleSource;
 use common::workbench::driver;
@@ -23,17 +23,7 @@ fn suggest(kind: u8, kind_conf: f32, reporter: Option<(u8, f32)>) -> CaseSuggest
 /// Suggestions for three fixture cases, written as `suggest run` would.
 fn with_suggestions(path: &std::path::Path) -> Vec<(String, CaseSuggestion)> {
     let mut store = Store::open(path).unwrap();
-    let model = store
-        .save_model(&NewModel {
-            created_by: "kim",
-            seed: 1,
-            filter: "",
-            cases_used: 10,
-            figures: "{}",
-            labels: &[0],
-            amount: "{}",
-        })
-        .unwrap();
+    let model = common::placeholder_model(&mut store, "kim", 10);
     // R-000001 is a small business, free_monetary, 300,000: the suggestion says inquiry (0.95,
     // a confident contradiction). R-000004 (unlabelled) gets free_monetary with its amount.
     // R-000005 gets inquiry at 0.4 (the least confident).

@@ -122,3 +122,19 @@ pub fn query_count(db: &Path, sql: &str) -> i64 {
         .query_row(sql, [], |row| row.get(0))
         .expect("the query gives one number")
 }
+
+/// Stores a model row with no usable weights, standing in for `casebench suggest train` when a
+/// test writes the suggestions itself; returns its id.
+pub fn placeholder_model(store: &mut casebench::store::Store, who: &str, cases_used: usize) -> i64 {
+    store
+        .save_model(&casebench::store::NewModel {
+            created_by: who,
+            seed: 1,
+            filter: "",
+            cases_used,
+            figures: "[]",
+            labels: &[],
+            amount: "{}",
+        })
+        .expect("store a model")
+}
