@@ -23,6 +23,63 @@ macro_rules! args {
 }
 pub(crate) use args;
 
+/// `delegate_sql!(impl[GENERICS] TYPE, |s| INNER)`: implements [`Sql`] for `TYPE` by handing
+/// every call to `INNER`, an expression of `s` (the `&mut self`) that gives an [`Sql`]: a
+/// transaction to its connection, a guard to what it guards.
+macro_rules! delegate_sql {
+    (impl[$($generics:tt)*] $ty:ty, |$s:ident| $inner:expr) => {
+        impl<$($generics)*> $crate::store::sql::Sql for $ty {
+            fn execute(
+                &mut self,
+                sql: &str,
+                params: &[$crate::store::sql::Value<'_>],
+            ) -> Result<usize, $crate::store::StoreError> {
+                let $s = self;
+                $inner.execute(sql, params)
+            }
+
+            fn for_each(
+                &mut self,
+                sql: &str,
+                params: &[$crate::store::sql::Value<'_>],
+                each: &mut dyn FnMut(
+                    $crate::store::sql::Row<'_>,
+                ) -> Result<(), $crate::store::StoreError>,
+            ) -> Result<(), $crate::store::StoreError> {
+                let $s = self;
+                $inner.for_each(sql, params, each)
+            }
+
+            fn execute_batch(&mut self, sql: &str) -> Result<(), $crate::store::StoreError> {
+                let $s = self;
+                $inner.execute_batch(sql)
+            }
+
+            fn insert(
+                &mut self,
+                sql: &str,
+                key: &str,
+                params: &[$crate::store::sql::Value<'_>],
+            ) -> Result<i64, $crate::store::StoreError> {
+                let $s = self;
+                $inner.insert(sql, key, params)
+            }
+
+            fn execute_many(
+                &mut self,
+                sqls: &[&str],
+                body: &mut dyn FnMut(
+                    &mut $crate::store::sql::Run<'_>,
+                ) -> Result<(), $crate::store::StoreError>,
+            ) -> Result<(), $crate::store::StoreError> {
+                let $s = self;
+                $inner.execute_many(sqls, body)
+            }
+        }
+    };
+}
+pub(crate) use delegate_sql;
+
 /// Runs the `i`th of the statements [`Sql::execute_many`] prepared with `params`; returns how
 /// many rows it changed.
 pub type Run<'r> = dyn FnMut(usize, &[Value<'_>]) -> Result<usize, StoreError> + 'r;
@@ -93,6 +150,9 @@ pub trait Sql {
         Ok(self.query_opt(sql, params)?.is_some())
     }
 }
+
+delegate_sql!(impl[T: Sql + ?Sized] Box<T>, |s| (**s));
+delegate_sql!(impl['a, T: Sql + ?Sized] std::cell::RefMut<'a, T>, |s| (**s));
 
 /// A transaction: [`Sql`] until it is committed; dropped without a commit, it rolls back.
 pub trait Transaction: Sql {

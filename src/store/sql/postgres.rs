@@ -277,6 +277,63 @@ impl Transaction for PgTransaction<'_> {
     }
 }
 
+/// A PostgreSQL connection that owns its client and prepared statements (what a
+/// [`crate::store::Store`] keeps).
+pub struct PgConnection {
+    pub client: Client,
+    pub statements: Statements,
+}
+
+impl PgConnection {
+    pub fn new(client: Client) -> PgConnection {
+        PgConnection {
+            client,
+            statements: Statements::default(),
+        }
+    }
+}
+
+super::delegate_sql!(impl[] PgConnection, |s| PgSql {
+    client: &mut s.client,
+    statements: &mut s.statements,
+});
+
+/// A transaction on a connection the caller holds through a guard (a `RefCell`'s): begun
+/// with the statement the caller gives (`BEGIN ISOLATION LEVEL …`), ended by `COMMIT` or,
+/// dropped without one, by `ROLLBACK`.
+pub struct PgGuardedTransaction<'a> {
+    conn: std::cell::RefMut<'a, PgConnection>,
+    open: bool,
+}
+
+impl<'a> PgGuardedTransaction<'a> {
+    pub fn begin(
+        mut conn: std::cell::RefMut<'a, PgConnection>,
+        begin: &str,
+    ) -> Result<PgGuardedTransaction<'a>, StoreError> {
+        conn.client.batch_execute(begin)?;
+        Ok(PgGuardedTransaction { conn, open: true })
+    }
+}
+
+super::delegate_sql!(impl['a] PgGuardedTransaction<'a>, |s| s.conn);
+
+impl Transaction for PgGuardedTransaction<'_> {
+    fn commit(mut self: Box<Self>) -> Result<(), StoreError> {
+        self.open = false;
+        Ok(self.conn.client.batch_execute("COMMIT")?)
+    }
+}
+
+impl Drop for PgGuardedTransaction<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // A connection that is gone has rolled the transaction back already.
+            let _ = self.conn.client.batch_execute("ROLLBACK");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::placeholders;

@@ -85,36 +85,7 @@ impl Sql for SqliteSql<'_> {
 /// A SQLite write transaction (taken with `BEGIN IMMEDIATE`).
 pub struct SqliteTransaction<'a>(pub rusqlite::Transaction<'a>);
 
-impl Sql for SqliteTransaction<'_> {
-    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
-        SqliteSql(&self.0).execute(sql, params)
-    }
-
-    fn for_each(
-        &mut self,
-        sql: &str,
-        params: &[Value<'_>],
-        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        SqliteSql(&self.0).for_each(sql, params, each)
-    }
-
-    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
-        SqliteSql(&self.0).execute_batch(sql)
-    }
-
-    fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
-        SqliteSql(&self.0).insert(sql, key, params)
-    }
-
-    fn execute_many(
-        &mut self,
-        sqls: &[&str],
-        body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        SqliteSql(&self.0).execute_many(sqls, body)
-    }
-}
+super::delegate_sql!(impl['a] SqliteTransaction<'a>, |s| SqliteSql(&s.0));
 
 impl Transaction for SqliteTransaction<'_> {
     fn commit(self: Box<Self>) -> Result<(), StoreError> {
