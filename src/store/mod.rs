@@ -16,6 +16,7 @@ mod leases;
 mod leases_tests;
 mod load;
 mod names;
+pub mod postgres;
 mod revert;
 #[cfg(test)]
 mod revert_tests;
