@@ -7,4 +7,5 @@
 //! with everything the store's owner does (import, copying a database, erasing); every other
 //! role may write only what a reviewer or a lead may write through casebench.
 
+pub mod access;
 pub mod schema;

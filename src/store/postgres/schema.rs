@@ -25,6 +25,7 @@
 //! - `casebench_clock()` and `casebench_clock_millis()`: the server's clock as the store
 //!   records times, so every host that writes agrees on the time.
 
+use super::access;
 use crate::store::error::StoreError;
 use crate::store::schema as sqlite_schema;
 use crate::store::sql::{args, Sql};
@@ -260,7 +261,7 @@ pub struct Migration {
 /// version 6.
 pub const MIGRATIONS: &[Migration] = &[Migration {
     version: 6,
-    sql: &[V6_TABLES],
+    sql: &[V6_TABLES, access::V6_ACCESS],
 }];
 
 /// The schema version this build writes: the SQLite schema's, which every change to the
