@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 use tempfile::TempDir;
 
 pub mod pg;
+pub mod pg_store;
 pub mod workbench;
 
 /// A temporary directory with a database path in it (not created until a command does).
