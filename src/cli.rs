@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::store::Location;
+
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -89,9 +91,11 @@ pub struct WorkbenchArgs {
 /// Options every command takes, before or after the command's name.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The case database (SQLite file) [default: casebench.db in your data directory]
-    #[arg(long, global = true, env = "CASEBENCH_DB", value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    /// The case database: an SQLite file, or a PostgreSQL database as
+    /// postgres://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass; sslmode=disable,
+    /// prefer or require) [default: casebench.db in your data directory]
+    #[arg(long, global = true, env = "CASEBENCH_DB", value_name = "PATH|URL")]
+    pub db: Option<Location>,
     /// Who you are, recorded with every change [default: your OS user name]
     #[arg(long, global = true, env = "CASEBENCH_REVIEWER", value_name = "NAME")]
     pub reviewer: Option<String>,

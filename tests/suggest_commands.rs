@@ -51,6 +51,7 @@ fn train_stores_a_model_with_its_figures_and_the_same_seed_gives_the_same_model(
     let store = Store::open(&env.db).unwrap();
     let blobs: Vec<Vec<u8>> = store
         .connection()
+        .unwrap()
         .prepare("SELECT labels FROM suggest_models ORDER BY id")
         .unwrap()
         .query_map([], |row| row.get(0))
@@ -61,6 +62,7 @@ fn train_stores_a_model_with_its_figures_and_the_same_seed_gives_the_same_model(
     assert_eq!(blobs[0], blobs[1], "same cases and seed, same model");
     let cases_used: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT cases_used FROM suggest_models WHERE id = 1",
             [],

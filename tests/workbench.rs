@@ -623,6 +623,7 @@ fn a_batch_is_reverted_from_the_history_after_a_preview() {
     let store = Store::open(&path).unwrap();
     let batch: String = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT batch FROM audit WHERE action = 'bulk' LIMIT 1",
             [],
@@ -682,6 +683,7 @@ fn a_batch_is_reverted_from_the_history_after_a_preview() {
     );
     let reverts: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT count(DISTINCT batch) FROM audit WHERE action = 'revert'",
             [],
@@ -762,6 +764,7 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     assert_eq!(kinds, [Some("opinion"), Some("opinion"), Some("paid")]);
     let batches: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT count(DISTINCT batch) FROM audit WHERE action = 'bulk'",
             [],
@@ -776,6 +779,7 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
             "u again undoes the bulk change of 2 cases (batch {})",
             store
                 .connection()
+                .unwrap()
                 .query_row(
                     "SELECT batch FROM audit WHERE action = 'bulk' LIMIT 1",
                     [],
@@ -806,6 +810,7 @@ fn a_bulk_change_previews_then_applies_as_one_batch_and_undoes_as_one() {
     );
     let undo_batch: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT count(DISTINCT batch) FROM audit WHERE action = 'undo'",
             [],
@@ -1202,6 +1207,7 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
     );
     let escalated: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT count(*) FROM cases WHERE status = 'escalated'",
             [],
@@ -1212,6 +1218,7 @@ fn a_bulk_change_over_ten_thousand_cases_previews_applies_skips_and_undoes() {
     d.press("u u").unwrap();
     let escalated: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT count(*) FROM cases WHERE status = 'escalated'",
             [],

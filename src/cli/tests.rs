@@ -18,7 +18,10 @@ fn the_workbench_takes_its_options_without_the_word_review() {
     );
     let cli = parse(&["--db", "x.db", "--rules", "r.toml", "--reviewer", "kim"]).unwrap();
     assert_eq!(cli.workbench.rules.as_deref(), Some(Path::new("r.toml")));
-    assert_eq!(cli.global.db.as_deref(), Some(Path::new("x.db")));
+    assert_eq!(
+        cli.global.db.as_ref().and_then(|db| db.path()),
+        Some(Path::new("x.db"))
+    );
     assert_eq!(cli.global.reviewer.as_deref(), Some("kim"));
 }
 

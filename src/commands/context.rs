@@ -11,7 +11,7 @@ use super::progress;
 use crate::cli::GlobalArgs;
 use crate::domain::format_amount;
 use crate::io::sample::{self, SampleConfig};
-use crate::store::{new_batch_id, CreateOptions, OnExisting, Store};
+use crate::store::{new_batch_id, CreateOptions, Location, OnExisting, Store, StoreError};
 
 /// The longest reviewer name accepted.
 const MAX_REVIEWER_CHARS: usize = 64;
@@ -31,7 +31,22 @@ pub enum Create {
 
 impl Context {
     /// The reviewer: --reviewer, else $CASEBENCH_REVIEWER (clap reads both), else the OS user.
+    /// On PostgreSQL the reviewer is the database role that logs in: --reviewer may only name
+    /// it.
     pub fn reviewer(&self) -> anyhow::Result<String> {
+        if let Some(Location::Postgres(config)) = &self.global.db {
+            let role = crate::store::postgres::connection::login_user(config).ok_or_else(|| {
+                BadInput("cannot tell which database role to log in as: put USER@ in the URL or set PGUSER".into())
+            })?;
+            return match &self.global.reviewer {
+                Some(named) if named.trim() != role => Err(StoreError::NotYou {
+                    role,
+                    named: named.trim().to_string(),
+                }
+                .into()),
+                _ => Ok(role),
+            };
+        }
         let name = match &self.global.reviewer {
             Some(name) => name.trim().to_string(),
             None => os_user().ok_or_else(|| {
@@ -64,7 +79,8 @@ impl Context {
     /// does not exist is refused, so a mistyped path is not answered with an empty database.
     pub fn open_store(&self, create: Create) -> anyhow::Result<Store> {
         match &self.global.db {
-            Some(path) => {
+            Some(location @ Location::Postgres(_)) => Ok(Store::open_at(location)?),
+            Some(Location::Sqlite(path)) => {
                 if create == Create::No && !path.exists() {
                     return Err(BadInput(format!(
                         "{}: no such database (create one with `casebench sample --db {0}` or \

@@ -78,7 +78,7 @@ pub fn run(
         output,
         "imported {} from {name} into {} (batch {batch}){skipped_note}",
         crate::text::count(created.inserted, "case", "cases"),
-        shown(store.path()),
+        store.location(),
     )?;
     output.finish()
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::context::{fill_with_sample, shown, Context, Create};
+use super::context::{fill_with_sample, Context, Create};
 use super::error::BadInput;
 use crate::domain::format_amount;
 use crate::io::sample::SampleConfig;
@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, cases: usize, seed: u64, force: bool) -> anyhow::Resul
         return Err(BadInput(format!(
             "{} already holds {}; pass --force to replace them (and their audit \
              history) with the sample",
-            shown(store.path()),
+            store.location(),
             crate::text::count(existing, "case", "cases")
         ))
         .into());
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, cases: usize, seed: u64, force: bool) -> anyhow::Resul
         output,
         "generated {} sample cases (seed {seed}) into {}{replaced}",
         format_amount(inserted as i64),
-        shown(store.path())
+        store.location()
     )?;
     output.finish()
 }

@@ -69,7 +69,7 @@ fn train(ctx: &Context, arg: &WhereArg, seed: u64) -> anyhow::Result<()> {
     writeln!(
         output,
         "stored in {}; casebench suggest run puts its suggestions beside the cases",
-        shown(store.path())
+        store.location()
     )?;
     output.finish()
 }
@@ -80,10 +80,10 @@ fn newest(store: &crate::store::Store) -> anyhow::Result<Suggester> {
         Ok(Some(model)) => Ok(model),
         Ok(None) => Err(BadInput(format!(
             "{}: no model yet; run casebench suggest train first",
-            shown(store.path())
+            store.location()
         ))
         .into()),
-        Err(e) => Err(anyhow::anyhow!("{}: {e}", shown(store.path()))),
+        Err(e) => Err(anyhow::anyhow!("{}: {e}", store.location())),
     }
 }
 

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use super::backend::Dialect;
 use super::error::StoreError;
-use super::sql::{Sql, Value};
+use super::sql::{args, Row, Sql, Value};
 use super::Store;
 
 /// The `field` of the audit row written when a case is created (by import or sample).
@@ -26,7 +27,7 @@ pub struct AuditEvent {
 
 const AUDIT_COLUMNS: &str = "seq, at, reviewer, case_id, field, old, new, action, batch";
 
-fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
+fn event_from_row(row: &Row<'_>) -> Result<AuditEvent, StoreError> {
     Ok(AuditEvent {
         seq: row.get(0)?,
         at: row.get(1)?,
@@ -40,27 +41,77 @@ fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
     })
 }
 
+/// Where a reader of the audit log stands: it has seen every row before it, and
+/// [`Store::events_after`] gives every row after it, exactly once.
+///
+/// Audit sequence numbers are taken when a row is inserted, not when its transaction commits.
+/// On SQLite writers take turns (one write lock), so rows commit in seq order and the last seq
+/// seen is a position. On PostgreSQL a transaction that took seq 7 may commit after one that
+/// took seq 8: a reader that asked for "after 8" would never see 7. There the position is a
+/// transaction id instead: the oldest transaction still running when the reader last looked
+/// (`pg_snapshot_xmin`). Every transaction older than that had finished, so its rows were
+/// visible; every row of a younger one comes in the next window. A long transaction delays
+/// what comes after it, and never loses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuditCursor(i64);
+
+/// The oldest transaction still running, as a number (PostgreSQL's `xid8`).
+const PG_XMIN: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
 impl Store {
     /// A case's audit trail, oldest first.
     pub fn history(&self, case_id: &str) -> Result<Vec<AuditEvent>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {AUDIT_COLUMNS} FROM audit WHERE case_id = ?1 ORDER BY seq"
-        ))?;
-        let events = stmt
-            .query_map([case_id], event_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(events)
+        self.events(
+            &format!("SELECT {AUDIT_COLUMNS} FROM audit WHERE case_id = ?1 ORDER BY seq"),
+            args![case_id],
+        )
     }
 
-    /// Audit rows after `seq`, oldest first (how a session learns of others' changes).
-    pub fn events_since(&self, seq: i64) -> Result<Vec<AuditEvent>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {AUDIT_COLUMNS} FROM audit WHERE seq > ?1 ORDER BY seq"
-        ))?;
-        let events = stmt
-            .query_map([seq], event_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(events)
+    /// The position of a reader that has seen everything committed so far (take it before
+    /// loading the cases: anything after it comes again from [`Store::events_after`]).
+    pub fn audit_cursor(&self) -> Result<AuditCursor, StoreError> {
+        let sql = match self.dialect() {
+            Dialect::Sqlite => "SELECT coalesce(max(seq), 0) FROM audit",
+            Dialect::Postgres => PG_XMIN,
+        };
+        Ok(AuditCursor(self.reader()?.query_row(sql, args![])?.get(0)?))
+    }
+
+    /// Every audit row committed after `cursor` that was not there when it was taken, oldest
+    /// (by seq) first, and the cursor past them. How a session learns of others' changes.
+    pub fn events_after(
+        &self,
+        cursor: AuditCursor,
+    ) -> Result<(Vec<AuditEvent>, AuditCursor), StoreError> {
+        match self.dialect() {
+            Dialect::Sqlite => {
+                let events = self.events(
+                    &format!("SELECT {AUDIT_COLUMNS} FROM audit WHERE seq > ?1 ORDER BY seq"),
+                    args![cursor.0],
+                )?;
+                let next = events.last().map_or(cursor, |e| AuditCursor(e.seq));
+                Ok((events, next))
+            }
+            Dialect::Postgres => {
+                // One snapshot for the horizon and the rows below it.
+                let mut tx = self.begin_read()?;
+                let horizon: i64 = tx.query_row(PG_XMIN, args![])?.get(0)?;
+                let rows = tx.query(
+                    &format!(
+                        "SELECT {AUDIT_COLUMNS} FROM audit \
+                         WHERE xact >= (?1::bigint)::text::xid8 \
+                         AND xact < (?2::bigint)::text::xid8 ORDER BY seq"
+                    ),
+                    args![cursor.0, horizon],
+                )?;
+                tx.commit()?;
+                let events = rows
+                    .iter()
+                    .map(event_from_row)
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok((events, AuditCursor(horizon.max(cursor.0))))
+            }
+        }
     }
 
     /// Audit rows, oldest first: all of them, or one reviewer's, from `since` (inclusive) to
@@ -71,14 +122,13 @@ impl Store {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<AuditEvent>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {AUDIT_COLUMNS} FROM audit WHERE (?1 IS NULL OR reviewer = ?1) \
-             AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY seq"
-        ))?;
-        let events = stmt
-            .query_map(rusqlite::params![reviewer, since, until], event_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(events)
+        self.events(
+            &format!(
+                "SELECT {AUDIT_COLUMNS} FROM audit WHERE (?1 IS NULL OR reviewer = ?1) \
+                 AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY seq"
+            ),
+            args![reviewer, since, until],
+        )
     }
 
     /// A reviewer's changes made by hand (audit actions `label`, `undo`, `redo`), one per
@@ -89,34 +139,43 @@ impl Store {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut changes = Vec::new();
+        self.reader()?.for_each(
             "SELECT DISTINCT case_id, at FROM audit WHERE reviewer = ?1 \
              AND action IN ('label', 'undo', 'redo') \
              AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY at",
+            args![reviewer, since, until],
+            &mut |row| {
+                changes.push((row.get(0)?, row.get(1)?));
+                Ok(())
+            },
         )?;
-        let changes = stmt
-            .query_map(rusqlite::params![reviewer, since, until], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
         Ok(changes)
     }
 
     /// The highest audit sequence number, 0 for an empty log.
     pub fn last_seq(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |row| {
-                row.get(0)
-            })?)
+        self.reader()?
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", args![])?
+            .get(0)
     }
 
     /// How many audit rows there are.
     pub fn audit_count(&self) -> Result<usize, StoreError> {
         let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM audit", [], |row| row.get(0))?;
+            .reader()?
+            .query_row("SELECT count(*) FROM audit", args![])?
+            .get(0)?;
         Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    fn events(&self, sql: &str, params: &[Value<'_>]) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut events = Vec::new();
+        self.reader()?.for_each(sql, params, &mut |row| {
+            events.push(event_from_row(&row)?);
+            Ok(())
+        })?;
+        Ok(events)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Creating cases: import and the sample data set. All or nothing: one transaction.
 
 use super::audit::{NewEvent, APPEND, CREATED_FIELD};
+use super::backend::Dialect;
 use super::error::StoreError;
 use super::roles::admit;
 use super::sql::{args, Sql};
@@ -58,11 +59,12 @@ impl Store {
         options: CreateOptions<'_>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Created, StoreError> {
+        let dialect = self.dialect();
         let (mut tx, at) = self.begin(options.reviewer)?;
         admit(&mut *tx, options.reviewer, &at)?;
         let mut created = Created::default();
         if options.replace {
-            created.erased = erase_everything(&mut *tx)?;
+            created.erased = erase_everything(&mut *tx, dialect)?;
         }
         tx.execute_many(&[INSERT_CASE, APPEND], &mut |run| {
             for (done, case) in cases.iter().enumerate() {
@@ -126,10 +128,15 @@ impl Store {
 /// Deletes every case and audit row, and what refers to cases (leases, spot-checks). The
 /// append-only triggers are dropped and re-created inside the caller's transaction, so nothing
 /// else can slip a delete through.
-fn erase_everything<S: Sql + ?Sized>(sql: &mut S) -> Result<usize, StoreError> {
+/// On PostgreSQL only the owner can (see `postgres/access.rs`).
+fn erase_everything<S: Sql + ?Sized>(sql: &mut S, dialect: Dialect) -> Result<usize, StoreError> {
     let cases: i64 = sql
         .query_row("SELECT count(*) FROM cases", args![])?
         .get(0)?;
+    if dialect == Dialect::Postgres {
+        sql.execute_batch(super::postgres::access::ERASE_EVERYTHING)?;
+        return Ok(usize::try_from(cases).unwrap_or(0));
+    }
     // SQLite-only: the trigger's syntax (RAISE, a body without a function) is SQLite's.
     sql.execute_batch(
         "DELETE FROM leases;

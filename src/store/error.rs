@@ -132,6 +132,22 @@ pub enum StoreError {
     NotPrepared(usize),
     #[error(transparent)]
     Postgres(#[from] postgres::Error),
+    #[error("{location}: cannot connect: {source}")]
+    Connect {
+        /// The location as shown (never with its password).
+        location: String,
+        source: postgres::Error,
+    },
+    /// A reader or transaction asked for the PostgreSQL connection while another held it
+    /// (a mistake in the store, never the user's).
+    #[error("the database connection is already in use by another read or write")]
+    ConnectionInUse,
+    #[error(
+        "you are logged in to the database as \"{role}\", so you cannot act as \"{named}\" \
+         (on PostgreSQL the reviewer is the database role: drop --reviewer, or log in as \
+         {named})"
+    )]
+    NotYou { role: String, named: String },
 }
 
 impl StoreError {
@@ -148,6 +164,7 @@ impl StoreError {
                 | StoreError::NoReviewer
                 | StoreError::BadName(..)
                 | StoreError::NotEnrolled(_)
+                | StoreError::NotYou { .. }
                 | StoreError::NoSuchReviewer { .. }
                 | StoreError::NotALead { .. }
                 | StoreError::NoSuchSpotCheck(_)

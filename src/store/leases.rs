@@ -19,7 +19,7 @@ use super::error::StoreError;
 use super::holder::Holder;
 use super::roles::admit;
 use super::sql::{args, Row, Sql};
-use super::{now_timestamp, Store};
+use super::Store;
 
 /// How long a workbench's lease lasts unless renewed (the workbench renews it well before).
 pub const DEFAULT_LEASE: Duration = Duration::from_secs(60);
@@ -86,8 +86,9 @@ impl Store {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
-        let mut tx = self.begin_unnamed()?;
-        admit(&mut *tx, reviewer, &now_timestamp())?;
+        let now = self.lease_now(now)?;
+        let (mut tx, at) = self.begin(reviewer)?;
+        admit(&mut *tx, reviewer, &at)?;
         if !tx.exists("SELECT 1 FROM cases WHERE id = ?1", args![case_id])? {
             return Err(StoreError::NoSuchCase(case_id.to_string()));
         }
@@ -112,7 +113,7 @@ impl Store {
 
     /// Gives up `reviewer`'s lease on `case_id`; returns whether they held one.
     pub fn release_lease(&mut self, case_id: &str, reviewer: &str) -> Result<bool, StoreError> {
-        Ok(self.reader().execute(
+        Ok(self.reader()?.execute(
             "DELETE FROM leases WHERE case_id = ?1 AND reviewer = ?2",
             args![case_id, reviewer],
         )? > 0)
@@ -120,7 +121,7 @@ impl Store {
 
     /// Gives up every lease `reviewer` holds (a session ending); returns how many.
     pub fn release_all(&mut self, reviewer: &str) -> Result<usize, StoreError> {
-        self.reader()
+        self.reader()?
             .execute("DELETE FROM leases WHERE reviewer = ?1", args![reviewer])
     }
 
@@ -131,8 +132,9 @@ impl Store {
         reviewer: &str,
         now: i64,
     ) -> Result<HashMap<String, String>, StoreError> {
+        let now = self.lease_now(now)?;
         let leases = leases_where(
-            &mut self.reader(),
+            &mut self.reader()?,
             "reviewer != ?1 AND expires_at > ?2",
             args![reviewer, now],
         )?;
@@ -145,7 +147,8 @@ impl Store {
 
     /// The lease on `case_id` at `now`, if one is in force.
     pub fn lease_of(&self, case_id: &str, now: i64) -> Result<Option<Lease>, StoreError> {
-        Ok(lease_in(&mut self.reader(), case_id)?.filter(|lease| lease.in_force(now)))
+        let now = self.lease_now(now)?;
+        Ok(lease_in(&mut self.reader()?, case_id)?.filter(|lease| lease.in_force(now)))
     }
 
     /// In one immediate transaction: the first of `candidates` (in the order given) that no one
@@ -163,8 +166,9 @@ impl Store {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
-        let mut tx = self.begin_unnamed()?;
-        admit(&mut *tx, reviewer, &now_timestamp())?;
+        let now = self.lease_now(now)?;
+        let (mut tx, at) = self.begin(reviewer)?;
+        admit(&mut *tx, reviewer, &at)?;
         tx.execute("DELETE FROM leases WHERE expires_at <= ?1", args![now])?;
         let held: HashSet<String> = leases_where(&mut *tx, "reviewer != ?1", args![reviewer])?
             .into_iter()

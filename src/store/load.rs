@@ -12,8 +12,9 @@ impl Store {
     /// Every case, in the order they were created.
     pub fn load_all(&self) -> Result<Vec<Case>, StoreError> {
         let mut cases = Vec::with_capacity(self.case_count()?);
-        self.reader().for_each(
-            &format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY rowid"),
+        let order = self.dialect().creation_order();
+        self.reader()?.for_each(
+            &format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY {order}"),
             args![],
             &mut |row| {
                 cases.push(case_from_row(row)?);
@@ -25,7 +26,7 @@ impl Store {
 
     /// One case by id.
     pub fn get(&self, id: &str) -> Result<Option<Case>, StoreError> {
-        self.reader()
+        self.reader()?
             .query_opt(
                 &format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"),
                 args![id],
@@ -39,7 +40,7 @@ impl Store {
         &self,
         ids: impl IntoIterator<Item = &'a str>,
     ) -> Result<HashSet<String>, StoreError> {
-        let mut sql = self.reader();
+        let mut sql = self.reader()?;
         let mut found = HashSet::new();
         for id in ids {
             if sql.exists("SELECT 1 FROM cases WHERE id = ?1", args![id])? {

@@ -6,6 +6,7 @@
 //! updates and deletes).
 
 mod audit;
+mod backend;
 mod bulk;
 mod change;
 mod create;
@@ -15,6 +16,7 @@ mod leases;
 #[cfg(test)]
 mod leases_tests;
 mod load;
+pub mod location;
 mod names;
 pub mod postgres;
 mod revert;
@@ -34,18 +36,20 @@ mod suggestions;
 mod tests;
 mod views;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use audit::{AuditEvent, CREATED_FIELD};
+pub use audit::{AuditCursor, AuditEvent, CREATED_FIELD};
+pub use backend::Dialect;
 pub use bulk::{BulkItem, BulkOutcome, Skipped};
 pub use change::{Applied, AuditAction, ChangeRequest};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
 pub use holder::{this_host, Holder};
 pub use leases::{millis_text, now_millis, Lease, LeaseOutcome, DEFAULT_LEASE};
+pub use location::Location;
 pub use revert::{CaseRevert, FieldRevert, LaterChange, RevertOutcome, RevertPlan, RevertSkip};
 pub use roles::{check_name, LeadOnly, ReviewerInfo, Role, RoleChange, MAX_REVIEWER_BULK};
 pub use spot::{
@@ -76,13 +80,16 @@ fn wait_for_lock(retries: i32) -> bool {
 
 /// An open case database.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    backend: backend::Backend,
+    location: Location,
+    /// On PostgreSQL, the database role this connection logged in as (`session_user`): the
+    /// only reviewer it may act for. `None` on SQLite, where the reviewer is self-declared.
+    role: Option<String>,
 }
 
 impl Store {
-    /// Opens (creating if missing) the database at `path`, sets WAL with `synchronous=FULL`, a
-    /// busy timeout and foreign keys, and migrates the schema forward.
+    /// Opens (creating if missing) the SQLite database at `path`, sets WAL with
+    /// `synchronous=FULL`, a busy timeout and foreign keys, and migrates the schema forward.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -114,81 +121,74 @@ impl Store {
             other => other,
         })?;
         Ok(Store {
-            conn,
-            path: path.to_path_buf(),
+            backend: backend::Backend::Sqlite(conn),
+            location: Location::Sqlite(path.to_path_buf()),
+            role: None,
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Opens the database at `location`: an SQLite file (created if missing) or a PostgreSQL
+    /// database (which must exist; its schema is created or migrated forward).
+    pub fn open_at(location: &Location) -> Result<Store, StoreError> {
+        match location {
+            Location::Sqlite(path) => Store::open(path),
+            Location::Postgres(config) => postgres::connection::open(config),
+        }
+    }
+
+    /// Where the database is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The SQLite file, `None` on PostgreSQL.
+    pub fn path(&self) -> Option<&Path> {
+        self.location.path()
+    }
+
+    /// On PostgreSQL, the database role this connection acts as; `None` on SQLite.
+    pub fn database_role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
+
+    /// Refuses to act for `who` on PostgreSQL unless it is the role that logged in.
+    fn check_identity(&self, who: &str) -> Result<(), StoreError> {
+        match &self.role {
+            Some(role) if role != who => Err(StoreError::NotYou {
+                role: role.clone(),
+                named: who.to_string(),
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// How many cases the database holds.
     pub fn case_count(&self) -> Result<usize, StoreError> {
         let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM cases", [], |row| row.get(0))?;
+            .reader()?
+            .query_row("SELECT count(*) FROM cases", &[])?
+            .get(0)?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
-    /// SQLite's `data_version`: it moves when another connection commits a change.
+    /// A number that moves when another connection commits a change: SQLite's
+    /// `data_version`; on PostgreSQL, the change notifications that have arrived. Never waits.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
-    }
-
-    /// Starts a writing transaction on behalf of `who` (an empty name is refused), taking the
-    /// write lock up front so concurrent writers queue instead of failing; returns it with the
-    /// time to record.
-    fn begin_write(
-        &mut self,
-        who: &str,
-    ) -> Result<(rusqlite::Transaction<'_>, String), StoreError> {
-        if who.trim().is_empty() {
-            return Err(StoreError::NoReviewer);
+        match &self.backend {
+            backend::Backend::Sqlite(conn) => {
+                Ok(conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
+            }
+            backend::Backend::Postgres { .. } => self.notifications_seen(),
         }
-        let at = now_timestamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok((tx, at))
     }
 
-    /// Reads outside a transaction, through the backend-neutral [`sql`] layer.
-    fn reader(&self) -> sql::sqlite::SqliteSql<'_> {
-        sql::sqlite::SqliteSql(&self.conn)
-    }
-
-    /// [`Store::begin_write`] through the backend-neutral [`sql`] layer: a write transaction
-    /// on behalf of `who` (an empty name is refused), with the time to record. Dropped
-    /// without a commit, it rolls back.
-    fn begin(&mut self, who: &str) -> Result<(Box<dyn sql::Transaction + '_>, String), StoreError> {
-        let (tx, at) = self.begin_write(who)?;
-        Ok((Box::new(sql::sqlite::SqliteTransaction(tx)), at))
-    }
-
-    /// A reading transaction through the [`sql`] layer: its reads see one snapshot (SQLite's
-    /// deferred `BEGIN` takes it at the first read). Taken from a shared reference; it must
-    /// not write.
-    fn begin_read(&self) -> Result<Box<dyn sql::Transaction + '_>, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        Ok(Box::new(sql::sqlite::SqliteTransaction(tx)))
-    }
-
-    /// An immediate write transaction through the [`sql`] layer, for writers that check the
-    /// name themselves (roster changes).
-    fn begin_unnamed(&mut self) -> Result<Box<dyn sql::Transaction + '_>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(Box::new(sql::sqlite::SqliteTransaction(tx)))
-    }
-
-    /// The raw connection, for tests that inspect the file.
+    /// The raw SQLite connection, for tests that inspect the file; `None` on PostgreSQL.
     #[doc(hidden)]
-    pub fn connection(&self) -> &Connection {
-        &self.conn
+    pub fn connection(&self) -> Option<&Connection> {
+        match &self.backend {
+            backend::Backend::Sqlite(conn) => Some(conn),
+            backend::Backend::Postgres { .. } => None,
+        }
     }
 }
 

@@ -12,7 +12,7 @@ impl Store {
     /// log (who may predate the table, or have been enrolled elsewhere).
     pub fn known_reviewers(&self) -> Result<Vec<String>, StoreError> {
         let mut names = Vec::new();
-        self.reader().for_each(
+        self.reader()?.for_each(
             "SELECT name FROM reviewers UNION SELECT DISTINCT reviewer FROM audit ORDER BY 1",
             args![],
             &mut |row| {
@@ -30,7 +30,7 @@ impl Store {
             // The accepted suggestions, checked as if a reviewer had labelled them.
             return Ok(());
         }
-        let known = self.reader().exists(
+        let known = self.reader()?.exists(
             "SELECT 1 WHERE EXISTS (SELECT 1 FROM reviewers WHERE name = ?1) \
              OR EXISTS (SELECT 1 FROM audit WHERE reviewer = ?1)",
             args![name],

@@ -169,7 +169,7 @@ impl Store {
         for skipped in &bulk.skipped {
             outcome.skipped.push(RevertSkip {
                 case_id: skipped.case_id.clone(),
-                changed: latest_change(&mut self.reader(), &skipped.case_id)?
+                changed: latest_change(&mut self.reader()?, &skipped.case_id)?
                     .into_iter()
                     .collect(),
             });

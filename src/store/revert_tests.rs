@@ -42,6 +42,7 @@ fn label(store: &mut Store, who: &str, id: &str, change: Change) {
 fn restores_of(store: &Store, batch: &str) -> Vec<(String, Option<i64>)> {
     store
         .connection()
+        .unwrap()
         .prepare("SELECT case_id, restores FROM audit WHERE batch = ?1 ORDER BY seq")
         .unwrap()
         .query_map([batch], |r| Ok((r.get(0)?, r.get(1)?)))

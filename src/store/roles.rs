@@ -10,9 +10,10 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::backend::Dialect;
 use super::error::StoreError;
 use super::sql::{args, Sql};
-use super::{now_timestamp, Store};
+use super::Store;
 
 /// A bulk change may touch this many cases without a lead.
 pub const MAX_REVIEWER_BULK: usize = 100;
@@ -130,20 +131,20 @@ pub fn check_name(name: &str) -> Result<&str, StoreError> {
 impl Store {
     /// The role of `name`, or `None` when the name is not in the reviewers table.
     pub fn role_of(&self, name: &str) -> Result<Option<Role>, StoreError> {
-        role_in(&mut self.reader(), name)
+        role_in(&mut self.reader()?, name)
     }
 
     /// Whether names not in the reviewers table may write (and are enrolled as reviewers by
     /// their first write).
     pub fn open_enrolment(&self) -> Result<bool, StoreError> {
-        open_enrolment_in(&mut self.reader())
+        open_enrolment_in(&mut self.reader()?)
     }
 
     /// The role `name` writes with: theirs, or `reviewer` for a name the open enrolment would
     /// take in on its first write. Refuses a name that is not enrolled when enrolment is off.
     /// Reads only; front ends call it at start-up to refuse early.
     pub fn check_enrolled(&self, name: &str) -> Result<Role, StoreError> {
-        let mut sql = self.reader();
+        let mut sql = self.reader()?;
         match role_in(&mut sql, name)? {
             Some(role) => Ok(role),
             None if open_enrolment_in(&mut sql)? => Ok(Role::Reviewer),
@@ -165,10 +166,23 @@ impl Store {
     pub fn set_role(&mut self, name: &str, role: Role, by: &str) -> Result<RoleChange, StoreError> {
         let name = check_name(name)?;
         let by = check_name(by)?;
-        let at = now_timestamp();
-        let mut tx = self.begin_unnamed()?;
+        self.check_identity(by)?;
+        let dialect = self.dialect();
+        let (mut tx, at) = self.begin_timed()?;
         may_manage(&mut *tx, by, &at)?;
-        let outcome = match role_in(&mut *tx, name)? {
+        let was = role_in(&mut *tx, name)?;
+        if dialect == Dialect::Postgres {
+            // The server adds the row and grants the role CONNECT on the database (see
+            // `casebench_enrol` in postgres/access.rs).
+            tx.execute("SELECT casebench_enrol(?1, ?2)", args![name, role.as_str()])?;
+            tx.commit()?;
+            return Ok(match was {
+                None => RoleChange::Added,
+                Some(from) if from == role => RoleChange::Unchanged,
+                Some(from) => RoleChange::Changed { from },
+            });
+        }
+        let outcome = match was {
             None => {
                 tx.execute(
                     "INSERT INTO reviewers (name, role, added_at, updated_by, updated_at) \
@@ -195,8 +209,8 @@ impl Store {
     /// whether the setting changed.
     pub fn set_open_enrolment(&mut self, on: bool, by: &str) -> Result<bool, StoreError> {
         let by = check_name(by)?;
-        let at = now_timestamp();
-        let mut tx = self.begin_unnamed()?;
+        self.check_identity(by)?;
+        let (mut tx, at) = self.begin_timed()?;
         may_manage(&mut *tx, by, &at)?;
         let was = open_enrolment_in(&mut *tx)?;
         tx.execute(
@@ -210,11 +224,11 @@ impl Store {
 
     /// Every reviewer and lead by name, with how many changes they made.
     pub fn reviewers(&self) -> Result<Vec<ReviewerInfo>, StoreError> {
-        let rows = self.reader().query(
+        let rows = self.reader()?.query(
             "SELECT r.name, r.role, r.added_at, coalesce(c.changes, 0), c.last \
              FROM reviewers r LEFT JOIN ( \
                  SELECT reviewer, count(*) AS changes, max(at) AS last FROM ( \
-                     SELECT DISTINCT reviewer, case_id, at FROM audit WHERE field != 'case') \
+                     SELECT DISTINCT reviewer, case_id, at FROM audit WHERE field != 'case') AS d \
                  GROUP BY reviewer) c ON c.reviewer = r.name \
              ORDER BY r.name",
             args![],
@@ -251,9 +265,21 @@ fn not_a_lead(name: &str, action: LeadOnly) -> StoreError {
     }
 }
 
+/// The role of `name`. On PostgreSQL the owner of the tables (who set the database up, or a
+/// superuser) acts as a lead, as the server's own checks trust it (`casebench_is_owner`).
 fn role_in<S: Sql + ?Sized>(sql: &mut S, name: &str) -> Result<Option<Role>, StoreError> {
-    let row = sql.query_opt("SELECT role FROM reviewers WHERE name = ?1", args![name])?;
-    let text: Option<String> = row.map(|r| r.get(0)).transpose()?;
+    let query = match sql.dialect() {
+        Dialect::Sqlite => "SELECT role FROM reviewers WHERE name = ?1",
+        Dialect::Postgres => {
+            "SELECT CASE WHEN ?1 = session_user::text AND casebench_is_owner() THEN 'lead' \
+             ELSE (SELECT role FROM reviewers WHERE name = ?1) END"
+        }
+    };
+    let row = sql.query_opt(query, args![name])?;
+    let text: Option<String> = row
+        .map(|r| r.get::<Option<String>>(0))
+        .transpose()?
+        .flatten();
     text.map(|t| parse_role(name, &t)).transpose()
 }
 

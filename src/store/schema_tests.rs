@@ -37,7 +37,7 @@ fn a_version_4_file_is_upgraded_in_place_and_keeps_everything() {
     let path = dir.path().join("v4.db");
     version_4_file(&path);
     let store = Store::open(&path).unwrap();
-    let conn = store.connection();
+    let conn = store.connection().unwrap();
     assert_eq!(CURRENT_VERSION, 6);
     assert_eq!(schema::user_version(conn).unwrap(), 6);
     assert!(

@@ -78,7 +78,7 @@ impl Store {
 
     /// The newest model, if any was trained.
     pub fn latest_model(&self) -> Result<Option<StoredModel>, StoreError> {
-        let Some(row) = self.reader().query_opt(
+        let Some(row) = self.reader()?.query_opt(
             "SELECT id, created_at, created_by, seed, filter, cases_used, figures, labels, \
              amount FROM suggest_models ORDER BY id DESC LIMIT 1",
             args![],
@@ -154,7 +154,7 @@ impl Store {
     /// The ids of the cases that have suggestions.
     pub fn suggested_case_ids(&self) -> Result<std::collections::HashSet<String>, StoreError> {
         let mut ids = std::collections::HashSet::new();
-        self.reader()
+        self.reader()?
             .for_each("SELECT case_id FROM suggestions", args![], &mut |row| {
                 ids.insert(row.get(0)?);
                 Ok(())
@@ -166,7 +166,7 @@ impl Store {
     /// file edited by hand) is reported, not guessed.
     pub fn load_suggestions(&self) -> Result<Vec<(String, CaseSuggestion)>, StoreError> {
         let mut list = Vec::new();
-        self.reader().for_each(
+        self.reader()?.for_each(
             &format!("SELECT {SUGGESTION_COLUMNS} FROM suggestions"),
             args![],
             &mut |row| {
@@ -302,12 +302,12 @@ mod tests {
     #[test]
     fn the_schema_refuses_codes_and_confidences_out_of_range() {
         let (_dir, store) = store();
-        let bad = store.connection().execute(
+        let bad = store.connection().unwrap().execute(
             "INSERT INTO suggestions (case_id, model_id, kind, kind_conf) VALUES ('C-1', 1, 'pai', 0.5)",
             [],
         );
         assert!(bad.is_err());
-        let bad = store.connection().execute(
+        let bad = store.connection().unwrap().execute(
             "INSERT INTO suggestions (case_id, model_id, kind, kind_conf) VALUES ('C-1', 1, 'paid', 1.5)",
             [],
         );

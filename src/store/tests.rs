@@ -53,7 +53,7 @@ pub(super) fn request<'a>(
 #[test]
 fn a_new_file_gets_the_current_schema_in_wal_mode() {
     let (_dir, store) = temp_store();
-    let conn = store.connection();
+    let conn = store.connection().unwrap();
     assert_eq!(schema::user_version(conn).unwrap(), CURRENT_VERSION);
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -91,13 +91,14 @@ fn an_older_file_is_upgraded_and_keeps_its_cases() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(
-        schema::user_version(store.connection()).unwrap(),
+        schema::user_version(store.connection().unwrap()).unwrap(),
         CURRENT_VERSION
     );
     let case = store.get("OLD-1").unwrap().unwrap();
     assert_eq!(case.label_code(Dimension::Kind), Some("paid"));
     let reviewers: Vec<String> = store
         .connection()
+        .unwrap()
         .prepare("SELECT name FROM reviewers")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -276,7 +277,7 @@ fn an_unknown_case_and_an_empty_reviewer_are_refused() {
 #[test]
 fn the_audit_log_refuses_updates_and_deletes() {
     let (_dir, store) = with_cases(&["C-1"]);
-    let conn = store.connection();
+    let conn = store.connection().unwrap();
     let err = conn.execute("DELETE FROM audit", []).unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
     let err = conn
@@ -324,6 +325,7 @@ fn replacing_erases_cases_and_their_history_in_the_same_transaction() {
     assert_eq!(store.audit_count().unwrap(), 1);
     let err = store
         .connection()
+        .unwrap()
         .execute("DELETE FROM audit", [])
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "trigger is back");
@@ -397,6 +399,7 @@ fn a_bulk_change_is_one_batch_and_skips_cases_changed_since() {
     );
     let batch: i64 = store
         .connection()
+        .unwrap()
         .query_row(
             "SELECT count(*) FROM audit WHERE batch = 'bulk-1' AND action = 'bulk'",
             [],

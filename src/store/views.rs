@@ -21,7 +21,7 @@ pub struct SavedView {
 impl Store {
     /// Every saved view, by name.
     pub fn views(&self) -> Result<Vec<SavedView>, StoreError> {
-        let rows = self.reader().query(
+        let rows = self.reader()?.query(
             "SELECT name, filter, search, updated_by, updated_at FROM views ORDER BY name",
             args![],
         )?;

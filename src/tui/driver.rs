@@ -38,16 +38,12 @@ impl Driver {
         keymap_errors: Vec<String>,
     ) -> Result<Driver, StoreError> {
         let role = store.check_enrolled(&reviewer)?;
-        let last_seq = store.last_seq()?;
+        let cursor = store.audit_cursor()?;
         let cases = store.load_all()?;
-        let db_label = store
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| store.path().display().to_string());
+        let db_label = store.location().label();
         let mut app = App::new(cases, reviewer.clone(), db_label, keymap, now());
         app.role = role;
-        let runner = Runner::new(store, reviewer, last_seq)?;
+        let runner = Runner::new(store, reviewer, cursor)?;
         let mut driver = Driver {
             app,
             runner,
@@ -180,8 +176,8 @@ impl Driver {
     /// a database without a model gets one, and cases without suggestions get theirs.
     pub fn start_suggestions(&mut self) {
         if self.suggest.is_none() {
-            let path = self.runner.db_path().to_path_buf();
-            self.suggest = Some(SuggestWorker::start(path, self.app.reviewer.clone()));
+            let location = self.runner.location().clone();
+            self.suggest = Some(SuggestWorker::start(location, self.app.reviewer.clone()));
         }
     }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::store::{
-    new_batch_id, now_millis, ChangeRequest, Holder, LeaseOutcome, Store, StoreError,
+    new_batch_id, now_millis, AuditCursor, ChangeRequest, Holder, LeaseOutcome, Store, StoreError,
     CREATED_FIELD, DEFAULT_LEASE,
 };
 use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Save, SaveFailure, Saved};
@@ -35,8 +35,8 @@ fn needs_lease(held: Option<&(String, i64)>, current: &str, now: i64) -> bool {
 pub struct Runner {
     store: Store,
     reviewer: String,
-    /// The last audit row applied.
-    last_seq: i64,
+    /// Where this session stands in the audit log: every row before it is applied.
+    cursor: AuditCursor,
     data_version: i64,
     last_poll: Instant,
     /// Audit rows this session wrote itself, not yet passed by the poll: they are not news.
@@ -49,14 +49,14 @@ pub struct Runner {
 }
 
 impl Runner {
-    /// `last_seq` is the audit position the loaded cases reflect (read before loading them:
+    /// `cursor` is the audit position the loaded cases reflect (taken before loading them:
     /// anything after it is applied again, harmlessly, by version).
-    pub fn new(store: Store, reviewer: String, last_seq: i64) -> Result<Runner, StoreError> {
+    pub fn new(store: Store, reviewer: String, cursor: AuditCursor) -> Result<Runner, StoreError> {
         let data_version = store.data_version()?;
         Ok(Runner {
             store,
             reviewer,
-            last_seq,
+            cursor,
             data_version,
             last_poll: Instant::now(),
             own_seqs: HashSet::new(),
@@ -290,9 +290,9 @@ impl Runner {
         Msg::HistoryLoaded { case_id, events }
     }
 
-    /// The database file this session works on.
-    pub fn db_path(&self) -> &std::path::Path {
-        self.store.path()
+    /// The database this session works on.
+    pub fn location(&self) -> &crate::store::Location {
+        self.store.location()
     }
 
     /// Every case's suggestions, as a message (none when the store cannot read them: they are
@@ -348,11 +348,11 @@ impl Runner {
     }
 
     fn changes_since_last(&mut self) -> Result<Option<Msg>, StoreError> {
-        let events = self.store.events_since(self.last_seq)?;
-        let Some(last) = events.last() else {
+        let (events, cursor) = self.store.events_after(self.cursor)?;
+        self.cursor = cursor;
+        if events.is_empty() {
             return Ok(None);
-        };
-        self.last_seq = last.seq;
+        }
         let mut touched: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
         for event in events {
             if self.own_seqs.remove(&event.seq) {

@@ -3,11 +3,10 @@
 //! so it never waits; with a model, cases new since it ran get theirs. What it does arrives as
 //! messages: that it is learning (when it trains), then the suggestions or why there are none.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crate::suggest::refresh::{bring_up_to_date, Refreshed};
 use crate::tui::app::Msg;
 
@@ -16,8 +15,8 @@ pub struct SuggestWorker {
 }
 
 impl SuggestWorker {
-    /// Starts the work on the database at `path`, as `reviewer`.
-    pub fn start(path: PathBuf, reviewer: String) -> SuggestWorker {
+    /// Starts the work on the database at `location`, as `reviewer`.
+    pub fn start(location: Location, reviewer: String) -> SuggestWorker {
         let (send, answer) = mpsc::channel();
         std::thread::spawn(move || {
             // The workbench may have quit meanwhile: then nobody listens.
@@ -25,7 +24,7 @@ impl SuggestWorker {
             let mut training = |cases| {
                 let _ = learning.send(Msg::SuggestionsTraining(cases));
             };
-            if let Some(msg) = work(&path, &reviewer, &mut training) {
+            if let Some(msg) = work(&location, &reviewer, &mut training) {
                 let _ = send.send(msg);
             }
         });
@@ -45,9 +44,9 @@ impl SuggestWorker {
 
 /// The message for the workbench: every case's suggestions when some were made, an error
 /// when they could not be, nothing when there was nothing to do.
-fn work(path: &std::path::Path, reviewer: &str, training: &mut dyn FnMut(usize)) -> Option<Msg> {
+fn work(location: &Location, reviewer: &str, training: &mut dyn FnMut(usize)) -> Option<Msg> {
     let failed = |e: &dyn std::fmt::Display| Some(Msg::SuggestionsFailed(e.to_string()));
-    let mut store = match Store::open(path) {
+    let mut store = match Store::open_at(location) {
         Ok(store) => store,
         Err(e) => return failed(&e),
     };

@@ -120,6 +120,7 @@ pub fn query_count(db: &Path, sql: &str) -> i64 {
     let store = casebench::store::Store::open(db).expect("open the database");
     store
         .connection()
+        .unwrap()
         .query_row(sql, [], |row| row.get(0))
         .expect("the query gives one number")
 }

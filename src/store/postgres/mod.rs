@@ -8,4 +8,6 @@
 //! role may write only what a reviewer or a lead may write through casebench.
 
 pub mod access;
+pub mod connection;
 pub mod schema;
+mod tls;

@@ -28,6 +28,7 @@
 
 use serde::Serialize;
 
+use super::backend::Dialect;
 use super::error::StoreError;
 use super::roles::{admit_lead, LeadOnly};
 use super::sql::{args, Row, Sql};
@@ -128,19 +129,31 @@ pub(super) fn code_of(
     .transpose()
 }
 
+/// The label fields, as a list in SQL.
+const LABEL_FIELDS: &str = "'scope', 'reporter', 'kind', 'service', 'substitute'";
+
 fn population_in<S: Sql + ?Sized>(
     sql: &mut S,
+    dialect: Dialect,
     reviewers: &[String],
     since: &str,
     until: Option<&str>,
 ) -> Result<Vec<PopulationCase>, StoreError> {
-    // Per (case, field) the last row (SQLite takes the bare columns from the row with the
-    // max), a revert standing for the row it restored; then per case the latest of those.
-    // SQLite-only: those bare columns beside max(), and the order by `c.rowid`.
+    // Per (case, field) the last row, a revert standing for the row it restored; then per case
+    // the latest of those. SQLite takes the bare columns from the row with the max();
+    // PostgreSQL says the same with DISTINCT ON.
+    let last_of_field = match dialect {
+        Dialect::Sqlite => format!(
+            "SELECT case_id, max(seq) AS seq, action, restores FROM audit \
+             WHERE field IN ({LABEL_FIELDS}, 'status') GROUP BY case_id, field"
+        ),
+        Dialect::Postgres => format!(
+            "SELECT DISTINCT ON (case_id, field) case_id, seq, action, restores FROM audit \
+             WHERE field IN ({LABEL_FIELDS}, 'status') ORDER BY case_id, field, seq DESC"
+        ),
+    };
     let population = format!(
-        "WITH last_of_field AS ( \
-             SELECT case_id, max(seq) AS seq, action, restores FROM audit \
-             WHERE field IN ({LABEL_FIELDS}, 'status') GROUP BY case_id, field), \
+        "WITH last_of_field AS ({last_of_field}), \
          last AS ( \
              SELECT case_id, max(CASE WHEN action = 'revert' THEN restores ELSE seq END) AS seq \
              FROM last_of_field GROUP BY case_id) \
@@ -149,8 +162,8 @@ fn population_in<S: Sql + ?Sized>(
          FROM last JOIN audit a ON a.seq = last.seq \
          JOIN cases c ON c.id = a.case_id \
          WHERE a.at >= ?1 AND (?2 IS NULL OR a.at < ?2) \
-         ORDER BY c.rowid",
-        LABEL_FIELDS = "'scope', 'reporter', 'kind', 'service', 'substitute'"
+         ORDER BY c.{order}",
+        order = dialect.creation_order(),
     );
     let mut out = Vec::new();
     sql.for_each(&population, args![since, until], &mut |row| {
@@ -184,7 +197,7 @@ impl Store {
         since: &str,
         until: Option<&str>,
     ) -> Result<Vec<PopulationCase>, StoreError> {
-        population_in(&mut self.reader(), reviewers, since, until)
+        population_in(&mut self.reader()?, self.dialect(), reviewers, since, until)
     }
 
     /// Opens a spot-check (lead only) in one immediate transaction: reads the population,
@@ -200,9 +213,16 @@ impl Store {
         F: FnOnce(&[PopulationCase]) -> Result<Drawn, E>,
     {
         let lead = request.lead;
+        let dialect = self.dialect();
         let (mut tx, at) = self.begin(lead)?;
         admit_lead(&mut *tx, lead, &at, LeadOnly::SpotCheck)?;
-        let population = population_in(&mut *tx, request.reviewers, request.since, request.until)?;
+        let population = population_in(
+            &mut *tx,
+            dialect,
+            request.reviewers,
+            request.since,
+            request.until,
+        )?;
         let drawn = draw(&population)?;
         let id = insert_check(&mut *tx, request, &at, population.len(), &drawn)?;
         let insert = format!(

@@ -57,12 +57,12 @@ impl Store {
     /// Every compared pair of one spot-check (`Some(id)`) or of all of them, with the
     /// reviewer's label as sampled and the lead's, in spot-check and sample order.
     pub fn compared_pairs(&self, check_id: Option<i64>) -> Result<Vec<Compared>, StoreError> {
-        pairs_in(&mut self.reader(), check_id, None)
+        pairs_in(&mut self.reader()?, check_id, None)
     }
 
     /// The pairs of a spot-check where the lead and the reviewer disagree, resolved or not.
     pub fn differences(&self, check_id: i64) -> Result<Vec<Difference>, StoreError> {
-        let mut sql = self.reader();
+        let mut sql = self.reader()?;
         require_check(&mut sql, check_id)?;
         Ok(pairs_in(&mut sql, Some(check_id), None)?
             .into_iter()
@@ -72,7 +72,7 @@ impl Store {
 
     /// How far a spot-check has got.
     pub fn spot_check_progress(&self, check_id: i64) -> Result<Progress, StoreError> {
-        let mut sql = self.reader();
+        let mut sql = self.reader()?;
         require_check(&mut sql, check_id)?;
         let mut count = |query: &str| -> Result<usize, StoreError> {
             let n: i64 = sql.query_row(query, args![check_id])?.get(0)?;

@@ -51,7 +51,7 @@ pub struct SpotCheck {
 impl Store {
     /// Every spot-check, newest first, without their cases.
     pub fn spot_checks(&self) -> Result<Vec<SpotCheck>, StoreError> {
-        let mut sql = self.reader();
+        let mut sql = self.reader()?;
         let ids: Vec<i64> = sql
             .query("SELECT id FROM spot_checks ORDER BY id DESC", args![])?
             .iter()
@@ -64,7 +64,7 @@ impl Store {
 
     /// A spot-check with its cases and the lead's labels so far (blind: no reviewer labels).
     pub fn spot_check(&self, id: i64) -> Result<SpotCheck, StoreError> {
-        let mut sql = self.reader();
+        let mut sql = self.reader()?;
         let mut check = header(&mut sql, id)?;
         sql.for_each(
             "SELECT case_id, reviewer FROM spot_check_cases WHERE check_id = ?1 ORDER BY position",

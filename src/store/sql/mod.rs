@@ -13,6 +13,7 @@ mod value;
 
 pub use value::{FromValue, Row, Value};
 
+use super::backend::Dialect;
 use super::error::StoreError;
 
 /// `args![a, b, c]`: the parameters of a statement, each turned into a [`Value`].
@@ -28,6 +29,12 @@ pub(crate) use args;
 /// transaction to its connection, a guard to what it guards.
 macro_rules! delegate_sql {
     (impl[$($generics:tt)*] $ty:ty, |$s:ident| $inner:expr) => {
+        $crate::store::sql::delegate_sql!(impl[$($generics)*] $ty, |$s| $inner, dialect = |s| {
+            let $s = s;
+            $inner.dialect()
+        });
+    };
+    (impl[$($generics:tt)*] $ty:ty, |$s:ident| $inner:expr, dialect = |$d:ident| $dialect:expr) => {
         impl<$($generics)*> $crate::store::sql::Sql for $ty {
             fn execute(
                 &mut self,
@@ -75,6 +82,11 @@ macro_rules! delegate_sql {
                 let $s = self;
                 $inner.execute_many(sqls, body)
             }
+
+            fn dialect(&self) -> $crate::store::Dialect {
+                let $d = self;
+                $dialect
+            }
         }
     };
 }
@@ -86,6 +98,9 @@ pub type Run<'r> = dyn FnMut(usize, &[Value<'_>]) -> Result<usize, StoreError> +
 
 /// A connection or a transaction on one.
 pub trait Sql {
+    /// Which database this is, for the few statements the two dialects spell differently.
+    fn dialect(&self) -> Dialect;
+
     /// Runs a statement; returns how many rows it changed.
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError>;
 

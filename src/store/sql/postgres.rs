@@ -204,6 +204,10 @@ pub struct PgSql<'a> {
 }
 
 impl Sql for PgSql<'_> {
+    fn dialect(&self) -> crate::store::Dialect {
+        crate::store::Dialect::Postgres
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         execute(self.client, self.statements, sql, params)
     }
@@ -241,6 +245,10 @@ pub struct PgTransaction<'a> {
 }
 
 impl Sql for PgTransaction<'_> {
+    fn dialect(&self) -> crate::store::Dialect {
+        crate::store::Dialect::Postgres
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         execute(&mut self.tx, self.statements, sql, params)
     }
@@ -293,10 +301,14 @@ impl PgConnection {
     }
 }
 
-super::delegate_sql!(impl[] PgConnection, |s| PgSql {
-    client: &mut s.client,
-    statements: &mut s.statements,
-});
+super::delegate_sql!(
+    impl[] PgConnection,
+    |s| PgSql {
+        client: &mut s.client,
+        statements: &mut s.statements,
+    },
+    dialect = |_s| crate::store::Dialect::Postgres
+);
 
 /// A transaction on a connection the caller holds through a guard (a `RefCell`'s): begun
 /// with the statement the caller gives (`BEGIN ISOLATION LEVEL …`), ended by `COMMIT` or,

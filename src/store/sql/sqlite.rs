@@ -33,6 +33,10 @@ fn value_of(value: ValueRef<'_>) -> Result<Value<'_>, StoreError> {
 pub struct SqliteSql<'a>(pub &'a Connection);
 
 impl Sql for SqliteSql<'_> {
+    fn dialect(&self) -> crate::store::Dialect {
+        crate::store::Dialect::Sqlite
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
         let mut stmt = self.0.prepare_cached(sql)?;
         Ok(stmt.execute(rusqlite::params_from_iter(params))?)
