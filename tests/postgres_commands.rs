@@ -1,0 +1,232 @@
+//! The commands on PostgreSQL (`--db postgres://…`), with real login roles: the same commands
+//! and answers as on SQLite, the reviewer who the database says, and the password never shown.
+
+mod common;
+
+use std::process::Command;
+
+use common::pg::{self, Login, TestDb};
+use common::{bare_cmd, run, Run};
+
+/// `casebench --db URL ARGS…` with a clean environment (no PGPASSWORD, no CASEBENCH_*).
+fn casebench(home: &std::path::Path, url: &str, args: &[&str]) -> Run {
+    let mut cmd: Command = bare_cmd(home);
+    cmd.env_remove("PGPASSWORD")
+        .env_remove("PGUSER")
+        .env_remove("PGHOST")
+        .arg("--db")
+        .arg(url)
+        .args(args);
+    run(cmd)
+}
+
+/// A database with 40 imported cases (`C-1`..`C-40`, imported by the owner), a lead and a
+/// reviewer, each its own login role.
+struct Team {
+    db: TestDb,
+    home: tempfile::TempDir,
+    lead: Login,
+    reviewer: Login,
+}
+
+impl Team {
+    fn new() -> Option<Team> {
+        let db = pg::database_or_skip()?;
+        let home = tempfile::tempdir().unwrap();
+        let lead = db.create_login(&format!("lee_{}", db.name), "lee-pw");
+        let reviewer = db.create_login(&format!("kim_{}", db.name), "kim-pw");
+        let team = Team {
+            db,
+            home,
+            lead,
+            reviewer,
+        };
+        let lines: String = (1..=40)
+            .map(|i| {
+                format!(
+                    "{{\"id\":\"C-{i}\",\"text\":\"카카오톡 선물하기 {i}번 결제가 안 됐어요\"}}\n"
+                )
+            })
+            .collect();
+        let file = team.home.path().join("seed.jsonl");
+        std::fs::write(&file, lines).unwrap();
+        team.owner(&["import", file.to_str().unwrap()]).ok();
+        team.owner(&["reviewers", "add", &team.lead.user, "--role", "lead"])
+            .ok();
+        team.owner(&[
+            "reviewers",
+            "add",
+            &team.reviewer.user,
+            "--role",
+            "reviewer",
+        ])
+        .ok();
+        Some(team)
+    }
+
+    fn owner(&self, args: &[&str]) -> Run {
+        casebench(self.home.path(), &self.db.superuser_url(), args)
+    }
+
+    fn as_login(&self, login: &Login, args: &[&str]) -> Run {
+        casebench(self.home.path(), &login.url, args)
+    }
+}
+
+#[test]
+fn a_reviewer_relabels_and_the_audit_says_who_with_the_servers_time() {
+    let Some(team) = Team::new() else { return };
+    let out = team
+        .as_login(
+            &team.reviewer,
+            &["label", "C-7", "kind=paid", "service=gift"],
+        )
+        .ok();
+    assert_eq!(out.trim(), "2", "label prints the case's new version");
+    let stats: serde_json::Value =
+        serde_json::from_str(&team.owner(&["stats", "--json"]).ok()).unwrap();
+    assert_eq!(stats["total"], 40, "{stats}");
+    let history = team.owner(&["history", "C-7"]).ok();
+    assert!(history.contains(&team.reviewer.user), "{history}");
+    let mut client = team.db.superuser();
+    let row = client
+        .query_one(
+            "SELECT reviewer, at, abs(extract(epoch FROM (now() - \
+             (replace(replace(at, 'T', ' '), 'Z', '')::timestamp AT TIME ZONE 'UTC')))) < 60 \
+             FROM audit WHERE case_id = 'C-7' AND field = 'kind'",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(row.get::<_, String>(0), team.reviewer.user);
+    assert!(
+        row.get::<_, bool>(2),
+        "the time is the server's: {}",
+        row.get::<_, String>(1)
+    );
+}
+
+#[test]
+fn reviewer_may_only_name_the_role_that_logged_in() {
+    let Some(team) = Team::new() else { return };
+    let run = team.as_login(
+        &team.reviewer,
+        &["--reviewer", &team.lead.user, "label", "C-1", "kind=paid"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr.trim(),
+        format!(
+            "casebench: you are logged in to the database as \"{}\", so you cannot act as \
+             \"{}\" (on PostgreSQL the reviewer is the database role: drop --reviewer, or log in \
+             as {})",
+            team.reviewer.user, team.lead.user, team.lead.user
+        )
+    );
+    // Nothing changed.
+    let history = team.owner(&["history", "C-1"]).ok();
+    assert!(!history.contains("paid"), "{history}");
+    // Naming oneself is fine.
+    team.as_login(
+        &team.reviewer,
+        &[
+            "--reviewer",
+            &team.reviewer.user,
+            "label",
+            "C-1",
+            "kind=paid",
+        ],
+    )
+    .ok();
+}
+
+#[test]
+fn lead_only_commands_are_refused_to_a_reviewer_and_work_for_the_lead() {
+    let Some(team) = Team::new() else { return };
+    let run = team.as_login(
+        &team.reviewer,
+        &["reviewers", "add", &team.reviewer.user, "--role", "lead"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(&format!(
+            "only a lead can add reviewers, change roles or the enrolment setting; {} is a \
+             reviewer",
+            team.reviewer.user
+        )),
+        "{}",
+        run.stderr
+    );
+    let list = team.as_login(&team.lead, &["reviewers", "list"]).ok();
+    assert!(
+        list.contains(&team.lead.user) && list.contains("lead"),
+        "{list}"
+    );
+    let kim_line = list
+        .lines()
+        .find(|l| l.contains(&team.reviewer.user))
+        .unwrap_or_default();
+    assert!(kim_line.contains("reviewer"), "{list}");
+}
+
+#[test]
+fn a_wrong_password_is_a_clear_error_that_never_shows_the_password() {
+    let Some(team) = Team::new() else { return };
+    let url = team.db.url(&team.reviewer.user, "not-my-password-123");
+    let run = casebench(team.home.path(), &url, &["stats"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        !run.stderr.contains("not-my-password-123"),
+        "{}",
+        run.stderr
+    );
+    let shown = format!(
+        "postgres://{}@127.0.0.1:{}/{}",
+        team.reviewer.user,
+        team.db.port(),
+        team.db.name
+    );
+    assert!(
+        run.stderr
+            .starts_with(&format!("casebench: {shown}: cannot connect: ")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("password authentication failed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_password_can_come_from_pgpassword_or_the_password_file() {
+    let Some(team) = Team::new() else { return };
+    let url = format!(
+        "postgres://{}@127.0.0.1:{}/{}",
+        team.reviewer.user,
+        team.db.port(),
+        team.db.name
+    );
+    let mut cmd = bare_cmd(team.home.path());
+    cmd.env("PGPASSWORD", &team.reviewer.password)
+        .args(["--db", &url, "stats"]);
+    let out = run(cmd).ok();
+    assert!(out.contains("40"), "{out}");
+    let pgpass = team.home.path().join("pgpass");
+    std::fs::write(
+        &pgpass,
+        format!(
+            "127.0.0.1:*:{}:{}:{}\n",
+            team.db.name, team.reviewer.user, team.reviewer.password
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut cmd = bare_cmd(team.home.path());
+    cmd.env_remove("PGPASSWORD")
+        .env("PGPASSFILE", &pgpass)
+        .args(["--db", &url, "stats"]);
+    let out = run(cmd).ok();
+    assert!(out.contains("40"), "{out}");
+}
