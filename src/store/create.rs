@@ -125,7 +125,8 @@ impl Store {
     }
 }
 
-/// Deletes every case and audit row, and what refers to cases (leases, spot-checks). The
+/// Deletes every case and audit row, and what refers to cases (leases, suggestions,
+/// spot-checks). The
 /// append-only triggers are dropped and re-created inside the caller's transaction, so nothing
 /// else can slip a delete through.
 /// On PostgreSQL only the owner can (see `postgres/access.rs`).
@@ -140,6 +141,7 @@ fn erase_everything<S: Sql + ?Sized>(sql: &mut S, dialect: Dialect) -> Result<us
     // SQLite-only: the trigger's syntax (RAISE, a body without a function) is SQLite's.
     sql.execute_batch(
         "DELETE FROM leases;
+         DELETE FROM suggestions;
          DELETE FROM spot_check_resolutions;
          DELETE FROM spot_check_labels;
          DELETE FROM spot_check_cases;

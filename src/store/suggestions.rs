@@ -237,6 +237,42 @@ mod tests {
     }
 
     #[test]
+    fn replacing_every_case_erases_their_suggestions_too() {
+        let (_dir, mut store) = store();
+        let model = NewModel {
+            created_by: "kim",
+            seed: 7,
+            filter: "",
+            cases_used: 2,
+            figures: "{}",
+            labels: &[],
+            amount: "{}",
+        };
+        let id = store.save_model(&model).unwrap();
+        let s = CaseSuggestion {
+            model: id,
+            ..CaseSuggestion::default()
+        };
+        store.save_suggestions("kim", &[("C-1".into(), s)]).unwrap();
+        let created = store
+            .create_cases(
+                &[Case::new("S-1", "새 샘플")],
+                CreateOptions {
+                    reviewer: "t",
+                    action: "sample",
+                    batch: "b2",
+                    on_existing: OnExisting::Fail,
+                    replace: true,
+                },
+                &mut |_| {},
+            )
+            .unwrap();
+        assert_eq!(created.erased, 2);
+        assert_eq!(store.load_suggestions().unwrap().len(), 0);
+        assert_eq!(store.case_count().unwrap(), 1);
+    }
+
+    #[test]
     fn models_and_suggestions_round_trip() {
         let (_dir, mut store) = store();
         assert_eq!(store.latest_model().unwrap(), None);
