@@ -1,6 +1,8 @@
 //! The append-only audit log: one row per changed field, plus one `case` row when a case is
 //! created.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::backend::Dialect;
@@ -41,19 +43,27 @@ fn event_from_row(row: &Row<'_>) -> Result<AuditEvent, StoreError> {
     })
 }
 
-/// Where a reader of the audit log stands: it has seen every row before it, and
-/// [`Store::events_after`] gives every row after it, exactly once.
+/// Where a reader of the audit log stands: [`Store::events_after`] gives every row committed
+/// after it was taken, exactly once, and moves it on.
 ///
 /// Audit sequence numbers are taken when a row is inserted, not when its transaction commits.
 /// On SQLite writers take turns (one write lock), so rows commit in seq order and the last seq
 /// seen is a position. On PostgreSQL a transaction that took seq 7 may commit after one that
 /// took seq 8: a reader that asked for "after 8" would never see 7. There the position is a
-/// transaction id instead: the oldest transaction still running when the reader last looked
-/// (`pg_snapshot_xmin`). Every transaction older than that had finished, so its rows were
-/// visible; every row of a younger one comes in the next window. A long transaction delays
-/// what comes after it, and never loses it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AuditCursor(i64);
+/// transaction id: the oldest transaction still running when the reader last looked
+/// (`pg_snapshot_xmin`, `horizon`). Every transaction older than it had finished, and its rows
+/// were read then; each look reads the committed rows of transactions from the horizon on,
+/// and leaves out the ones it already gave (`given`, the seqs read at or past the horizon),
+/// so a row comes as soon as its transaction commits, and a transaction that stays open long
+/// (anywhere on the server) delays nothing but itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditCursor {
+    /// SQLite: the last seq read. PostgreSQL: the horizon.
+    position: i64,
+    /// PostgreSQL: the seqs of the rows already given whose transaction is at or past the
+    /// horizon.
+    given: HashSet<i64>,
+}
 
 /// The oldest transaction still running, as a number (PostgreSQL's `xid8`).
 const PG_XMIN: &str = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
@@ -74,42 +84,56 @@ impl Store {
             Dialect::Sqlite => "SELECT coalesce(max(seq), 0) FROM audit",
             Dialect::Postgres => PG_XMIN,
         };
-        Ok(AuditCursor(self.reader()?.query_row(sql, args![])?.get(0)?))
+        let position = self.reader()?.query_row(sql, args![])?.get(0)?;
+        Ok(AuditCursor {
+            position,
+            given: HashSet::new(),
+        })
     }
 
-    /// Every audit row committed after `cursor` that was not there when it was taken, oldest
-    /// (by seq) first, and the cursor past them. How a session learns of others' changes.
-    pub fn events_after(
-        &self,
-        cursor: AuditCursor,
-    ) -> Result<(Vec<AuditEvent>, AuditCursor), StoreError> {
+    /// Every audit row committed since `cursor` last looked and not given before, in seq
+    /// order; moves `cursor` past them. How a session learns of others' changes.
+    pub fn events_after(&self, cursor: &mut AuditCursor) -> Result<Vec<AuditEvent>, StoreError> {
         match self.dialect() {
             Dialect::Sqlite => {
                 let events = self.events(
                     &format!("SELECT {AUDIT_COLUMNS} FROM audit WHERE seq > ?1 ORDER BY seq"),
-                    args![cursor.0],
+                    args![cursor.position],
                 )?;
-                let next = events.last().map_or(cursor, |e| AuditCursor(e.seq));
-                Ok((events, next))
+                if let Some(last) = events.last() {
+                    cursor.position = last.seq;
+                }
+                Ok(events)
             }
             Dialect::Postgres => {
-                // One snapshot for the horizon and the rows below it.
+                // One snapshot for the rows and the new horizon.
                 let mut tx = self.begin_read()?;
-                let horizon: i64 = tx.query_row(PG_XMIN, args![])?.get(0)?;
                 let rows = tx.query(
                     &format!(
-                        "SELECT {AUDIT_COLUMNS} FROM audit \
-                         WHERE xact >= (?1::bigint)::text::xid8 \
-                         AND xact < (?2::bigint)::text::xid8 ORDER BY seq"
+                        "SELECT {AUDIT_COLUMNS}, xact::text::bigint FROM audit \
+                         WHERE xact >= (?1::bigint)::text::xid8 ORDER BY seq"
                     ),
-                    args![cursor.0, horizon],
+                    args![cursor.position],
                 )?;
+                let horizon: i64 = tx.query_row(PG_XMIN, args![])?.get(0)?;
                 tx.commit()?;
-                let events = rows
-                    .iter()
-                    .map(event_from_row)
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok((events, AuditCursor(horizon.max(cursor.0))))
+                let mut events = Vec::new();
+                let mut given = HashSet::new();
+                for row in &rows {
+                    let event = event_from_row(row)?;
+                    let xact: i64 = row.get(9)?;
+                    if xact >= horizon {
+                        given.insert(event.seq);
+                    }
+                    if !cursor.given.contains(&event.seq) {
+                        events.push(event);
+                    }
+                }
+                *cursor = AuditCursor {
+                    position: horizon.max(cursor.position),
+                    given,
+                };
+                Ok(events)
             }
         }
     }

@@ -348,8 +348,7 @@ impl Runner {
     }
 
     fn changes_since_last(&mut self) -> Result<Option<Msg>, StoreError> {
-        let (events, cursor) = self.store.events_after(self.cursor)?;
-        self.cursor = cursor;
+        let events = self.store.events_after(&mut self.cursor)?;
         if events.is_empty() {
             return Ok(None);
         }
