@@ -230,3 +230,31 @@ fn the_password_can_come_from_pgpassword_or_the_password_file() {
     let out = run(cmd).ok();
     assert!(out.contains("40"), "{out}");
 }
+
+#[test]
+fn a_refusal_by_the_server_reads_as_its_message_and_counts_as_bad_input() {
+    let Some(team) = Team::new() else { return };
+    let mut kim = postgres::Client::connect(&team.reviewer.url, postgres::NoTls).unwrap();
+    let refused = kim
+        .batch_execute("UPDATE audit SET reviewer = 'someone' WHERE seq = 1")
+        .unwrap_err();
+    let error = casebench::store::StoreError::Postgres(refused);
+    assert_eq!(error.to_string(), "permission denied for table audit");
+    assert!(error.is_refused_by_the_server() && error.is_bad_input());
+    let error = kim
+        .batch_execute(&format!(
+            "UPDATE reviewers SET role = 'reviewer' WHERE name = '{}'",
+            team.lead.user
+        ))
+        .map_err(casebench::store::StoreError::Postgres)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "only a lead can add reviewers, change roles or the enrolment setting; {} is a \
+             reviewer",
+            team.reviewer.user
+        )
+    );
+    assert!(error.is_bad_input());
+}

@@ -130,7 +130,7 @@ pub enum StoreError {
     /// A statement [`super::sql::Sql::execute_many`] was not given (a mistake in the store).
     #[error("no statement {0} was prepared")]
     NotPrepared(usize),
-    #[error(transparent)]
+    #[error("{}", postgres_message(.0))]
     Postgres(#[from] postgres::Error),
     #[error("{location}: cannot connect: {source}")]
     Connect {
@@ -173,7 +173,26 @@ impl StoreError {
                 | StoreError::AlreadyResolved { .. }
                 | StoreError::NoSuchBatch { .. }
                 | StoreError::NotRevertible { .. }
-        )
+        ) || self.is_refused_by_the_server()
+    }
+
+    /// Whether PostgreSQL refused the statement for lack of a privilege (SQLSTATE 42501):
+    /// the server's own check of what only a lead or the owner may do.
+    pub fn is_refused_by_the_server(&self) -> bool {
+        matches!(self, StoreError::Postgres(e)
+            if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE))
+    }
+}
+
+/// A PostgreSQL error as a person reads it: the server's message (and its hint), without the
+/// client's `db error: ERROR:` prefix; other errors (I/O, a closed connection) as they are.
+fn postgres_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.hint() {
+            Some(hint) => format!("{} ({hint})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => e.to_string(),
     }
 }
 
