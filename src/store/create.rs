@@ -125,21 +125,11 @@ impl Store {
     }
 }
 
-/// Deletes every case and audit row, and what refers to cases (leases, suggestions,
-/// spot-checks). The
-/// append-only triggers are dropped and re-created inside the caller's transaction, so nothing
-/// else can slip a delete through.
-/// On PostgreSQL only the owner can (see `postgres/access.rs`).
-fn erase_everything<S: Sql + ?Sized>(sql: &mut S, dialect: Dialect) -> Result<usize, StoreError> {
-    let cases: i64 = sql
-        .query_row("SELECT count(*) FROM cases", args![])?
-        .get(0)?;
-    if dialect == Dialect::Postgres {
-        sql.execute_batch(super::postgres::access::ERASE_EVERYTHING)?;
-        return Ok(usize::try_from(cases).unwrap_or(0));
-    }
-    // SQLite-only: the trigger's syntax (RAISE, a body without a function) is SQLite's.
-    sql.execute_batch(
+/// The statements that delete what refers to cases (leases, suggestions, spot-checks), in an
+/// order the foreign keys allow; each backend's erase goes on with the audit log and the
+/// cases.
+macro_rules! erase_dependents {
+    () => {
         "DELETE FROM leases;
          DELETE FROM suggestions;
          DELETE FROM spot_check_resolutions;
@@ -148,11 +138,32 @@ fn erase_everything<S: Sql + ?Sized>(sql: &mut S, dialect: Dialect) -> Result<us
          DELETE FROM spot_check_strata;
          DELETE FROM spot_check_reviewers;
          DELETE FROM spot_checks;
-         DROP TRIGGER audit_no_delete;
-         DELETE FROM audit;
-         DELETE FROM cases;
-         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-    )?;
+        "
+    };
+}
+pub(super) use erase_dependents;
+
+/// SQLite's erase: the append-only trigger is dropped and re-created inside the caller's
+/// transaction, so nothing else can slip a delete through (the trigger's syntax, RAISE and a
+/// body without a function, is SQLite's).
+const SQLITE_ERASE_EVERYTHING: &str = concat!(
+    erase_dependents!(),
+    "DROP TRIGGER audit_no_delete;
+     DELETE FROM audit;
+     DELETE FROM cases;
+     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+);
+
+/// Deletes every case and audit row, and what refers to cases, in the caller's transaction.
+/// On PostgreSQL only the owner can (see `postgres/access.rs`).
+fn erase_everything<S: Sql + ?Sized>(sql: &mut S, dialect: Dialect) -> Result<usize, StoreError> {
+    let cases: i64 = sql
+        .query_row("SELECT count(*) FROM cases", args![])?
+        .get(0)?;
+    sql.execute_batch(match dialect {
+        Dialect::Sqlite => SQLITE_ERASE_EVERYTHING,
+        Dialect::Postgres => super::postgres::access::ERASE_EVERYTHING,
+    })?;
     Ok(usize::try_from(cases).unwrap_or(0))
 }

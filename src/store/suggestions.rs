@@ -236,19 +236,23 @@ mod tests {
         (dir, store)
     }
 
-    #[test]
-    fn replacing_every_case_erases_their_suggestions_too() {
-        let (_dir, mut store) = store();
-        let model = NewModel {
+    /// A model row with these label weights.
+    fn model(labels: &[u8]) -> NewModel<'_> {
+        NewModel {
             created_by: "kim",
             seed: 7,
             filter: "",
             cases_used: 2,
             figures: "{}",
-            labels: &[],
-            amount: "{}",
-        };
-        let id = store.save_model(&model).unwrap();
+            labels,
+            amount: "{\"classes\":[]}",
+        }
+    }
+
+    #[test]
+    fn replacing_every_case_erases_their_suggestions_too() {
+        let (_dir, mut store) = store();
+        let id = store.save_model(&model(&[])).unwrap();
         let s = CaseSuggestion {
             model: id,
             ..CaseSuggestion::default()
@@ -276,15 +280,7 @@ mod tests {
     fn models_and_suggestions_round_trip() {
         let (_dir, mut store) = store();
         assert_eq!(store.latest_model().unwrap(), None);
-        let model = NewModel {
-            created_by: "kim",
-            seed: 7,
-            filter: "",
-            cases_used: 2,
-            figures: "{}",
-            labels: &[1, 2, 3],
-            amount: "{\"classes\":[]}",
-        };
+        let model = model(&[1, 2, 3]);
         let id = store.save_model(&model).unwrap();
         let second = store.save_model(&model).unwrap();
         let latest = store.latest_model().unwrap().unwrap();

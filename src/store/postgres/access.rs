@@ -384,17 +384,10 @@ GRANT INSERT, UPDATE (model_id, scope, scope_conf, reporter, reporter_conf, kind
 /// suggestions), in the caller's transaction: `replace` of an import, on PostgreSQL. Only the
 /// owner can: it lifts the append-only trigger for its own delete (`ALTER TABLE` is the
 /// owner's), and puts it back before anything else can write.
-pub const ERASE_EVERYTHING: &str = "
-DELETE FROM leases;
-DELETE FROM suggestions;
-DELETE FROM spot_check_resolutions;
-DELETE FROM spot_check_labels;
-DELETE FROM spot_check_cases;
-DELETE FROM spot_check_strata;
-DELETE FROM spot_check_reviewers;
-DELETE FROM spot_checks;
-ALTER TABLE audit DISABLE TRIGGER audit_no_delete;
-DELETE FROM audit;
-ALTER TABLE audit ENABLE TRIGGER audit_no_delete;
-DELETE FROM cases;
-";
+pub const ERASE_EVERYTHING: &str = concat!(
+    crate::store::create::erase_dependents!(),
+    "ALTER TABLE audit DISABLE TRIGGER audit_no_delete;
+     DELETE FROM audit;
+     ALTER TABLE audit ENABLE TRIGGER audit_no_delete;
+     DELETE FROM cases;"
+);
