@@ -172,7 +172,8 @@ impl Store {
     }
 
     /// A number that moves when another connection commits a change: SQLite's
-    /// `data_version`; on PostgreSQL, the change notifications that have arrived. Never waits.
+    /// `data_version`; on PostgreSQL, the change notifications that have arrived. Waits a
+    /// millisecond at most (on PostgreSQL, for the notifications to be read).
     pub fn data_version(&self) -> Result<i64, StoreError> {
         match &self.backend {
             backend::Backend::Sqlite(conn) => {

@@ -22,6 +22,10 @@ use crate::store::{Location, Store};
 /// How long connecting may take before it is given up (unless the URL says otherwise).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a look for change notifications waits for the client to read what the server
+/// sent while the connection sat idle.
+const NOTIFICATION_WAIT: Duration = Duration::from_millis(1);
+
 /// Where the server's unix socket is on Debian and most Linux distributions (libpq's default
 /// there); used when neither the URL nor `PGHOST` names a host and the directory exists.
 const DEFAULT_SOCKET_DIR: &str = "/var/run/postgresql";
@@ -189,7 +193,10 @@ fn pgpass_fields(line: &str) -> Vec<String> {
 
 impl Store {
     /// On PostgreSQL, how many change notifications have arrived (listening from the first
-    /// call on): it moves when someone commits audit rows. Never waits.
+    /// call on): it moves when someone commits audit rows. Waits a millisecond at most: the
+    /// client reads its socket only while it waits for something, so without a wait a
+    /// notification that came while the connection sat idle would stay unread until the next
+    /// statement.
     pub(crate) fn notifications_seen(&self) -> Result<i64, StoreError> {
         let Backend::Postgres {
             conn,
@@ -210,7 +217,11 @@ impl Store {
             notified.set(notified.get() + 1);
         }
         use postgres::fallible_iterator::FallibleIterator;
-        let arrived = conn.client.notifications().iter().count()?;
+        let arrived = conn
+            .client
+            .notifications()
+            .timeout_iter(NOTIFICATION_WAIT)
+            .count()?;
         notified.set(notified.get() + i64::try_from(arrived).unwrap_or(i64::MAX));
         Ok(notified.get())
     }
