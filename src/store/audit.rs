@@ -105,9 +105,9 @@ impl Store {
                 }
                 Ok(events)
             }
-            Dialect::Postgres => {
+            Dialect::Postgres => self.read_retrying(|store| {
                 // One snapshot for the rows and the new horizon.
-                let mut tx = self.begin_read()?;
+                let mut tx = store.begin_read()?;
                 let rows = tx.query(
                     &format!(
                         "SELECT {AUDIT_COLUMNS}, xact::text::bigint FROM audit \
@@ -134,7 +134,7 @@ impl Store {
                     given,
                 };
                 Ok(events)
-            }
+            }),
         }
     }
 

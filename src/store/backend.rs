@@ -11,11 +11,12 @@
 //!   choice of a free case rely on that), and reads the time from the server's clock, which
 //!   every host shares. A reader that needs one snapshot begins `REPEATABLE READ READ ONLY`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use rusqlite::Connection;
 
 use super::error::StoreError;
+use super::postgres::reconnect::PgReader;
 use super::sql::postgres::{PgConnection, PgGuardedTransaction};
 use super::sql::sqlite::{SqliteSql, SqliteTransaction};
 use super::sql::{Sql, Transaction};
@@ -33,13 +34,7 @@ pub const PG_CLOCK_MILLIS: &str = "casebench_clock_millis()";
 
 pub(super) enum Backend {
     Sqlite(Connection),
-    Postgres {
-        conn: Box<RefCell<PgConnection>>,
-        /// Whether the connection has said `LISTEN` to the audit channel.
-        listening: Cell<bool>,
-        /// How many notifications have arrived on it.
-        notified: Cell<i64>,
-    },
+    Postgres { conn: Box<RefCell<PgConnection>> },
 }
 
 /// Which dialect a statement must be written in, where the two differ.
@@ -68,11 +63,13 @@ impl Store {
         }
     }
 
-    /// Reads outside a transaction.
+    /// Reads outside a transaction. On PostgreSQL a statement that loses the connection runs
+    /// once more on a new one, so what is run through it must be safe to run twice (reads,
+    /// the leases' deletes).
     pub(super) fn reader(&self) -> Result<Box<dyn Sql + '_>, StoreError> {
         Ok(match &self.backend {
             Backend::Sqlite(conn) => Box::new(SqliteSql(conn)),
-            Backend::Postgres { conn: cell, .. } => Box::new(pg_borrow(cell)?),
+            Backend::Postgres { conn: cell } => Box::new(PgReader(pg_connected(cell)?)),
         })
     }
 
@@ -92,7 +89,9 @@ impl Store {
     }
 
     /// A write transaction with the time to record, for writers that check the name
-    /// themselves (roster changes).
+    /// themselves (roster changes). On PostgreSQL it records its transaction id, so that a
+    /// `COMMIT` whose answer is lost with the connection can be settled (see
+    /// `postgres/reconnect.rs`); a writer runs inside [`Store::write_retrying`].
     pub(super) fn begin_timed(
         &mut self,
     ) -> Result<(Box<dyn Transaction + '_>, String), StoreError> {
@@ -103,16 +102,22 @@ impl Store {
                     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
                 Ok((Box::new(SqliteTransaction(tx)), at))
             }
-            Backend::Postgres { conn: cell, .. } => {
+            Backend::Postgres { conn: cell } => {
                 let mut tx = PgGuardedTransaction::begin(
-                    pg_borrow(cell)?,
+                    pg_connected(cell)?,
                     "BEGIN ISOLATION LEVEL READ COMMITTED",
                 )?;
+                // In this order: the lock, then the time (after any wait for the lock), then
+                // the transaction id (so a writer waiting for the lock holds none back).
                 let row = tx.query_row(
-                    &format!("SELECT pg_advisory_xact_lock(?1)::text, {PG_CLOCK}"),
+                    &format!(
+                        "SELECT pg_advisory_xact_lock(?1)::text, {PG_CLOCK}, \
+                         pg_current_xact_id()::text"
+                    ),
                     super::sql::args![WRITE_LOCK],
                 )?;
                 let at: String = row.get(1)?;
+                tx.set_xid(row.get(2)?);
                 Ok((Box::new(tx), at))
             }
         }
@@ -123,8 +128,8 @@ impl Store {
     pub(super) fn begin_read(&self) -> Result<Box<dyn Transaction + '_>, StoreError> {
         match &self.backend {
             Backend::Sqlite(conn) => Ok(Box::new(SqliteTransaction(conn.unchecked_transaction()?))),
-            Backend::Postgres { conn: cell, .. } => Ok(Box::new(PgGuardedTransaction::begin(
-                pg_borrow(cell)?,
+            Backend::Postgres { conn: cell } => Ok(Box::new(PgGuardedTransaction::begin(
+                pg_connected(cell)?,
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
             )?)),
         }
@@ -163,10 +168,14 @@ impl Store {
     }
 }
 
-/// The PostgreSQL connection, for one reader or transaction at a time.
-fn pg_borrow(
+/// The PostgreSQL connection, for one reader or transaction at a time, connected again first
+/// if it was lost.
+fn pg_connected(
     cell: &RefCell<PgConnection>,
 ) -> Result<std::cell::RefMut<'_, PgConnection>, StoreError> {
-    cell.try_borrow_mut()
-        .map_err(|_| StoreError::ConnectionInUse)
+    let mut conn = cell
+        .try_borrow_mut()
+        .map_err(|_| StoreError::ConnectionInUse)?;
+    conn.ensure_connected()?;
+    Ok(conn)
 }

@@ -59,11 +59,12 @@ impl Store {
         if action == AuditAction::Revert {
             return Err(StoreError::RevertOutsideRevert);
         }
-        self.apply_bulk_restoring(items, &[], reviewer, action, batch)
+        self.write_retrying(|store| store.apply_bulk_restoring(items, &[], reviewer, action, batch))
     }
 
     /// [`Store::apply_bulk`] for reverts: `restores[i]`, when given, names for the fields of
-    /// `items[i]` the audit row whose value each brings back.
+    /// `items[i]` the audit row whose value each brings back. Runs once: its callers run it
+    /// inside [`Store::write_retrying`].
     pub(super) fn apply_bulk_restoring(
         &mut self,
         items: &[BulkItem],

@@ -80,6 +80,10 @@ impl Store {
     /// The reviewer must be enrolled (or is enrolled now, with open enrolment); an
     /// [`AuditAction::Overturn`] must come from a lead.
     pub fn apply_change(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
+        self.write_retrying(|store| store.apply_change_once(request))
+    }
+
+    fn apply_change_once(&mut self, request: &ChangeRequest<'_>) -> Result<Applied, StoreError> {
         if request.action == AuditAction::Revert {
             return Err(StoreError::RevertOutsideRevert);
         }

@@ -59,6 +59,15 @@ impl Store {
         options: CreateOptions<'_>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Created, StoreError> {
+        self.write_retrying(|store| store.create_cases_once(cases, options, progress))
+    }
+
+    fn create_cases_once(
+        &mut self,
+        cases: &[Case],
+        options: CreateOptions<'_>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Created, StoreError> {
         let dialect = self.dialect();
         let (mut tx, at) = self.begin(options.reviewer)?;
         admit(&mut *tx, options.reviewer, &at)?;

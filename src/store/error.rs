@@ -138,6 +138,27 @@ pub enum StoreError {
         location: String,
         source: postgres::Error,
     },
+    /// The connection to PostgreSQL was lost, and connecting again failed (the next
+    /// operation tries again).
+    #[error("lost the connection to {location} and could not reconnect: {why}")]
+    Reconnect {
+        /// The location as shown (never with its password).
+        location: String,
+        why: String,
+    },
+    /// The connection to PostgreSQL was lost under an operation, which wrote nothing.
+    #[error("lost the connection to {location} ({source}); nothing was written: try again")]
+    ConnectionLost {
+        location: String,
+        source: postgres::Error,
+    },
+    /// The connection was lost while a write's `COMMIT` was on its way, and the server could
+    /// not be asked afterwards whether it committed.
+    #[error(
+        "lost the connection to {location} while saving, and could not find out whether the \
+         change was saved ({why}); look at the audit log (casebench audit) before doing it again"
+    )]
+    CommitUnknown { location: String, why: String },
     /// A reader or transaction asked for the PostgreSQL connection while another held it
     /// (a mistake in the store, never the user's).
     #[error("the database connection is already in use by another read or write")]

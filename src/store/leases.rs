@@ -83,6 +83,17 @@ impl Store {
         now: i64,
         holder: Option<&Holder>,
     ) -> Result<LeaseOutcome, StoreError> {
+        self.write_retrying(|store| store.take_lease_once(case_id, reviewer, ttl, now, holder))
+    }
+
+    fn take_lease_once(
+        &mut self,
+        case_id: &str,
+        reviewer: &str,
+        ttl: Duration,
+        now: i64,
+        holder: Option<&Holder>,
+    ) -> Result<LeaseOutcome, StoreError> {
         if reviewer.trim().is_empty() {
             return Err(StoreError::NoReviewer);
         }
@@ -156,6 +167,17 @@ impl Store {
     /// and returned. Expired leases and leases whose holder is gone count for nothing;
     /// `reviewer`'s own lease is renewed. `None` when every candidate is held by someone else.
     pub fn claim_next(
+        &mut self,
+        reviewer: &str,
+        candidates: &[&str],
+        ttl: Duration,
+        now: i64,
+        holder: Option<&Holder>,
+    ) -> Result<Option<String>, StoreError> {
+        self.write_retrying(|store| store.claim_next_once(reviewer, candidates, ttl, now, holder))
+    }
+
+    fn claim_next_once(
         &mut self,
         reviewer: &str,
         candidates: &[&str],

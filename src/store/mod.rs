@@ -172,8 +172,9 @@ impl Store {
     }
 
     /// A number that moves when another connection commits a change: SQLite's
-    /// `data_version`; on PostgreSQL, the change notifications that have arrived. Waits a
-    /// millisecond at most (on PostgreSQL, for the notifications to be read).
+    /// `data_version`; on PostgreSQL, the change notifications that have arrived (and a new
+    /// connection after a lost one). Waits a millisecond at most (on PostgreSQL, for the
+    /// notifications to be read), except to connect again.
     pub fn data_version(&self) -> Result<i64, StoreError> {
         match &self.backend {
             backend::Backend::Sqlite(conn) => {

@@ -114,10 +114,12 @@ impl Store {
     /// versions it records match the audit rows it looked at). An unknown batch is refused with
     /// the nearest batch ids.
     pub fn revert_plan(&self, batch: &str) -> Result<RevertPlan, StoreError> {
-        let mut tx = self.begin_read()?;
-        let plan = plan_in(&mut *tx, batch)?;
-        tx.commit()?;
-        Ok(plan)
+        self.read_retrying(|store| {
+            let mut tx = store.begin_read()?;
+            let plan = plan_in(&mut *tx, batch)?;
+            tx.commit()?;
+            Ok(plan)
+        })
     }
 
     /// Writes `plan` as one new batch (`revert-…`, audit action `revert`) through the bulk
@@ -126,6 +128,14 @@ impl Store {
     /// [`super::MAX_REVIEWER_BULK`] cases need a lead. Nothing is written when nothing is left
     /// to restore.
     pub fn apply_revert(
+        &mut self,
+        plan: &RevertPlan,
+        reviewer: &str,
+    ) -> Result<RevertOutcome, StoreError> {
+        self.write_retrying(|store| store.apply_revert_once(plan, reviewer))
+    }
+
+    fn apply_revert_once(
         &mut self,
         plan: &RevertPlan,
         reviewer: &str,

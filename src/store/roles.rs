@@ -164,6 +164,15 @@ impl Store {
     /// Adds `name` with `role`, or changes their role. Once the database has a lead only a
     /// lead may do this (`by`); until then anyone may, so the first lead can be added.
     pub fn set_role(&mut self, name: &str, role: Role, by: &str) -> Result<RoleChange, StoreError> {
+        self.write_retrying(|store| store.set_role_once(name, role, by))
+    }
+
+    fn set_role_once(
+        &mut self,
+        name: &str,
+        role: Role,
+        by: &str,
+    ) -> Result<RoleChange, StoreError> {
         let name = check_name(name)?;
         let by = check_name(by)?;
         self.check_identity(by)?;
@@ -208,6 +217,10 @@ impl Store {
     /// Turns open enrolment on or off (lead only once the database has a lead). Returns
     /// whether the setting changed.
     pub fn set_open_enrolment(&mut self, on: bool, by: &str) -> Result<bool, StoreError> {
+        self.write_retrying(|store| store.set_open_enrolment_once(on, by))
+    }
+
+    fn set_open_enrolment_once(&mut self, on: bool, by: &str) -> Result<bool, StoreError> {
         let by = check_name(by)?;
         self.check_identity(by)?;
         let (mut tx, at) = self.begin_timed()?;

@@ -55,6 +55,10 @@ const UPDATE_SUGGESTION: &str = "model_id = excluded.model_id, \
 impl Store {
     /// Stores a model; returns its id.
     pub fn save_model(&mut self, model: &NewModel<'_>) -> Result<i64, StoreError> {
+        self.write_retrying(|store| store.save_model_once(model))
+    }
+
+    fn save_model_once(&mut self, model: &NewModel<'_>) -> Result<i64, StoreError> {
         let (mut tx, at) = self.begin(model.created_by)?;
         let id = tx.insert(
             "INSERT INTO suggest_models \
@@ -102,6 +106,14 @@ impl Store {
     /// Replaces the suggestions of the given cases, in one transaction; returns how many were
     /// written. A case that does not exist is refused (and nothing is written).
     pub fn save_suggestions(
+        &mut self,
+        who: &str,
+        suggestions: &[(String, CaseSuggestion)],
+    ) -> Result<usize, StoreError> {
+        self.write_retrying(|store| store.save_suggestions_once(who, suggestions))
+    }
+
+    fn save_suggestions_once(
         &mut self,
         who: &str,
         suggestions: &[(String, CaseSuggestion)],

@@ -49,6 +49,16 @@ impl Store {
         search: Option<&str>,
         reviewer: &str,
     ) -> Result<bool, StoreError> {
+        self.write_retrying(|store| store.save_view_once(name, filter, search, reviewer))
+    }
+
+    fn save_view_once(
+        &mut self,
+        name: &str,
+        filter: &str,
+        search: Option<&str>,
+        reviewer: &str,
+    ) -> Result<bool, StoreError> {
         let (mut tx, at) = self.begin(reviewer)?;
         admit_lead(&mut *tx, reviewer, &at, LeadOnly::EditViews)?;
         let existed = tx.exists("SELECT 1 FROM views WHERE name = ?1", args![name])?;
@@ -64,6 +74,10 @@ impl Store {
 
     /// Deletes a saved view as `reviewer` (lead only); returns whether there was one.
     pub fn delete_view_by(&mut self, name: &str, reviewer: &str) -> Result<bool, StoreError> {
+        self.write_retrying(|store| store.delete_view_once(name, reviewer))
+    }
+
+    fn delete_view_once(&mut self, name: &str, reviewer: &str) -> Result<bool, StoreError> {
         let (mut tx, at) = self.begin(reviewer)?;
         admit_lead(&mut *tx, reviewer, &at, LeadOnly::EditViews)?;
         let deleted = tx.execute("DELETE FROM views WHERE name = ?1", args![name])? > 0;

@@ -8,6 +8,7 @@ use tempfile::TempDir;
 
 pub mod pg;
 pub mod pg_store;
+pub mod proxy;
 pub mod workbench;
 
 /// A temporary directory with a database path in it (not created until a command does).

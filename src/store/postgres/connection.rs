@@ -4,7 +4,7 @@
 //! `PGPASSFILE` or `~/.pgpass`), then the schema migrated forward and the database role that
 //! logged in read back: on PostgreSQL that role is the reviewer.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -12,11 +12,10 @@ use postgres::config::Host;
 use postgres::Config;
 
 use super::schema::{self, AUDIT_CHANNEL};
-use super::tls;
 use crate::store::backend::Backend;
 use crate::store::error::StoreError;
 use crate::store::sql::postgres::{PgConnection, PgGuardedTransaction};
-use crate::store::sql::{args, Sql, Transaction};
+use crate::store::sql::Transaction;
 use crate::store::{Location, Store};
 
 /// How long connecting may take before it is given up (unless the URL says otherwise).
@@ -34,15 +33,11 @@ const DEFAULT_SOCKET_DIR: &str = "/var/run/postgresql";
 pub fn open(config: &Config) -> Result<Store, StoreError> {
     let config = completed(config.clone(), &|name| std::env::var(name).ok());
     let location = Location::Postgres(Box::new(config.clone()));
-    let cannot = |source| StoreError::Connect {
-        location: location.to_string(),
-        source,
-    };
-    let client = tls::connect(&config).map_err(cannot)?;
-    let mut conn = PgConnection::new(client);
-    let role: String = conn
-        .query_row("SELECT session_user::text", args![])?
-        .get(0)?;
+    let (conn, role) =
+        PgConnection::open(config, location.to_string()).map_err(|source| StoreError::Connect {
+            location: location.to_string(),
+            source,
+        })?;
     let cell = RefCell::new(conn);
     {
         let guard = cell
@@ -55,8 +50,6 @@ pub fn open(config: &Config) -> Result<Store, StoreError> {
     Ok(Store {
         backend: Backend::Postgres {
             conn: Box::new(cell),
-            listening: Cell::new(false),
-            notified: Cell::new(0),
         },
         location,
         role: Some(role),
@@ -193,37 +186,29 @@ fn pgpass_fields(line: &str) -> Vec<String> {
 
 impl Store {
     /// On PostgreSQL, how many change notifications have arrived (listening from the first
-    /// call on): it moves when someone commits audit rows. Waits a millisecond at most: the
-    /// client reads its socket only while it waits for something, so without a wait a
-    /// notification that came while the connection sat idle would stay unread until the next
-    /// statement.
+    /// call on, and again on a new connection after the old one was lost): it moves when
+    /// someone commits audit rows, and when the connection was opened again (what was
+    /// committed meanwhile is read then). Waits a millisecond at most, except to connect
+    /// again.
     pub(crate) fn notifications_seen(&self) -> Result<i64, StoreError> {
-        let Backend::Postgres {
-            conn,
-            listening,
-            notified,
-        } = &self.backend
-        else {
+        let Backend::Postgres { conn } = &self.backend else {
             return Ok(0);
         };
         let mut conn = conn
             .try_borrow_mut()
             .map_err(|_| StoreError::ConnectionInUse)?;
-        if !listening.get() {
-            conn.client
-                .batch_execute(&format!("LISTEN {AUDIT_CHANNEL}"))?;
-            listening.set(true);
-            // Whatever was committed before listening is read by the first look.
-            notified.set(notified.get() + 1);
+        conn.ensure_connected()?;
+        if conn.link.listening && conn.take_notifications(NOTIFICATION_WAIT).is_err() {
+            // The connection ended while it listened: a new one listens again, below.
+            conn.reconnect()?;
         }
-        use postgres::fallible_iterator::FallibleIterator;
-        let arrived = conn
-            .client
-            .notifications()
-            .timeout_iter(NOTIFICATION_WAIT)
-            .count()?;
-        notified.set(notified.get() + i64::try_from(arrived).unwrap_or(i64::MAX));
-        Ok(notified.get())
+        if !conn.link.listening {
+            conn.again(|c| Ok(c.client.batch_execute(&format!("LISTEN {AUDIT_CHANNEL}"))?))?;
+            conn.link.listening = true;
+            // Whatever was committed before listening is read by the first look.
+            conn.link.notified += 1;
+        }
+        Ok(conn.link.notified)
     }
 }
 

@@ -9,5 +9,6 @@
 
 pub mod access;
 pub mod connection;
+pub(crate) mod reconnect;
 pub mod schema;
 mod tls;

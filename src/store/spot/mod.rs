@@ -202,16 +202,26 @@ impl Store {
 
     /// Opens a spot-check (lead only) in one immediate transaction: reads the population,
     /// lets `draw` choose the sample, and stores the sample with the labels as they are now.
-    /// Returns the new spot-check's id.
+    /// Returns the new spot-check's id. (`draw` runs again if the connection to PostgreSQL
+    /// is lost before the spot-check is stored.)
     pub fn open_spot_check<E, F>(
         &mut self,
         request: &SpotCheckRequest<'_>,
-        draw: F,
+        mut draw: F,
     ) -> Result<i64, E>
     where
         E: From<StoreError>,
-        F: FnOnce(&[PopulationCase]) -> Result<Drawn, E>,
+        F: FnMut(&[PopulationCase]) -> Result<Drawn, E>,
     {
+        self.write_retrying(|store| store.open_spot_check_once(request, &mut draw))?
+    }
+
+    /// [`Store::open_spot_check`] once: `Ok(Err(_))` when `draw` refused (nothing written).
+    fn open_spot_check_once<E>(
+        &mut self,
+        request: &SpotCheckRequest<'_>,
+        draw: &mut dyn FnMut(&[PopulationCase]) -> Result<Drawn, E>,
+    ) -> Result<Result<i64, E>, StoreError> {
         let lead = request.lead;
         let dialect = self.dialect();
         let (mut tx, at) = self.begin(lead)?;
@@ -223,7 +233,10 @@ impl Store {
             request.since,
             request.until,
         )?;
-        let drawn = draw(&population)?;
+        let drawn = match draw(&population) {
+            Ok(drawn) => drawn,
+            Err(e) => return Ok(Err(e)),
+        };
         let id = insert_check(&mut *tx, request, &at, population.len(), &drawn)?;
         let insert = format!(
             "INSERT INTO spot_check_cases (check_id, case_id, position, reviewer, \
@@ -253,7 +266,7 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        Ok(id)
+        Ok(Ok(id))
     }
 }
 

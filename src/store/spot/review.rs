@@ -73,6 +73,19 @@ impl Store {
         value: Option<u8>,
         lead: &str,
     ) -> Result<(), StoreError> {
+        self.write_retrying(|store| {
+            store.record_lead_label_once(check_id, case_id, field, value, lead)
+        })
+    }
+
+    fn record_lead_label_once(
+        &mut self,
+        check_id: i64,
+        case_id: &str,
+        field: Dimension,
+        value: Option<u8>,
+        lead: &str,
+    ) -> Result<(), StoreError> {
         let (mut tx, at) = self.begin(lead)?;
         admit_lead(&mut *tx, lead, &at, LeadOnly::SpotCheck)?;
         require_case(&mut *tx, check_id, case_id)?;
@@ -101,6 +114,17 @@ impl Store {
     /// resolution; it is refused if the field was changed since sampling to something that is
     /// neither the reviewer's value nor the lead's.
     pub fn resolve(
+        &mut self,
+        check_id: i64,
+        case_id: &str,
+        field: Dimension,
+        resolution: Resolution,
+        lead: &str,
+    ) -> Result<ResolveOutcome, StoreError> {
+        self.write_retrying(|store| store.resolve_once(check_id, case_id, field, resolution, lead))
+    }
+
+    fn resolve_once(
         &mut self,
         check_id: i64,
         case_id: &str,

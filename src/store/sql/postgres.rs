@@ -286,36 +286,76 @@ impl Transaction for PgTransaction<'_> {
 }
 
 /// A PostgreSQL connection that owns its client and prepared statements (what a
-/// [`crate::store::Store`] keeps).
+/// [`crate::store::Store`] keeps), and what it takes to connect again when the connection is
+/// lost (see `store/postgres/reconnect.rs`).
 pub struct PgConnection {
     pub client: Client,
     pub statements: Statements,
+    pub(crate) link: crate::store::postgres::reconnect::Link,
 }
 
 impl PgConnection {
-    pub fn new(client: Client) -> PgConnection {
-        PgConnection {
-            client,
-            statements: Statements::default(),
+    fn sql(&mut self) -> PgSql<'_> {
+        PgSql {
+            client: &mut self.client,
+            statements: &mut self.statements,
         }
     }
 }
 
-super::delegate_sql!(
-    impl[] PgConnection,
-    |s| PgSql {
-        client: &mut s.client,
-        statements: &mut s.statements,
-    },
-    dialect = |_s| crate::store::Dialect::Postgres
-);
+/// Every statement's error passes [`PgConnection::noted`], so that a lost connection is known
+/// to be lost at the next use, whoever made the statement.
+impl Sql for PgConnection {
+    fn dialect(&self) -> crate::store::Dialect {
+        crate::store::Dialect::Postgres
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<usize, StoreError> {
+        let result = self.sql().execute(sql, params);
+        self.noted(result)
+    }
+
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(Row<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let result = self.sql().for_each(sql, params, each);
+        self.noted(result)
+    }
+
+    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        let result = self.sql().execute_batch(sql);
+        self.noted(result)
+    }
+
+    fn insert(&mut self, sql: &str, key: &str, params: &[Value<'_>]) -> Result<i64, StoreError> {
+        let result = self.sql().insert(sql, key, params);
+        self.noted(result)
+    }
+
+    fn execute_many(
+        &mut self,
+        sqls: &[&str],
+        body: &mut dyn FnMut(&mut Run<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let result = self.sql().execute_many(sqls, body);
+        self.noted(result)
+    }
+}
 
 /// A transaction on a connection the caller holds through a guard (a `RefCell`'s): begun
 /// with the statement the caller gives (`BEGIN ISOLATION LEVEL …`), ended by `COMMIT` or,
 /// dropped without one, by `ROLLBACK`.
+///
+/// A writer records its transaction id ([`PgGuardedTransaction::set_xid`]): when the
+/// connection is lost while its `COMMIT` is on the way, the server is asked afterwards, on a
+/// new connection, whether that transaction committed (see `reconnect.rs`).
 pub struct PgGuardedTransaction<'a> {
     conn: std::cell::RefMut<'a, PgConnection>,
     open: bool,
+    xid: Option<String>,
 }
 
 impl<'a> PgGuardedTransaction<'a> {
@@ -323,8 +363,18 @@ impl<'a> PgGuardedTransaction<'a> {
         mut conn: std::cell::RefMut<'a, PgConnection>,
         begin: &str,
     ) -> Result<PgGuardedTransaction<'a>, StoreError> {
-        conn.client.batch_execute(begin)?;
-        Ok(PgGuardedTransaction { conn, open: true })
+        conn.execute_batch(begin)?;
+        Ok(PgGuardedTransaction {
+            conn,
+            open: true,
+            xid: None,
+        })
+    }
+
+    /// The transaction's id (`pg_current_xact_id()` as text), for finding out whether it
+    /// committed when the answer to its `COMMIT` is lost.
+    pub fn set_xid(&mut self, xid: String) {
+        self.xid = Some(xid);
     }
 }
 
@@ -333,7 +383,15 @@ super::delegate_sql!(impl['a] PgGuardedTransaction<'a>, |s| s.conn);
 impl Transaction for PgGuardedTransaction<'_> {
     fn commit(mut self: Box<Self>) -> Result<(), StoreError> {
         self.open = false;
-        Ok(self.conn.client.batch_execute("COMMIT")?)
+        let sent = self.conn.client.batch_execute("COMMIT");
+        match sent {
+            Ok(()) => Ok(()),
+            Err(e) if crate::store::postgres::reconnect::is_lost(&e) => match self.xid.take() {
+                Some(xid) => self.conn.settle_commit(&xid, e),
+                None => self.conn.noted(Err(e.into())),
+            },
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
