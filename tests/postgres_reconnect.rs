@@ -11,8 +11,12 @@ use std::time::{Duration, Instant};
 
 use casebench::domain::{Case, Change, Dimension};
 use casebench::store::{AuditAction, ChangeRequest, CreateOptions, OnExisting, Store, StoreError};
+use casebench::tui::app::Msg;
+use casebench::tui::driver::Driver;
+use casebench::tui::keymap::Keymap;
 use common::pg::{self, Login, TestDb};
 use common::proxy::{CommitFault, Proxy};
+use common::workbench::screen_text;
 
 /// A database with cases `C-1` … `C-5` (imported by the owner) and `kim_…`, an enrolled
 /// reviewer.
@@ -368,5 +372,94 @@ fn a_server_out_of_reach_is_a_clear_error_that_writes_nothing_and_the_next_try_r
     assert_eq!(
         without_seq(audit_of(&s.db, &s.kim.user)),
         [row("C-1", "kind", "paid")]
+    );
+}
+
+/// The workbench over a connection that breaks and cannot be made again: the message line
+/// says so (with the database, never the password), a typed note stays in its prompt, nothing
+/// is written, and once the server can be reached the same keys save.
+#[test]
+fn the_workbench_says_the_database_is_out_of_reach_keeps_what_was_typed_and_saves_it_later() {
+    let Some(s) = setup("kim_wb") else { return };
+    let proxy = Proxy::start(s.db.port());
+    let store = open(&proxy.url_for(&s.kim.url, s.db.port()));
+    let mut d = Driver::new(store, s.kim.user.clone(), Keymap::builtin(), Vec::new()).unwrap();
+    d.handle(Msg::Resize(120, 30));
+    let shown = format!(
+        "lost the connection to postgres://{}@127.0.0.1:{}/{}",
+        s.kim.user,
+        proxy.port(),
+        s.db.name
+    );
+
+    proxy.refuse(true);
+    proxy.cut_all();
+    // A label key: the case keeps its label and the message says why.
+    d.press("1").unwrap();
+    let message = d.app.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(message.starts_with(&shown), "{message}");
+    assert!(
+        message.ends_with("your change was not saved: do it again to try again"),
+        "{message}"
+    );
+    assert!(!message.contains("kim-pw"));
+    assert_eq!(d.app.current().unwrap().label(Dimension::Kind), None);
+
+    // A note: the prompt stays open with what was typed, and why it was not saved.
+    d.press("m").unwrap();
+    d.type_text("고객 재확인 필요");
+    d.press("enter").unwrap();
+    let screen = screen_text(&d, 120, 30);
+    assert!(screen.contains("note of C-1"), "{screen}");
+    assert!(screen.contains("고객 재확인 필요"), "{screen}");
+    assert!(
+        screen.contains(&format!("not saved, enter tries again: {shown}")),
+        "{screen}"
+    );
+    assert!(audit_of(&s.db, &s.kim.user).is_empty());
+
+    // The look for others' changes says it once, and goes on.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(d.poll_others());
+    let message = d.app.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(message.starts_with(&shown), "{message}");
+    assert!(message.contains("nothing saved is lost"), "{message}");
+
+    proxy.refuse(false);
+    d.press("enter").unwrap();
+    let screen = screen_text(&d, 120, 30);
+    assert!(
+        !screen.contains("note of C-1"),
+        "the prompt closed: {screen}"
+    );
+    assert!(
+        screen.contains("saved C-1: note → 고객 재확인 필요"),
+        "{screen}"
+    );
+    d.press("1").unwrap();
+    assert_eq!(
+        d.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("saved C-1: kind → paid")
+    );
+    assert_eq!(
+        without_seq(audit_of(&s.db, &s.kim.user)),
+        [
+            row("C-1", "note", "고객 재확인 필요"),
+            row("C-1", "kind", "paid")
+        ]
+    );
+
+    // The next look says the database is back.
+    std::thread::sleep(Duration::from_millis(3100));
+    assert!(d.poll_others());
+    let message = d.app.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(
+        message.starts_with(&format!(
+            "connected to postgres://{}@127.0.0.1:{}/{} again",
+            s.kim.user,
+            proxy.port(),
+            s.db.name
+        )),
+        "{message}"
     );
 }

@@ -216,7 +216,7 @@ fn other_reviewers_changes_arrive_without_a_key() {
         );
     }
     std::thread::sleep(casebench::tui::runner::POLL_EVERY);
-    assert!(d.poll_others().unwrap());
+    assert!(d.poll_others());
     assert_eq!(
         d.app
             .cases
@@ -230,7 +230,7 @@ fn other_reviewers_changes_arrive_without_a_key() {
     assert_eq!(message.tone, Tone::Notice);
     assert_eq!(message.text, "R-000001 was just changed by lee (kind)");
     std::thread::sleep(casebench::tui::runner::POLL_EVERY);
-    assert!(!d.poll_others().unwrap(), "nothing new");
+    assert!(!d.poll_others(), "nothing new");
 }
 
 #[test]
@@ -452,7 +452,7 @@ fn a_notice_names_only_what_others_changed() {
         &[Change::Note(Some("확인 필요".into()))],
     );
     std::thread::sleep(casebench::tui::runner::POLL_EVERY);
-    assert!(d.poll_others().unwrap());
+    assert!(d.poll_others());
     assert_eq!(
         d.app.message.as_ref().unwrap().text,
         "R-000001 was just changed by lee (note)"
@@ -637,7 +637,7 @@ fn a_batch_is_reverted_from_the_history_after_a_preview() {
         "R-000002",
         &[Change::Label(Dimension::Kind, Some(2))],
     );
-    d.poll_others().unwrap();
+    d.poll_others();
     d.press("g h G").unwrap(); // R-000001's history, its latest change (the bulk one)
     let before = store.audit_count().unwrap();
     d.press("R").unwrap();
@@ -982,7 +982,7 @@ fn rule_files_are_reloaded_when_they_change_and_a_bad_edit_keeps_the_last_valid_
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&file, text.replace("cash = 30_000", "cash = 35_000")).unwrap();
     std::thread::sleep(casebench::tui::rule_files::WATCH_EVERY);
-    assert!(d.poll_others().unwrap());
+    assert!(d.poll_others());
     assert_eq!(cash(&d), 35_000, "the edit is live");
     std::fs::write(
         &file,
@@ -990,7 +990,7 @@ fn rule_files_are_reloaded_when_they_change_and_a_bad_edit_keeps_the_last_valid_
     )
     .unwrap();
     std::thread::sleep(casebench::tui::rule_files::WATCH_EVERY);
-    assert!(d.poll_others().unwrap());
+    assert!(d.poll_others());
     assert_eq!(cash(&d), 35_000, "the last valid rules stay");
     let message = d.app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Error);
@@ -1027,7 +1027,7 @@ fn rule_file_reloads_say_what_happened_and_a_removed_file_leaves_the_cycle() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(&final_, contents).unwrap();
         std::thread::sleep(WATCH_EVERY);
-        assert!(d.poll_others().unwrap());
+        assert!(d.poll_others());
     };
     // A valid edit says so (the cash total does not move silently).
     edit(
@@ -1063,7 +1063,7 @@ fn rule_file_reloads_say_what_happened_and_a_removed_file_leaves_the_cycle() {
     // Removed: it leaves the cycle, and the newest remaining set is active.
     std::fs::remove_file(&final_).unwrap();
     std::thread::sleep(WATCH_EVERY);
-    assert!(d.poll_others().unwrap());
+    assert!(d.poll_others());
     assert_eq!(
         text(&d),
         "rules: final-2022-12-29 removed (its file is gone); judging with draft-2022-12-01"

@@ -277,9 +277,10 @@ impl Driver {
         }
     }
 
-    /// Applies other sessions' changes, if any were committed. Returns whether any arrived.
-    pub fn poll_others(&mut self) -> Result<bool, StoreError> {
-        let mut msgs = self.runner.poll_others()?;
+    /// Applies other sessions' changes, if any were committed. Returns whether any arrived
+    /// (or the message line has news about the database).
+    pub fn poll_others(&mut self) -> bool {
+        let mut msgs = self.runner.poll_others();
         if let Some(reload) = self.rules.as_mut().and_then(RuleWatch::changed) {
             msgs.push(Msg::RulesLoaded {
                 sets: reload.sets,
@@ -294,7 +295,7 @@ impl Driver {
             any |= !matches!(&msg, Msg::Leases(leases) if *leases == self.app.leases);
             self.handle(msg);
         }
-        Ok(any)
+        any
     }
 
     /// Types keys given by their keymap names, separated by spaces (`"j j 2 enter"`); for

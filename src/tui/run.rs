@@ -74,7 +74,7 @@ pub fn run(
         }
         dirty |= driver.poll_search();
         dirty |= driver.poll_suggestions();
-        dirty |= driver.poll_others()?;
+        dirty |= driver.poll_others();
     };
     drop(session);
     driver.release_leases();

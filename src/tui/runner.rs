@@ -8,7 +8,7 @@ use crate::store::{
     new_batch_id, now_millis, AuditCursor, ChangeRequest, Holder, LeaseOutcome, Store, StoreError,
     CREATED_FIELD, DEFAULT_LEASE,
 };
-use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Save, SaveFailure, Saved};
+use crate::tui::app::{BulkSave, BulkSaved, ExternalChange, Msg, Retry, Save, SaveFailure, Saved};
 
 /// How often the database is asked whether another session committed something.
 pub const POLL_EVERY: Duration = Duration::from_millis(250);
@@ -20,6 +20,9 @@ pub const LEASE_EVERY: Duration = Duration::from_secs(1);
 const RENEW_EVERY: Duration = Duration::from_secs(20);
 /// A lease still held is renewed when less than this is left of it.
 const RENEW_BEFORE: Duration = DEFAULT_LEASE.saturating_sub(RENEW_EVERY);
+/// While the database cannot be reached, how often the poll tries again (each try may wait
+/// for a connection attempt; the reviewer's own changes try at once).
+pub const OFFLINE_RETRY_EVERY: Duration = Duration::from_secs(3);
 
 /// Whether the session must take (or renew) the lease on `current` at `now`: it holds none,
 /// holds another case's, or has less than [`RENEW_BEFORE`] left of it.
@@ -46,6 +49,9 @@ pub struct Runner {
     last_lease_tick: Instant,
     /// This process, recorded with its leases so they are free at once if it dies.
     holder: Option<Holder>,
+    /// Why the last look for others' changes failed (the database out of reach, say), while
+    /// it keeps failing: shown once, and replaced by a notice when a look succeeds again.
+    trouble: Option<String>,
 }
 
 impl Runner {
@@ -63,11 +69,13 @@ impl Runner {
             lease: None,
             last_lease_tick: Instant::now(),
             holder: Holder::this_process(),
+            trouble: None,
         })
     }
 
     /// Writes a save through the store's change function (durably, before the next key is
-    /// read) and returns its result as a message. A refused save reloads the case.
+    /// read) and returns its result as a message. A refused save reloads the case; one that
+    /// failed because the database could not be reached can be tried again as it is.
     pub fn save(&mut self, save: Save) -> Msg {
         let request = ChangeRequest {
             case_id: &save.case_id,
@@ -89,9 +97,20 @@ impl Runner {
                 }
                 other => other.to_string(),
             };
+            let retry = match &e {
+                StoreError::CommitUnknown { .. } => Retry::Unsure,
+                e if e.is_disconnect() => Retry::NotSaved,
+                _ => Retry::No,
+            };
             SaveFailure {
                 message,
-                fresh: self.store.get(&save.case_id).ok().flatten(),
+                // Out of reach, the database cannot say what the case is now.
+                fresh: if retry == Retry::No {
+                    self.store.get(&save.case_id).ok().flatten()
+                } else {
+                    None
+                },
+                retry,
             }
         });
         if let Ok(applied) = &outcome {
@@ -152,8 +171,9 @@ impl Runner {
 
     /// Once a [`LEASE_EVERY`]: the lease follows the case the reviewer rests on (renewed every
     /// [`RENEW_EVERY`] while they stay), and the cases others have open are read again.
+    /// Not while the database is out of reach (the poll tries again).
     pub fn tick_leases(&mut self, current: Option<&str>) -> Vec<Msg> {
-        if self.last_lease_tick.elapsed() < LEASE_EVERY {
+        if self.last_lease_tick.elapsed() < LEASE_EVERY || self.trouble.is_some() {
             return Vec::new();
         }
         self.last_lease_tick = Instant::now();
@@ -328,15 +348,57 @@ impl Runner {
         }
     }
 
-    /// At most every [`POLL_EVERY`]: when another connection committed (SQLite's
-    /// `data_version` moved), reads the audit rows past the last seen and returns the cases
-    /// they touched as they now are.
+    /// At most every [`POLL_EVERY`] (every [`OFFLINE_RETRY_EVERY`] while the database is out
+    /// of reach): when another connection committed (SQLite's `data_version` moved), reads the
+    /// audit rows past the last seen and returns the cases they touched as they now are.
     /// Saved views are read again too (a teammate may have saved one).
-    pub fn poll_others(&mut self) -> Result<Vec<Msg>, StoreError> {
-        if self.last_poll.elapsed() < POLL_EVERY {
-            return Ok(Vec::new());
+    ///
+    /// A look that fails (the connection lost and not back) is said once, as
+    /// [`Msg::StoreFailed`]; the workbench goes on, and the first look that succeeds after it
+    /// says so ([`Msg::StoreBack`]) and reads what was committed meanwhile.
+    pub fn poll_others(&mut self) -> Vec<Msg> {
+        let every = if self.trouble.is_some() {
+            OFFLINE_RETRY_EVERY
+        } else {
+            POLL_EVERY
+        };
+        if self.last_poll.elapsed() < every {
+            return Vec::new();
         }
         self.last_poll = Instant::now();
+        match self.look_for_others() {
+            Ok(mut msgs) => {
+                if self.trouble.take().is_some() {
+                    msgs.insert(
+                        0,
+                        Msg::StoreBack(format!(
+                            "connected to {} again; other reviewers' changes are shown again",
+                            self.store.location()
+                        )),
+                    );
+                }
+                msgs
+            }
+            Err(e) => {
+                let text = if e.is_disconnect() {
+                    format!(
+                        "{e}; trying again every {}s and at your next change (nothing saved is \
+                         lost)",
+                        OFFLINE_RETRY_EVERY.as_secs()
+                    )
+                } else {
+                    format!("cannot read other reviewers' changes: {e}")
+                };
+                if self.trouble.as_deref() == Some(text.as_str()) {
+                    return Vec::new();
+                }
+                self.trouble = Some(text.clone());
+                vec![Msg::StoreFailed(text)]
+            }
+        }
+    }
+
+    fn look_for_others(&mut self) -> Result<Vec<Msg>, StoreError> {
         let version = self.store.data_version()?;
         if version == self.data_version {
             return Ok(Vec::new());

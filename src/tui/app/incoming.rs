@@ -86,6 +86,11 @@ pub enum Msg {
     SuggestionsFailed(String),
     /// Problems found at start-up (a bad user keymap): shown until dismissed.
     StartupErrors(Vec<String>),
+    /// Looking for other sessions' changes failed (the connection to the database lost and
+    /// not back): what to show until it is back.
+    StoreFailed(String),
+    /// The database answers again after [`Msg::StoreFailed`].
+    StoreBack(String),
 }
 
 /// The result of a save, with the request it answers.
@@ -118,6 +123,22 @@ pub struct ExternalChange {
 pub struct SaveFailure {
     pub message: String,
     pub fresh: Option<Case>,
+    /// Whether the same save may be tried again as it is (a prompt stays open with what was
+    /// typed).
+    pub retry: Retry,
+}
+
+/// Whether a save that failed may be tried again as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// It was refused (a conflict, a lead-only change): trying again cannot help.
+    No,
+    /// The database could not be reached, and nothing was written.
+    NotSaved,
+    /// The connection was lost as the change was committed and the database could not be
+    /// asked whether it was: trying again is safe (a change that was written makes the next
+    /// try a conflict, which shows the case as it is).
+    Unsure,
 }
 
 /// The time a message arrived, as the event loop read it: `update` itself never reads a

@@ -36,7 +36,7 @@ pub use bulk::{BulkChoice, BulkPicker, BulkPreview};
 pub use drill::{panel_items, panel_rows, PanelItem, PanelRow};
 pub use effect::{BulkSave, Effect, Intent, Save};
 pub use filter_line::FilterLine;
-pub use incoming::{BulkSaved, Clock, ExternalChange, Msg, Now, SaveFailure, Saved};
+pub use incoming::{BulkSaved, Clock, ExternalChange, Msg, Now, Retry, SaveFailure, Saved};
 pub use judge::{Judge, RuleSlot};
 pub use line_input::{LineInput, Window};
 pub use picker::Picker;

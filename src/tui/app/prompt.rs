@@ -4,6 +4,7 @@
 //! never run as single-key commands.
 
 use super::effect::Effect;
+use super::incoming::{Retry, SaveFailure};
 use super::line_input::LineInput;
 use super::screen::Screen;
 use super::App;
@@ -99,6 +100,41 @@ impl App {
         }
     }
 
+    /// The amount or note prompt waiting for the save of `case_id`, if one is open.
+    fn save_prompt(&mut self, case_id: &str) -> Option<&mut Prompt> {
+        match self.screens.top_mut() {
+            Screen::Prompt(prompt)
+                if matches!(prompt.kind, PromptKind::Amount | PromptKind::Note)
+                    && prompt.waiting
+                    && prompt.case_id == case_id =>
+            {
+                Some(prompt)
+            }
+            _ => None,
+        }
+    }
+
+    /// The save of `case_id` is answered: its prompt, if one waits, closes.
+    pub(super) fn save_prompt_done(&mut self, case_id: &str) {
+        if self.save_prompt(case_id).is_some() {
+            self.screens.close();
+        }
+    }
+
+    /// The save of `case_id` could not reach the database: its prompt, if one waits, stays
+    /// open with what was typed and why, for enter to try again. Returns whether one did.
+    pub(super) fn save_prompt_kept(&mut self, case_id: &str, failure: &SaveFailure) -> bool {
+        let Some(prompt) = self.save_prompt(case_id) else {
+            return false;
+        };
+        prompt.waiting = false;
+        prompt.errors = vec![match failure.retry {
+            Retry::NotSaved => format!("not saved, enter tries again: {}", failure.message),
+            Retry::No | Retry::Unsure => failure.message.clone(),
+        }];
+        true
+    }
+
     /// The store did what the prompt asked for: it closes.
     pub(super) fn prompt_done(&mut self, kind: PromptKind) {
         if matches!(self.screen(), Screen::Prompt(p) if p.kind == kind) {
@@ -135,13 +171,20 @@ impl App {
                     _ if text.trim().is_empty() => Ok(Change::Note(None)),
                     _ => Ok(Change::Note(Some(text.trim_end().to_string()))),
                 };
-                if let Ok(change) = change {
-                    // A change to one case: the prompt closes, the save's answer is the
-                    // message (a conflict reloads the case and says who changed it).
-                    self.screens.close();
-                    return self.save_label_of(&case_id, change);
+                match change {
+                    // A change to one case: the prompt waits for the save's answer and closes
+                    // with it (a conflict reloads the case and says who changed it), unless
+                    // the database could not be reached: then what was typed stays.
+                    Ok(change) => {
+                        let effects = self.save_label_of(&case_id, change);
+                        if effects.is_empty() {
+                            self.screens.close();
+                            return effects;
+                        }
+                        Ok(effects)
+                    }
+                    Err(errors) => Err(errors),
                 }
-                change.map(|_| Vec::new())
             }
             PromptKind::ViewName => self.view_name_accepted(&text),
             PromptKind::NewSpotCheck => self.spot_form_accepted(&text),

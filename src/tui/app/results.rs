@@ -2,7 +2,7 @@
 //! case set, the view, the undo history and the message.
 
 use super::effect::{Effect, Intent, Save};
-use super::incoming::{BulkSaved, ExternalChange, SaveFailure};
+use super::incoming::{BulkSaved, ExternalChange, Retry, SaveFailure};
 use super::status_message::Message;
 use super::undo::{CaseUndo, UndoEntry};
 use super::App;
@@ -123,6 +123,9 @@ impl App {
 
     pub(super) fn on_save_failed(&mut self, failure: SaveFailure) {
         let mut text = failure.message;
+        if failure.retry == Retry::NotSaved {
+            text.push_str("; your change was not saved: do it again to try again");
+        }
         if let Some(fresh) = failure.fresh {
             if let Some(old) = self.cases.by_id(&fresh.id) {
                 let changed: Vec<&str> = crate::domain::Field::ALL

@@ -3,7 +3,7 @@
 //! outside comes back as effects.
 
 use super::effect::{Effect, Intent};
-use super::incoming::{Msg, Now};
+use super::incoming::{Msg, Now, Retry};
 use super::prompt::PromptKind;
 use super::screen::{Reader, Screen};
 use super::spot::SpotList;
@@ -46,7 +46,10 @@ impl App {
                 Vec::new()
             }
             Msg::Saved(saved) => match saved.outcome {
-                Ok(applied) => self.on_saved(saved.save, applied),
+                Ok(applied) => {
+                    self.save_prompt_done(&saved.save.case_id);
+                    self.on_saved(saved.save, applied)
+                }
                 Err(failure) => {
                     // An undo or redo that could not be written stays available.
                     match saved.save.intent {
@@ -54,7 +57,13 @@ impl App {
                         Intent::Redo(entry) => self.history.redo.push(entry),
                         Intent::Edit | Intent::Confirm => {}
                     }
-                    self.on_save_failed(failure);
+                    // Out of reach: what was typed stays in its prompt, for enter to try again.
+                    if failure.retry == Retry::No
+                        || !self.save_prompt_kept(&saved.save.case_id, &failure)
+                    {
+                        self.save_prompt_done(&saved.save.case_id);
+                        self.on_save_failed(failure);
+                    }
                     Vec::new()
                 }
             },
@@ -175,6 +184,14 @@ impl App {
                 self.message = Some(Message::error(format!(
                     "suggestions: {why} (casebench suggest train makes them by hand)"
                 )));
+                Vec::new()
+            }
+            Msg::StoreFailed(text) => {
+                self.message = Some(Message::error(text));
+                Vec::new()
+            }
+            Msg::StoreBack(text) => {
+                self.message = Some(Message::notice(text));
                 Vec::new()
             }
             Msg::StartupErrors(errors) => {

@@ -158,7 +158,187 @@ fn an_amount_is_parsed_in_update_and_a_refused_one_keeps_the_prompt_and_the_typi
         panic!("{effects:?}")
     };
     assert_eq!(save.changes, [Change::Amount(Some(12_500))]);
+    assert!(
+        matches!(app.screen(), Screen::Prompt(p) if p.waiting),
+        "the prompt waits for the store's answer"
+    );
+    saved(&mut app, effects);
+    assert_eq!(app.screen(), &Screen::Cases, "saved: the prompt closes");
+}
+
+/// A save the store could not make, as the runner reports it.
+fn failed(app: &mut App, effects: Vec<Effect>, failure: SaveFailure) -> Vec<Effect> {
+    let Some(Effect::Save(save)) = effects.into_iter().next() else {
+        panic!("a save was asked for")
+    };
+    app.update(
+        Msg::Saved(Box::new(Saved {
+            save,
+            outcome: Err(failure),
+        })),
+        now(),
+    )
+}
+
+const OUT_OF_REACH: &str = "lost the connection to postgres://kim@db.example:5432/claims and \
+    could not reconnect: connection refused";
+
+#[test]
+fn a_note_that_could_not_reach_the_database_stays_in_its_prompt_for_enter_to_try_again() {
+    let mut app = app(Role::Reviewer);
+    act(&mut app, Action::EditNote);
+    type_text(&mut app, "고객 재확인 필요");
+    let effects = act(&mut app, Action::Accept);
+    failed(
+        &mut app,
+        effects,
+        SaveFailure {
+            message: OUT_OF_REACH.into(),
+            fresh: None,
+            retry: Retry::NotSaved,
+        },
+    );
+    let Screen::Prompt(prompt) = app.screen() else {
+        panic!("the prompt stays open: {:?}", app.screen())
+    };
+    assert_eq!(prompt.input.value(), "고객 재확인 필요");
+    assert_eq!(
+        prompt.errors,
+        [format!("not saved, enter tries again: {OUT_OF_REACH}")]
+    );
+    assert!(!prompt.waiting);
+    // Enter asks for the same save again.
+    let effects = act(&mut app, Action::Accept);
+    let [Effect::Save(save)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        save.changes,
+        [Change::Note(Some("고객 재확인 필요".into()))]
+    );
+    saved(&mut app, effects);
     assert_eq!(app.screen(), &Screen::Cases);
+    assert_eq!(
+        app.cases.by_id("R-000001").unwrap().note.as_deref(),
+        Some("고객 재확인 필요")
+    );
+}
+
+#[test]
+fn a_refused_note_closes_its_prompt_and_says_who_changed_the_case() {
+    let mut app = app(Role::Reviewer);
+    act(&mut app, Action::EditNote);
+    type_text(&mut app, "메모");
+    let effects = act(&mut app, Action::Accept);
+    let mut fresh = app.cases.by_id("R-000001").unwrap().clone();
+    fresh.version = 2;
+    fresh.note = Some("lee의 메모".into());
+    failed(
+        &mut app,
+        effects,
+        SaveFailure {
+            message: "case R-000001 was changed by lee at 09:29".into(),
+            fresh: Some(fresh),
+            retry: Retry::No,
+        },
+    );
+    assert_eq!(app.screen(), &Screen::Cases);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some(
+            "case R-000001 was changed by lee at 09:29 (note): reloaded; your change was not saved"
+        )
+    );
+}
+
+#[test]
+fn a_label_key_that_could_not_reach_the_database_says_so_and_changes_nothing() {
+    let mut app = app(Role::Reviewer);
+    let effects = act(&mut app, Action::SetLabel(Dimension::Kind, 0));
+    failed(
+        &mut app,
+        effects,
+        SaveFailure {
+            message: OUT_OF_REACH.into(),
+            fresh: None,
+            retry: Retry::NotSaved,
+        },
+    );
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.clone()),
+        Some(format!(
+            "{OUT_OF_REACH}; your change was not saved: do it again to try again"
+        ))
+    );
+    assert_eq!(
+        app.cases.by_id("R-000001").unwrap().label(Dimension::Kind),
+        None
+    );
+    // The same key asks for the same save.
+    assert_eq!(act(&mut app, Action::SetLabel(Dimension::Kind, 0)).len(), 1);
+}
+
+#[test]
+fn a_note_whose_save_may_or_may_not_have_happened_stays_with_the_stores_words() {
+    let unsure = "lost the connection to postgres://kim@db.example:5432/claims while saving, \
+        and could not find out whether the change was saved (could not reconnect: connection \
+        refused); look at the audit log (casebench audit) before doing it again";
+    let mut app = app(Role::Reviewer);
+    act(&mut app, Action::EditNote);
+    type_text(&mut app, "메모");
+    let effects = act(&mut app, Action::Accept);
+    failed(
+        &mut app,
+        effects,
+        SaveFailure {
+            message: unsure.into(),
+            fresh: None,
+            retry: Retry::Unsure,
+        },
+    );
+    let Screen::Prompt(prompt) = app.screen() else {
+        panic!("the prompt stays open")
+    };
+    assert_eq!(prompt.input.value(), "메모");
+    assert_eq!(prompt.errors, [unsure]);
+    act(&mut app, Action::Cancel);
+    let effects = act(&mut app, Action::SetLabel(Dimension::Kind, 0));
+    failed(
+        &mut app,
+        effects,
+        SaveFailure {
+            message: unsure.into(),
+            fresh: None,
+            retry: Retry::Unsure,
+        },
+    );
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some(unsure),
+        "never \"not saved\" when it may have been"
+    );
+}
+
+#[test]
+fn the_message_line_says_when_the_database_is_out_of_reach_and_when_it_is_back() {
+    let mut app = app(Role::Reviewer);
+    app.update(Msg::StoreFailed(OUT_OF_REACH.into()), now());
+    let message = app.message.clone().unwrap();
+    assert_eq!(
+        (message.text.as_str(), message.tone),
+        (OUT_OF_REACH, Tone::Error)
+    );
+    act(&mut app, Action::MoveDown);
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.text == OUT_OF_REACH),
+        "it stays past keys"
+    );
+    app.update(Msg::StoreBack("connected to … again".into()), now());
+    let message = app.message.clone().unwrap();
+    assert_eq!(
+        (message.text.as_str(), message.tone),
+        ("connected to … again", Tone::Notice)
+    );
 }
 
 #[test]
