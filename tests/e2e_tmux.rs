@@ -6,139 +6,16 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::tmux::Tmux;
 use common::Env;
 
 fn binary() -> PathBuf {
     std::env::var_os("CASEBENCH_E2E_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebench")))
-}
-
-/// A tmux server of our own (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(name: &str) -> Tmux {
-        Tmux {
-            socket: format!("casebench-e2e-{}-{name}", std::process::id()),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    }
-
-    /// Starts `command` in a detached session of `cols`×`rows`.
-    fn start(&self, command: &str, cols: u16, rows: u16) {
-        let out = self.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "wb",
-            "-x",
-            &cols.to_string(),
-            "-y",
-            &rows.to_string(),
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        // Keep the pane after the program exits, so its end can be observed.
-        self.cmd(&["set-option", "-t", "wb", "remain-on-exit", "on"]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "wb"]).stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.cmd(&["send-keys", "-t", "wb", key]);
-        }
-    }
-
-    /// Waits until the screen shows `text`.
-    #[track_caller]
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never showed {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the screen shows every one of `texts` at once.
-    #[track_caller]
-    fn wait_for_all(&self, texts: &[&str]) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never showed all of {texts:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the screen no longer shows `text`.
-    #[track_caller]
-    fn wait_gone(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if !screen.contains(text) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "still shows {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the program in the pane has exited.
-    #[track_caller]
-    fn wait_exit(&self) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let dead = self.cmd(&["display-message", "-p", "-t", "wb", "#{pane_dead}"]);
-            if String::from_utf8_lossy(&dead.stdout).trim() == "1" {
-                return;
-            }
-            assert!(Instant::now() < deadline, "the workbench did not exit");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
 }
 
 fn case(env: &Env, id: &str) -> serde_json::Value {

@@ -9,6 +9,7 @@ use tempfile::TempDir;
 pub mod pg;
 pub mod pg_store;
 pub mod proxy;
+pub mod tmux;
 pub mod workbench;
 
 /// A temporary directory with a database path in it (not created until a command does).
