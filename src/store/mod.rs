@@ -78,6 +78,14 @@ fn wait_for_lock(retries: i32) -> bool {
     true
 }
 
+/// Whether opening a database brings its schema up to this build's (creating an SQLite file
+/// that does not exist), or leaves it as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Schema {
+    Migrate,
+    AsIs,
+}
+
 /// An open case database.
 pub struct Store {
     backend: backend::Backend,
@@ -91,9 +99,16 @@ impl Store {
     /// Opens (creating if missing) the SQLite database at `path`, sets WAL with
     /// `synchronous=FULL`, a busy timeout and foreign keys, and migrates the schema forward.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Store::open_sqlite(path, Schema::Migrate)
+    }
+
+    /// Opens an SQLite file; with `Schema::AsIs` it neither creates the file nor changes its
+    /// journal mode or schema (a copy's source, whose version is checked rather than changed).
+    fn open_sqlite(path: &Path, schema: Schema) -> Result<Store, StoreError> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if schema == Schema::Migrate {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
         let open_err = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,
@@ -109,17 +124,29 @@ impl Store {
             },
         };
         conn.busy_handler(Some(wait_for_lock)).map_err(not_db)?;
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        if schema == Schema::Migrate {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| {
+                row.get::<_, String>(0)
+            })
             .map_err(not_db)?;
+        } else {
+            // Reads the header, so a file that is not a database says so here.
+            schema::user_version(&conn).map_err(|e| match e {
+                StoreError::Sqlite(inner) => not_db(inner),
+                other => other,
+            })?;
+        }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(not_db)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(not_db)?;
         conn.set_prepared_statement_cache_capacity(64);
-        schema::migrate(&mut conn).map_err(|e| match e {
-            StoreError::Sqlite(inner) => not_db(inner),
-            other => other,
-        })?;
+        if schema == Schema::Migrate {
+            schema::migrate(&mut conn).map_err(|e| match e {
+                StoreError::Sqlite(inner) => not_db(inner),
+                other => other,
+            })?;
+        }
         Ok(Store {
             backend: backend::Backend::Sqlite(conn),
             location: Location::Sqlite(path.to_path_buf()),
@@ -133,6 +160,24 @@ impl Store {
         match location {
             Location::Sqlite(path) => Store::open(path),
             Location::Postgres(config) => postgres::connection::open(config),
+        }
+    }
+
+    /// Opens the database at `location` as it is, to read it: an SQLite file that must exist,
+    /// or a PostgreSQL database, neither created nor migrated (see [`Store::schema_version`]).
+    pub fn open_as_is(location: &Location) -> Result<Store, StoreError> {
+        match location {
+            Location::Sqlite(path) => Store::open_sqlite(path, Schema::AsIs),
+            Location::Postgres(config) => postgres::connection::open_with(config, Schema::AsIs),
+        }
+    }
+
+    /// The schema version the database is at: SQLite's `user_version`, PostgreSQL's
+    /// `schema_version` (0 for a database casebench never migrated).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        match &self.backend {
+            backend::Backend::Sqlite(conn) => schema::user_version(conn),
+            backend::Backend::Postgres { .. } => postgres::schema::version(&mut *self.reader()?),
         }
     }
 

@@ -16,7 +16,7 @@ use crate::store::backend::Backend;
 use crate::store::error::StoreError;
 use crate::store::sql::postgres::{PgConnection, PgGuardedTransaction};
 use crate::store::sql::Transaction;
-use crate::store::{Location, Store};
+use crate::store::{Location, Schema, Store};
 
 /// How long connecting may take before it is given up (unless the URL says otherwise).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -31,6 +31,12 @@ const DEFAULT_SOCKET_DIR: &str = "/var/run/postgresql";
 
 /// Connects to the database `config` names, migrates it and returns the store.
 pub fn open(config: &Config) -> Result<Store, StoreError> {
+    open_with(config, Schema::Migrate)
+}
+
+/// Connects to the database `config` names and returns the store, migrating its schema only
+/// with `Schema::Migrate`.
+pub(crate) fn open_with(config: &Config, schema_change: Schema) -> Result<Store, StoreError> {
     let config = completed(config.clone(), &|name| std::env::var(name).ok());
     let location = Location::Postgres(Box::new(config.clone()));
     let (conn, role) =
@@ -39,7 +45,7 @@ pub fn open(config: &Config) -> Result<Store, StoreError> {
             source,
         })?;
     let cell = RefCell::new(conn);
-    {
+    if schema_change == Schema::Migrate {
         let guard = cell
             .try_borrow_mut()
             .map_err(|_| StoreError::ConnectionInUse)?;
