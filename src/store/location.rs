@@ -28,8 +28,10 @@ pub fn is_postgres_url(text: &str) -> bool {
 
 /// A `--db` value that cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("--db {shown}: {why}")]
+#[error("{option} {shown}: {why}")]
 pub struct BadLocation {
+    /// The option the value was given to (`--db`, `--from`, ...).
+    option: &'static str,
     /// The value with any password replaced by `***`.
     shown: String,
     why: String,
@@ -52,6 +54,7 @@ impl FromStr for Location {
         match postgres::Config::from_str(&normal) {
             Ok(config) => Ok(Location::Postgres(Box::new(config))),
             Err(e) => Err(BadLocation {
+                option: "--db",
                 shown: without_password(text),
                 // The parser's messages name the part that is wrong, never its value.
                 why: format!("not a PostgreSQL address ({e})"),
@@ -61,6 +64,32 @@ impl FromStr for Location {
 }
 
 impl Location {
+    /// Parses the value of `option` (`--from`, `--to`): as `--db`'s, with errors that name the
+    /// option.
+    pub fn parse_option(option: &'static str, text: &str) -> Result<Location, BadLocation> {
+        text.parse()
+            .map_err(|e: BadLocation| BadLocation { option, ..e })
+    }
+
+    /// Whether both name the same database: the same file (followed through links), or the
+    /// same PostgreSQL hosts, port and database, whoever logs in.
+    pub fn same_database(&self, other: &Location) -> bool {
+        match (self, other) {
+            (Location::Sqlite(a), Location::Sqlite(b)) => {
+                match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+                    (Ok(a), Ok(b)) => a == b,
+                    _ => a == b,
+                }
+            }
+            (Location::Postgres(a), Location::Postgres(b)) => {
+                a.get_hosts() == b.get_hosts()
+                    && a.get_ports() == b.get_ports()
+                    && a.get_dbname() == b.get_dbname()
+            }
+            _ => false,
+        }
+    }
+
     /// The file of an SQLite location.
     pub fn path(&self) -> Option<&Path> {
         match self {
@@ -175,6 +204,23 @@ mod tests {
     }
 
     #[test]
+    fn the_same_database_is_recognised_whoever_logs_in() {
+        let at = |text: &str| text.parse::<Location>().unwrap();
+        assert!(at("postgres://kim@db:5432/claims")
+            .same_database(&at("postgres://lee:pw@db:5432/claims")));
+        assert!(
+            !at("postgres://kim@db:5432/claims").same_database(&at("postgres://kim@db:5432/other"))
+        );
+        assert!(!at("postgres://kim@db:5432/claims").same_database(&at("claims")));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.db");
+        std::fs::write(&file, b"").unwrap();
+        let via_dot = dir.path().join(".").join("a.db");
+        assert!(Location::Sqlite(file.clone()).same_database(&Location::Sqlite(via_dot)));
+        assert!(!Location::Sqlite(file).same_database(&Location::Sqlite(dir.path().join("b.db"))));
+    }
+
+    #[test]
     fn the_password_is_never_shown() {
         let location: Location = "postgres://lee:s3cret@db.example/claims?sslmode=disable"
             .parse()
@@ -189,6 +235,13 @@ mod tests {
         assert!(
             message.starts_with("--db postgres://lee:***@db.example:notaport/claims: "),
             "{message}"
+        );
+        let bad = Location::parse_option("--to", "postgres://lee:s3cret@db.example:x/claims")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad.starts_with("--to postgres://lee:***@db.example:x/claims: "),
+            "{bad}"
         );
         assert_eq!(
             without_password("postgres://db.example/claims?user=lee&password=x&sslmode=require"),
