@@ -155,6 +155,11 @@ impl<'r> Row<'r> {
         }
     }
 
+    /// Every column, in order (a copy's rows, bound again as they were read).
+    pub fn values(&self) -> &[Value<'r>] {
+        &self.values
+    }
+
     /// Column `i` (from 0) as `T`; a missing column or a value of another kind is an error
     /// that names both.
     pub fn get<T: FromValue>(&self, i: usize) -> Result<T, StoreError> {
