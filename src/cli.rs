@@ -156,6 +156,49 @@ pub enum Command {
         #[arg(long)]
         skip_existing: bool,
     },
+    /// Copy a whole database into a new one, SQLite or PostgreSQL either way, in one
+    /// transaction, verified before it commits
+    ///
+    /// Copies the cases (in their creation order), the audit log (sequence numbers, times,
+    /// reviewers, actions, batches, what each revert restored), the reviewers with their roles,
+    /// the settings, the saved views, the spot-checks (samples, the lead's labels,
+    /// resolutions) and the suggestion models and suggestions, each with its id. Leases are not
+    /// copied: they are live coordination (who is on which case right now), and reviewers take
+    /// their cases again in the new database.
+    ///
+    /// SRC is read in one snapshot and never changed. DST is created (an SQLite file) or
+    /// migrated (a PostgreSQL database, which must exist) by opening it, and must be new: no
+    /// case, audit row, reviewer, view, spot-check, model or suggestion (its settings are
+    /// replaced by SRC's). Both must be at this casebench's schema version (open an older SRC
+    /// once with this casebench to bring it forward). PostgreSQL text cannot hold the NUL
+    /// character: a SRC value with one is named and nothing is copied.
+    ///
+    /// All or nothing: before committing, every table is read back from DST and its row count
+    /// and checksum compared with SRC's, and the last audit seq; any difference rolls it all
+    /// back (exit code 1). A refused copy (DST not empty, not the owner, another schema
+    /// version) exits with code 2. Either way DST is as it was, and an SQLite file the copy
+    /// created is removed.
+    ///
+    /// Into PostgreSQL, log in as the owner of the tables (the role that created them, or a
+    /// member of it): only the owner may write audit rows in other reviewers' names with their
+    /// original times. Then give each reviewer a login role of their name and enrol it with
+    /// `casebench --db DST reviewers add NAME --role ROLE` (which grants CONNECT).
+    ///
+    /// Prints what was copied: copied 2,000 cases, 4,102 audit rows (last seq 4,102),
+    /// 3 reviewers, 1 view, 1 spot-check, 1 model, 2,000 suggestions from cases.db to
+    /// postgres://owner@db.example:5432/claims in 1.2 s; verified
+    Copy {
+        /// The database to copy: an SQLite file, or postgres://USER@HOST:PORT/DB as for --db
+        #[arg(long, value_name = "PATH|URL")]
+        from: String,
+        /// The new database: an SQLite file (created if missing) or an empty PostgreSQL
+        /// database, as for --db
+        #[arg(long, value_name = "PATH|URL")]
+        to: String,
+        /// Copy and verify, then roll back: print what would be copied and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Export cases with every field, as JSONL (lossless) or CSV (for spreadsheets)
     Export {
         /// Output format [default: from --out's extension, else jsonl]

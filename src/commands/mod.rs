@@ -4,6 +4,7 @@
 mod agreement;
 mod audit;
 mod context;
+mod copy;
 mod error;
 mod export;
 mod filter_arg;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             skip_existing,
         }) => import::run(&ctx, &file, format, skip_existing),
+        Some(Command::Copy { from, to, dry_run }) => copy::run(&ctx, &from, &to, dry_run),
         Some(Command::Export {
             format,
             filter,
