@@ -257,4 +257,64 @@ fn a_refusal_by_the_server_reads_as_its_message_and_counts_as_bad_input() {
         )
     );
     assert!(error.is_bad_input());
+
+/// Each of these binds a parameter that may be NULL (no --by, no --until, no --check), which
+/// PostgreSQL cannot type from `IS NULL` alone: they failed with "could not determine data type
+/// of parameter $1".
+#[test]
+fn audit_spot_check_and_agreement_take_their_optional_filters() {
+    let Some(team) = Team::new() else { return };
+    for id in ["C-1", "C-2", "C-3"] {
+        team.as_login(&team.reviewer, &["label", id, "kind=paid"])
+            .ok();
+    }
+    let kim = team.reviewer.user.as_str();
+    let by_kim = team.owner(&["audit", "--by", kim, "--json"]).ok();
+    let cases: Vec<serde_json::Value> = by_kim
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let ids: Vec<&str> = cases
+        .iter()
+        .map(|e| e["case_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["C-1", "C-2", "C-3"], "{by_kim}");
+    assert!(cases.iter().all(|e| e["reviewer"] == kim), "{by_kim}");
+    let all = team
+        .owner(&["audit", "--since", "2020-01-01", "--json"])
+        .ok();
+    assert_eq!(all.lines().count(), 43, "40 imports and 3 labels: {all}");
+    let later = team
+        .owner(&["audit", "--since", "2999-01-01", "--json"])
+        .ok();
+    assert_eq!(later, "");
+
+    let drawn = team
+        .as_login(
+            &team.lead,
+            &[
+                "spot-check",
+                "new",
+                "--of",
+                kim,
+                "--since",
+                "2020-01-01",
+                "--size",
+                "2",
+                "--seed",
+                "1",
+            ],
+        )
+        .ok();
+    assert!(
+        drawn.starts_with(&format!(
+            "spot-check 1: 2 of 3 cases last labelled by {kim} since 2020-01-01T00:00:00.000Z"
+        )),
+        "{drawn}"
+    );
+    let agreement = team.as_login(&team.lead, &["agreement", "--of", kim]).ok();
+    assert!(
+        agreement.contains("no label has been compared yet"),
+        "{agreement}"
+    );
 }

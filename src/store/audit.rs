@@ -146,10 +146,14 @@ impl Store {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<AuditEvent>, StoreError> {
+        // PostgreSQL cannot tell a parameter's type from `?N IS NULL` alone ("could not
+        // determine data type of parameter"): the casts say it, here and wherever a parameter
+        // may be NULL to mean "any".
         self.events(
             &format!(
-                "SELECT {AUDIT_COLUMNS} FROM audit WHERE (?1 IS NULL OR reviewer = ?1) \
-                 AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY seq"
+                "SELECT {AUDIT_COLUMNS} FROM audit WHERE (CAST(?1 AS TEXT) IS NULL OR reviewer = ?1) \
+                 AND (CAST(?2 AS TEXT) IS NULL OR at >= ?2) \
+                 AND (CAST(?3 AS TEXT) IS NULL OR at < ?3) ORDER BY seq"
             ),
             args![reviewer, since, until],
         )
@@ -167,7 +171,8 @@ impl Store {
         self.reader()?.for_each(
             "SELECT DISTINCT case_id, at FROM audit WHERE reviewer = ?1 \
              AND action IN ('label', 'undo', 'redo') \
-             AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) ORDER BY at",
+             AND (CAST(?2 AS TEXT) IS NULL OR at >= ?2) \
+             AND (CAST(?3 AS TEXT) IS NULL OR at < ?3) ORDER BY at",
             args![reviewer, since, until],
             &mut |row| {
                 changes.push((row.get(0)?, row.get(1)?));

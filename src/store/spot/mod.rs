@@ -161,7 +161,7 @@ fn population_in<S: Sql + ?Sized>(
          c.substitute, a.action \
          FROM last JOIN audit a ON a.seq = last.seq \
          JOIN cases c ON c.id = a.case_id \
-         WHERE a.at >= ?1 AND (?2 IS NULL OR a.at < ?2) \
+         WHERE a.at >= ?1 AND (CAST(?2 AS TEXT) IS NULL OR a.at < ?2) \
          ORDER BY c.{order}",
         order = dialect.creation_order(),
     );

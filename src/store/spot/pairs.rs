@@ -129,7 +129,8 @@ pub(super) fn pairs_in<S: Sql + ?Sized>(
          JOIN spot_check_cases c ON c.check_id = l.check_id AND c.case_id = l.case_id \
          LEFT JOIN spot_check_resolutions r \
            ON r.check_id = l.check_id AND r.case_id = l.case_id AND r.field = l.field \
-         WHERE (?1 IS NULL OR l.check_id = ?1) AND (?2 IS NULL OR (l.case_id = ?2 AND l.field = ?3)) \
+         WHERE (CAST(?1 AS BIGINT) IS NULL OR l.check_id = ?1) \
+           AND (CAST(?2 AS TEXT) IS NULL OR (l.case_id = ?2 AND l.field = ?3)) \
          ORDER BY l.check_id, c.position, \
                   CASE l.field WHEN 'scope' THEN 0 WHEN 'reporter' THEN 1 WHEN 'kind' THEN 2 \
                                WHEN 'service' THEN 3 ELSE 4 END",
