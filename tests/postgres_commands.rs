@@ -257,6 +257,7 @@ fn a_refusal_by_the_server_reads_as_its_message_and_counts_as_bad_input() {
         )
     );
     assert!(error.is_bad_input());
+}
 
 /// Each of these binds a parameter that may be NULL (no --by, no --until, no --check), which
 /// PostgreSQL cannot type from `IS NULL` alone: they failed with "could not determine data type
