@@ -16,7 +16,8 @@ const FRAGMENTS: &[&str] = &[
     "\u{1b}[41;97m 보상 승인 \u{1b}[0m",
     "\u{7}\u{7}\u{7}",
     "\u{8}\u{8}\u{8}\u{8}",
-    "\u{0}",
+    // SOH, not NUL: PostgreSQL text cannot hold U+0000, and the sample must load there too.
+    "\u{1}",
     "접수 완료\r관리자 승인됨",
     "\u{202E}요세주해상보\u{202C}",
     "보\u{200B}상\u{200B}요\u{200B}청",
