@@ -433,3 +433,38 @@ fn a_row_committed_out_of_seq_order_reaches_the_reader_once() {
     assert!(second[0].seq < first[0].seq, "it took the earlier seq");
     assert!(watcher.events_after(&mut cursor).unwrap().is_empty());
 }
+
+/// PostgreSQL only: while a transaction that began before them is still open, rows committed
+/// before the reader took its cursor are not news (the horizon is held back below them).
+#[test]
+fn rows_committed_before_the_cursor_are_not_news_while_an_older_transaction_is_open() {
+    let Some(f) = Fixture::postgres() else {
+        return;
+    };
+    let Fixture::Postgres { db } = &f else {
+        unreachable!()
+    };
+    let mut older = db.superuser();
+    let mut open = older.transaction().unwrap();
+    open.query_one("SELECT pg_current_xact_id()::text", &[])
+        .unwrap();
+    let kim = f.name("kim");
+    let changes = paid();
+    f.open("kim")
+        .apply_change(&change("C-6", None, &kim, &changes))
+        .unwrap();
+    let watcher = f.open("park");
+    let mut cursor = watcher.audit_cursor().unwrap();
+    assert!(watcher.events_after(&mut cursor).unwrap().is_empty());
+    f.open("kim")
+        .apply_change(&change("C-7", None, &kim, &changes))
+        .unwrap();
+    let seen: Vec<String> = watcher
+        .events_after(&mut cursor)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.case_id)
+        .collect();
+    assert_eq!(seen, ["C-7"]);
+    open.rollback().unwrap();
+}

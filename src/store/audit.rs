@@ -80,15 +80,45 @@ impl Store {
     /// The position of a reader that has seen everything committed so far (take it before
     /// loading the cases: anything after it comes again from [`Store::events_after`]).
     pub fn audit_cursor(&self) -> Result<AuditCursor, StoreError> {
-        let sql = match self.dialect() {
-            Dialect::Sqlite => "SELECT coalesce(max(seq), 0) FROM audit",
-            Dialect::Postgres => PG_XMIN,
-        };
-        let position = self.reader()?.query_row(sql, args![])?.get(0)?;
-        Ok(AuditCursor {
-            position,
-            given: HashSet::new(),
-        })
+        match self.dialect() {
+            Dialect::Sqlite => Ok(AuditCursor {
+                position: self
+                    .reader()?
+                    .query_row("SELECT coalesce(max(seq), 0) FROM audit", args![])?
+                    .get(0)?,
+                given: HashSet::new(),
+            }),
+            // The rows already committed at or past the horizon (a transaction still running
+            // elsewhere holds it back) count as given: they are not news.
+            Dialect::Postgres => self.read_retrying(|store| {
+                let (rows, horizon) = store.pg_window(None)?;
+                Ok(AuditCursor {
+                    position: horizon,
+                    given: rows.iter().map(|(event, _)| event.seq).collect(),
+                })
+            }),
+        }
+    }
+
+    /// In one snapshot: the oldest transaction still running (the horizon), and the committed
+    /// audit rows of transactions from `from` (else the horizon) on, each with its
+    /// transaction id.
+    fn pg_window(&self, from: Option<i64>) -> Result<(Vec<(AuditEvent, i64)>, i64), StoreError> {
+        let mut tx = self.begin_read()?;
+        let horizon: i64 = tx.query_row(PG_XMIN, args![])?.get(0)?;
+        let rows = tx.query(
+            &format!(
+                "SELECT {AUDIT_COLUMNS}, xact::text::bigint FROM audit \
+                 WHERE xact >= (?1::bigint)::text::xid8 ORDER BY seq"
+            ),
+            args![from.unwrap_or(horizon)],
+        )?;
+        tx.commit()?;
+        let rows = rows
+            .iter()
+            .map(|row| Ok((event_from_row(row)?, row.get::<i64>(9)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((rows, horizon))
     }
 
     /// Every audit row committed since `cursor` last looked and not given before, in seq
@@ -106,22 +136,10 @@ impl Store {
                 Ok(events)
             }
             Dialect::Postgres => self.read_retrying(|store| {
-                // One snapshot for the rows and the new horizon.
-                let mut tx = store.begin_read()?;
-                let rows = tx.query(
-                    &format!(
-                        "SELECT {AUDIT_COLUMNS}, xact::text::bigint FROM audit \
-                         WHERE xact >= (?1::bigint)::text::xid8 ORDER BY seq"
-                    ),
-                    args![cursor.position],
-                )?;
-                let horizon: i64 = tx.query_row(PG_XMIN, args![])?.get(0)?;
-                tx.commit()?;
+                let (rows, horizon) = store.pg_window(Some(cursor.position))?;
                 let mut events = Vec::new();
                 let mut given = HashSet::new();
-                for row in &rows {
-                    let event = event_from_row(row)?;
-                    let xact: i64 = row.get(9)?;
+                for (event, xact) in rows {
                     if xact >= horizon {
                         given.insert(event.seq);
                     }
