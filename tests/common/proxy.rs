@@ -132,23 +132,22 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// Pumps both directions of one connection, each on its own thread.
+/// Pumps both directions of one connection, each on its own thread. Whichever side ends or
+/// fails, the whole connection breaks, as one socket does.
 fn link(client: TcpStream, server: TcpStream, state: Arc<Mutex<State>>) {
     // Set when the server's next answer must be dropped and the connection broken.
     let swallow = Arc::new(AtomicBool::new(false));
-    let (Ok(client_reader), Ok(server_writer)) = (client.try_clone(), server.try_clone()) else {
+    let (Ok(client_up), Ok(server_up)) = (client.try_clone(), server.try_clone()) else {
         return;
-    };
-    let both = match (client.try_clone(), server.try_clone()) {
-        (Ok(c), Ok(s)) => (c, s),
-        _ => return,
     };
     let swallow_up = Arc::clone(&swallow);
     thread::spawn(move || {
-        let _ = client_to_server(client_reader, server_writer, &state, &swallow_up, both);
+        let _ = client_to_server(&client_up, &server_up, &state, &swallow_up);
+        break_both(&client_up, &server_up);
     });
     thread::spawn(move || {
-        let _ = server_to_client(server, client, &swallow);
+        let _ = server_to_client(&server, &client, &swallow);
+        break_both(&client, &server);
     });
 }
 
@@ -158,11 +157,10 @@ fn break_both(client: &TcpStream, server: &TcpStream) {
 }
 
 fn client_to_server(
-    mut from: TcpStream,
-    mut to: TcpStream,
+    mut from: &TcpStream,
+    mut to: &TcpStream,
     state: &Mutex<State>,
     swallow: &AtomicBool,
-    (client, server): (TcpStream, TcpStream),
 ) -> io::Result<()> {
     // Untagged: requests for encryption (answered with one byte), then the startup packet.
     loop {
@@ -197,10 +195,8 @@ fn client_to_server(
                 fault
             };
             match fault {
-                Some(CommitFault::NeverArrives) => {
-                    break_both(&client, &server);
-                    return Ok(());
-                }
+                // Broken before it is sent on.
+                Some(CommitFault::NeverArrives) => return Ok(()),
                 Some(CommitFault::AnswerLost) => swallow.store(true, Ordering::SeqCst),
                 None => {}
             }
@@ -211,20 +207,16 @@ fn client_to_server(
 }
 
 fn server_to_client(
-    mut from: TcpStream,
-    mut to: TcpStream,
+    mut from: &TcpStream,
+    mut to: &TcpStream,
     swallow: &AtomicBool,
 ) -> io::Result<()> {
     let mut buf = [0u8; 16 * 1024];
     loop {
         let n = from.read(&mut buf)?;
-        if n == 0 {
-            let _ = to.shutdown(Shutdown::Both);
-            return Ok(());
-        }
-        if swallow.load(Ordering::SeqCst) {
-            // The server answered the COMMIT: it has committed. The client never hears it.
-            break_both(&to, &from);
+        // At the server's end, or when it answered the COMMIT whose answer must be lost (it
+        // has committed; the client never hears it).
+        if n == 0 || swallow.load(Ordering::SeqCst) {
             return Ok(());
         }
         to.write_all(&buf[..n])?;

@@ -205,7 +205,10 @@ impl PgConnection {
             }
         })?;
         let old = std::mem::replace(&mut self.link.backend, session.backend);
-        self.client = session.client;
+        let broken = std::mem::replace(&mut self.client, session.client);
+        // Closing a client waits until its socket closes, which a broken network may never
+        // do: the old one is closed on a thread of its own, and nothing waits for it.
+        std::thread::spawn(move || drop(broken));
         self.statements = Statements::default();
         self.link.lost = false;
         self.link.reconnects += 1;
