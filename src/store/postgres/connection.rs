@@ -21,6 +21,12 @@ use crate::store::{Location, Schema, Store};
 /// How long connecting may take before it is given up (unless the URL says otherwise).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long what the store sent over TCP may go unacknowledged before the connection counts
+/// as lost (unless the URL says otherwise, `tcp_user_timeout=SECONDS`): a network that went
+/// away is then a lost connection, which the store reports or reconnects, not a wait for
+/// ever. (Linux; the server being slow to answer is not affected.)
+const TCP_USER_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How long a look for change notifications waits for the client to read what the server
 /// sent while the connection sat idle.
 const NOTIFICATION_WAIT: Duration = Duration::from_millis(1);
@@ -116,6 +122,9 @@ fn completed(mut config: Config, env: &dyn Fn(&str) -> Option<String>) -> Config
     }
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if config.get_tcp_user_timeout().is_none() {
+        config.tcp_user_timeout(TCP_USER_TIMEOUT);
     }
     if config.get_application_name().is_none() {
         config.application_name("casebench");
@@ -246,12 +255,16 @@ mod tests {
         assert_eq!(done.get_ports(), &[5433]);
         assert_eq!(done.get_dbname(), Some("claims"));
         assert_eq!(done.get_password(), Some(&b"s3cret"[..]));
+        assert_eq!(done.get_tcp_user_timeout(), Some(&Duration::from_secs(30)));
         // What the URL says wins.
-        let config: Config = "postgres://kim:mine@other:6000/x".parse().unwrap();
+        let config: Config = "postgres://kim:mine@other:6000/x?tcp_user_timeout=5"
+            .parse()
+            .unwrap();
         let done = completed(config, &env);
         assert_eq!(done.get_user(), Some("kim"));
         assert_eq!(done.get_ports(), &[6000]);
         assert_eq!(done.get_password(), Some(&b"mine"[..]));
+        assert_eq!(done.get_tcp_user_timeout(), Some(&Duration::from_secs(5)));
     }
 
     #[test]
