@@ -172,6 +172,35 @@ fn a_network_broken_between_two_changes_costs_nothing() {
     );
 }
 
+/// The server ends the store's backend, and something between them (a proxy, a firewall)
+/// keeps the store's side of the connection open: the store hears the server's goodbye and
+/// never the end of the connection. It connects again and goes on; closing the old connection
+/// (which waits for a socket that never closes) happens on the side, never in its way.
+#[test]
+fn a_connection_whose_socket_never_closes_does_not_hold_the_store_up() {
+    let Some(s) = setup("kim_held") else { return };
+    let proxy = Proxy::start(s.db.port());
+    let mut store = open(&proxy.url_for(&s.kim.url, s.db.port()));
+    relabel(&mut store, &s.kim.user, "C-1", Some(1), "paid").unwrap();
+    proxy.hold_client_open(true);
+    terminate_backends_of(&s.db, &s.kim.user);
+
+    let (done, answer) = std::sync::mpsc::channel();
+    let kim = s.kim.user.clone();
+    std::thread::spawn(move || {
+        let _ =
+            done.send(relabel(&mut store, &kim, "C-2", Some(1), "inquiry").map(|a| a.case.version));
+    });
+    let version = answer
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the change after the server's goodbye never finished");
+    assert_eq!(version.unwrap(), 2);
+    assert_eq!(
+        without_seq(audit_of(&s.db, &s.kim.user)),
+        [row("C-1", "kind", "paid"), row("C-2", "kind", "inquiry")]
+    );
+}
+
 /// The store's COMMIT reaches the server, which commits, and the answer is lost with the
 /// connection. Trying the change again would be wrong both ways: at the version the reviewer
 /// saw it is refused as a conflict (with the reviewer's own change), without a version it is

@@ -34,6 +34,9 @@ const GSSENC_REQUEST: u32 = 80_877_104;
 struct State {
     /// New connections are closed at once (the server cannot be reached).
     refuse: bool,
+    /// When the server's side of a connection ends, the client's stays open and silent (a
+    /// middlebox that holds on to it).
+    hold_client: bool,
     /// The next `COMMIT`'s fate; taken by the connection that sends it.
     fault: Option<CommitFault>,
     /// How many faults were carried out.
@@ -112,6 +115,12 @@ impl Proxy {
         lock(&self.state).refuse = on;
     }
 
+    /// While `on`, a connection whose server side ends keeps its client side open, silent,
+    /// for ever: the client hears what the server said last, and never that it is gone.
+    pub fn hold_client_open(&self, on: bool) {
+        lock(&self.state).hold_client = on;
+    }
+
     /// The next `COMMIT` sent through the proxy meets `fault`.
     pub fn fail_next_commit(&self, fault: CommitFault) {
         lock(&self.state).fault = Some(fault);
@@ -141,14 +150,24 @@ fn link(client: TcpStream, server: TcpStream, state: Arc<Mutex<State>>) {
         return;
     };
     let swallow_up = Arc::clone(&swallow);
+    let down = Arc::clone(&state);
     thread::spawn(move || {
         let _ = client_to_server(&client_up, &server_up, &state, &swallow_up);
-        break_both(&client_up, &server_up);
+        end(&client_up, &server_up, &state);
     });
     thread::spawn(move || {
         let _ = server_to_client(&server, &client, &swallow);
-        break_both(&client, &server);
+        end(&client, &server, &down);
     });
+}
+
+/// One side ended: the connection breaks, unless the client's side is to be held open.
+fn end(client: &TcpStream, server: &TcpStream, state: &Mutex<State>) {
+    if lock(state).hold_client {
+        let _ = server.shutdown(Shutdown::Both);
+    } else {
+        break_both(client, server);
+    }
 }
 
 fn break_both(client: &TcpStream, server: &TcpStream) {
