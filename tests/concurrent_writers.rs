@@ -425,10 +425,8 @@ fn fifty_writer_processes_on_postgres_as_five_roles_lose_nothing() {
             let login = db.create_login(&format!("writer{r}_{}", db.name), &format!("pw-{r}"));
             let add = ["reviewers", "add", &login.user, "--role", "reviewer"];
             run(owner.cmd(home.path(), &add)).ok();
-            // The cluster has no TLS; trying it first (sslmode=prefer) costs each process
-            // ~70 ms of CPU loading the system's certificates, 10,000 times.
             Identity {
-                db: format!("{}?sslmode=disable", login.url),
+                db: login.url,
                 reviewer: login.user,
                 name_it: false,
             }
