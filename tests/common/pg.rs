@@ -8,7 +8,9 @@
 //!
 //! The cluster lives in a temp dir: `initdb` with trust for the unix socket (in that dir) and
 //! scram-sha-256 passwords over TCP on 127.0.0.1 at a free port, UTF8 with the C locale, and
-//! `fsync=off` (nothing in it outlives the test process). Run as root, `initdb` and `postgres`
+//! `fsync=off` (nothing in it outlives the test process), unless it is asked for
+//! [`Durability::Durable`] (the benchmarks of durable commits, `benches/backends.rs`, which
+//! include this file). Run as root, `initdb` and `postgres`
 //! run as the OS user `nobody`, which owns the temp dir. `postgres` runs in the foreground as a
 //! child of the test process: an `atexit` handler stops it (fast shutdown) and removes the temp
 //! dir, and if the test process dies without running it (killed, aborted) the kernel sends the
@@ -57,6 +59,7 @@ pub struct Cluster {
     socket_dir: PathBuf,
     port: u16,
     superuser_password: String,
+    durability: Durability,
     server: Mutex<Option<Child>>,
     /// The superuser over the socket, for creating databases and roles.
     admin: Mutex<Client>,
@@ -78,14 +81,43 @@ pub struct Login {
     pub url: String,
 }
 
+/// Whether the server makes each commit durable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// `fsync=off`, `full_page_writes=off`: quicker, and nothing in the cluster outlives the
+    /// process anyway (the tests).
+    Throwaway,
+    /// The server's defaults: a commit returns once it is on disk, as SQLite's do with
+    /// `synchronous=FULL` (benchmarks that compare the two).
+    Durable,
+}
+
 static CLUSTER: OnceLock<Result<Option<Cluster>, String>> = OnceLock::new();
 
 /// The shared cluster, started on first use; `None` (after saying so on stderr) when there are
 /// no server binaries. Panics when `CASEBENCH_REQUIRE_POSTGRES=1` forbids the skip, or when the
 /// binaries are there but the cluster does not start.
 pub fn cluster_or_skip() -> Option<&'static Cluster> {
-    match CLUSTER.get_or_init(|| find_bin_dir().map(|bin| Cluster::start(&bin)).transpose()) {
-        Ok(Some(cluster)) => Some(cluster),
+    cluster_with_or_skip(Durability::Throwaway)
+}
+
+/// [`cluster_or_skip`] with the durability asked for; the first call starts the cluster, and
+/// one asking for the other durability afterwards panics (one cluster per process).
+pub fn cluster_with_or_skip(durability: Durability) -> Option<&'static Cluster> {
+    let started = CLUSTER.get_or_init(|| {
+        find_bin_dir()
+            .map(|bin| Cluster::start(&bin, durability))
+            .transpose()
+    });
+    match started {
+        Ok(Some(cluster)) => {
+            assert_eq!(
+                cluster.durability, durability,
+                "the cluster of this process was started {:?}",
+                cluster.durability
+            );
+            Some(cluster)
+        }
         Ok(None) => {
             skip();
             None
@@ -140,7 +172,7 @@ impl Cluster {
         self.admin.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn start(bin: &Path) -> Result<Cluster, String> {
+    fn start(bin: &Path, durability: Durability) -> Result<Cluster, String> {
         let run_as = server_os_user()?;
         let dir = tempfile::Builder::new()
             .prefix("casebench-pg-")
@@ -195,10 +227,11 @@ impl Cluster {
                 .arg("-k")
                 .arg(&socket_dir)
                 .args(["-h", "127.0.0.1", "-p", &port.to_string()])
-                .args(["-c", "fsync=off", "-c", "full_page_writes=off"])
-                .args(["-c", "max_connections=200"])
-                .stdout(log_file(&log)?)
-                .stderr(log_file(&log)?);
+                .args(["-c", "max_connections=200"]);
+            if durability == Durability::Throwaway {
+                server.args(["-c", "fsync=off", "-c", "full_page_writes=off"]);
+            }
+            server.stdout(log_file(&log)?).stderr(log_file(&log)?);
             let child = spawn_from_lasting_thread(server)
                 .map_err(|e| format!("{}: {e}", bin.join("postgres").display()))?;
             match wait_until_ready(child, &socket_dir, port, &log) {
@@ -208,6 +241,7 @@ impl Cluster {
                         socket_dir,
                         port,
                         superuser_password,
+                        durability,
                         server: Mutex::new(Some(child)),
                         admin: Mutex::new(admin),
                         databases: AtomicUsize::new(0),
