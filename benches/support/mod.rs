@@ -4,6 +4,10 @@
 
 use std::time::{Duration, Instant};
 
+// Only the benches that draw the workbench use it.
+#[allow(dead_code)]
+pub mod frame;
+
 pub struct Figures {
     pub median: Duration,
     pub p99: Duration,
@@ -30,13 +34,20 @@ pub fn measure<S, T>(
         times.push(start.elapsed());
         std::hint::black_box(out);
     }
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
-    Figures {
-        median: at(0.5),
-        p99: at(0.99),
-        best: times[0],
-        runs,
+    Figures::of(times)
+}
+
+impl Figures {
+    /// Median, p99 and best of `times` (at least one), however they were taken.
+    pub fn of(mut times: Vec<Duration>) -> Figures {
+        times.sort();
+        let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+        Figures {
+            median: at(0.5),
+            p99: at(0.99),
+            best: times[0],
+            runs: times.len(),
+        }
     }
 }
 
@@ -55,7 +66,8 @@ pub fn row(name: &str, target: &str, f: &Figures) {
     );
 }
 
-fn show(d: Duration) -> String {
+/// A duration as the table writes it (`12.3 µs`, `4.56 ms`, `1.23 s`).
+pub fn show(d: Duration) -> String {
     let micros = d.as_secs_f64() * 1e6;
     if micros >= 1e6 {
         format!("{:.2} s", micros / 1e6)
