@@ -88,13 +88,43 @@ pub struct WorkbenchArgs {
     pub rules: Option<PathBuf>,
 }
 
+/// Reads `--db` (and `$CASEBENCH_DB`) as a [`Location`]. clap's own message for a bad value
+/// repeats the value as given, password and all; this one says only what
+/// [`crate::store::location::BadLocation`] says, which shows the address with its password hidden.
+#[derive(Clone)]
+struct LocationParser;
+
+impl clap::builder::TypedValueParser for LocationParser {
+    type Value = Location;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Location, clap::Error> {
+        let bad = |message: String| clap::Error::raw(ErrorKind::ValueValidation, message);
+        let text = value.to_str().ok_or_else(|| {
+            bad("--db: the database's path or address is not valid UTF-8\n".into()).with_cmd(cmd)
+        })?;
+        text.parse()
+            .map_err(|e: crate::store::location::BadLocation| bad(format!("{e}\n")).with_cmd(cmd))
+    }
+}
+
 /// Options every command takes, before or after the command's name.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The case database: an SQLite file, or a PostgreSQL database as
     /// postgres://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass; sslmode=disable,
     /// prefer or require) [default: casebench.db in your data directory]
-    #[arg(long, global = true, env = "CASEBENCH_DB", value_name = "PATH|URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "CASEBENCH_DB",
+        value_name = "PATH|URL",
+        value_parser = LocationParser
+    )]
     pub db: Option<Location>,
     /// Who you are, recorded with every change [default: your OS user name]
     #[arg(long, global = true, env = "CASEBENCH_REVIEWER", value_name = "NAME")]

@@ -447,3 +447,29 @@ fn a_closed_pipe_ends_every_command_quietly_with_success() {
         assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
     }
 }
+
+#[test]
+fn a_bad_postgresql_address_is_refused_without_showing_its_password() {
+    let env = Env::new();
+    let bad = "postgres://kim:s3cret-pw@host:notaport/claims";
+    let mut cmd = bare_cmd(env.dir.path());
+    cmd.args(["--db", bad, "stats"]);
+    let out = run(cmd);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: --db postgres://kim:***@host:notaport/claims: not a PostgreSQL address \
+         (invalid connection string)\n"
+    );
+    // The same from the environment.
+    let mut cmd = bare_cmd(env.dir.path());
+    cmd.env("CASEBENCH_DB", bad).arg("stats");
+    let out = run(cmd);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!out.stderr.contains("s3cret-pw"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("postgres://kim:***@host"),
+        "{}",
+        out.stderr
+    );
+}
