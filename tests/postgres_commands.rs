@@ -319,3 +319,84 @@ fn audit_spot_check_and_agreement_take_their_optional_filters() {
         "{agreement}"
     );
 }
+
+/// Twenty `next` processes at once, as twenty reviewers on two hosts: ten over TCP, ten over the
+/// server's unix socket, each group in its own time zone. Each gets its own case, in case
+/// order, and every lease runs five minutes from when the server took it. (The two groups
+/// share this machine's clock, so this does not show that a host's clock is ignored; the
+/// store takes lease times from `casebench_clock()`, see `store/backend.rs`.)
+#[test]
+fn next_from_twenty_processes_on_two_hosts_gives_twenty_different_cases() {
+    let Some(team) = Team::new() else { return };
+    team.owner(&["label", "C-1", "status=reviewed"]).ok();
+    let logins: Vec<Login> = (0..20)
+        .map(|i| {
+            let login = team
+                .db
+                .create_login(&format!("r{i}_{}", team.db.name), &format!("pw-{i}"));
+            team.owner(&["reviewers", "add", &login.user, "--role", "reviewer"])
+                .ok();
+            login
+        })
+        .collect();
+    let children: Vec<_> = logins
+        .iter()
+        .enumerate()
+        .map(|(i, login)| {
+            let (url, zone) = if i % 2 == 0 {
+                (login.url.clone(), "Asia/Seoul")
+            } else {
+                (team.db.socket_url(&login.user), "America/New_York")
+            };
+            let mut cmd = bare_cmd(team.home.path());
+            cmd.env("TZ", zone)
+                .env_remove("PGPASSWORD")
+                .args(["--db", &url, "next"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            (
+                login.user.clone(),
+                cmd.spawn().expect("spawn casebench next"),
+            )
+        })
+        .collect();
+    let mut given = std::collections::BTreeMap::new();
+    for (user, child) in children {
+        let out = child.wait_with_output().expect("wait for casebench next");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{user}: {stderr}");
+        given.insert(
+            user,
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        );
+    }
+    let mut ids: Vec<i64> = given
+        .values()
+        .map(|id| id.trim_start_matches("C-").parse().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, (2..=21).collect::<Vec<_>>(), "{given:?}");
+
+    // The leases say who holds each case, and all run out five minutes after the server's now.
+    let rows = team
+        .db
+        .superuser()
+        .query(
+            "SELECT case_id, reviewer, expires_at - taken_at AS lasts, \
+                    abs(taken_at - (extract(epoch FROM clock_timestamp()) * 1000)::bigint) AS age \
+             FROM leases ORDER BY case_id",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 20);
+    for row in rows {
+        let (case, reviewer): (String, String) = (row.get(0), row.get(1));
+        assert_eq!(given.get(&reviewer), Some(&case), "{reviewer} holds {case}");
+        assert_eq!(
+            row.get::<_, i64>(2),
+            300_000,
+            "{case}: a lease of 5 minutes"
+        );
+        assert!(row.get::<_, i64>(3) < 60_000, "{case}: taken just now");
+    }
+}
