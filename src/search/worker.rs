@@ -8,7 +8,7 @@
 //! does is a channel send or receive that never waits (except [`SearchWorker::recv_timeout`],
 //! for an event loop that has nothing else to do).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -48,6 +48,8 @@ pub struct SearchWorker {
     requests: Option<Sender<Message>>,
     results: Receiver<SearchResult>,
     latest: Arc<AtomicU64>,
+    /// Set once the index is built (requests are answered from then on).
+    built: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -64,14 +66,21 @@ impl SearchWorker {
         let (outbox, results) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let shared = Arc::clone(&latest);
+        let built = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&built);
         let thread = std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || run(build(), &inbox, &outbox, &shared))
+            .spawn(move || {
+                let index = build();
+                done.store(true, Ordering::SeqCst);
+                run(index, &inbox, &outbox, &shared)
+            })
             .ok();
         SearchWorker {
             requests: Some(requests),
             results,
             latest,
+            built,
             thread,
         }
     }
@@ -107,6 +116,11 @@ impl SearchWorker {
             // A worker that is gone (it panicked) answers nothing; the caller sees no results.
             let _ = requests.send(message);
         }
+    }
+
+    /// Whether the index is built, so that a search is answered without waiting for it.
+    pub fn is_built(&self) -> bool {
+        self.built.load(Ordering::SeqCst)
     }
 
     /// The newest generation requested so far.

@@ -24,6 +24,8 @@ pub struct Driver {
     rules: Option<RuleWatch>,
     /// The background suggestions, started after the first frame; gone once answered.
     suggest: Option<SuggestWorker>,
+    /// Whether the background suggestions were started (they may be over since).
+    suggest_started: bool,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pending: Vec<KeyChord>,
 }
@@ -51,6 +53,7 @@ impl Driver {
             search_known: 0,
             rules: None,
             suggest: None,
+            suggest_started: false,
             pending: Vec::new(),
         };
         driver.handle(Msg::StartupErrors(keymap_errors));
@@ -176,6 +179,7 @@ impl Driver {
     /// a database without a model gets one, and cases without suggestions get theirs.
     pub fn start_suggestions(&mut self) {
         if self.suggest.is_none() {
+            self.suggest_started = true;
             let location = self.runner.location().clone();
             self.suggest = Some(SuggestWorker::start(location, self.app.reviewer.clone()));
         }
@@ -183,12 +187,30 @@ impl Driver {
 
     /// Takes what the background suggestions said, if anything. Returns whether it did.
     pub fn poll_suggestions(&mut self) -> bool {
+        // Looked at before taking: a worker over by then has sent all it will send.
+        let finished = self
+            .suggest
+            .as_ref()
+            .is_some_and(SuggestWorker::is_finished);
         let mut any = false;
         while let Some(msg) = self.suggest.as_ref().and_then(SuggestWorker::try_answer) {
             self.take_suggestions(msg);
             any = true;
         }
+        if finished {
+            // With nothing to do it says nothing.
+            self.suggest = None;
+        }
         any
+    }
+
+    /// Whether everything start-up loads after the first frame is in: the search index is
+    /// built and the background suggestions are over and taken (benchmarks wait for it,
+    /// calling [`Driver::poll_search`] and [`Driver::poll_suggestions`] meanwhile).
+    pub fn is_fully_loaded(&self) -> bool {
+        self.search.as_ref().is_some_and(SearchWorker::is_built)
+            && self.suggest_started
+            && self.suggest.is_none()
     }
 
     /// Waits up to `timeout` for the background suggestions to arrive (tests and

@@ -4,6 +4,7 @@
 //! messages: that it is learning (when it trains), then the suggestions or why there are none.
 
 use std::sync::mpsc::{self, Receiver};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::store::{Location, Store};
@@ -12,13 +13,14 @@ use crate::tui::app::Msg;
 
 pub struct SuggestWorker {
     answer: Receiver<Msg>,
+    thread: JoinHandle<()>,
 }
 
 impl SuggestWorker {
     /// Starts the work on the database at `location`, as `reviewer`.
     pub fn start(location: Location, reviewer: String) -> SuggestWorker {
         let (send, answer) = mpsc::channel();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             // The workbench may have quit meanwhile: then nobody listens.
             let learning = send.clone();
             let mut training = |cases| {
@@ -28,12 +30,17 @@ impl SuggestWorker {
                 let _ = send.send(msg);
             }
         });
-        SuggestWorker { answer }
+        SuggestWorker { answer, thread }
     }
 
     /// The next message, if one has come (never waits).
     pub fn try_answer(&self) -> Option<Msg> {
         self.answer.try_recv().ok()
+    }
+
+    /// Whether the work is over: every message it had is sent (some may not be taken yet).
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
     }
 
     /// Waits up to `timeout` for the next message (tests and benchmarks).
