@@ -8,74 +8,15 @@ mod support;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use casebench::domain::Case;
 use casebench::io::sample::{self, SampleConfig};
 use casebench::search::{search, search_with, Query, SearchIndex, SearchSession};
+use support::typing::{substring, typing, QUERIES};
 use support::{header, measure, row, Figures};
 
-const QUERIES: [&str; 5] = ["카카오맵 배달", "로그인", "ㅋㅋㅇ", "upbit", "예약 손해"];
 /// How many times each query is typed.
 const ROUNDS: usize = 5;
-
-/// Every prefix of `query` by characters: what the search line holds after each keystroke.
-fn keystrokes(query: &str) -> Vec<String> {
-    let chars: Vec<char> = query.chars().collect();
-    (1..=chars.len())
-        .map(|n| chars[..n].iter().collect())
-        .collect()
-}
-
-fn figures(mut times: Vec<Duration>) -> Figures {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
-    Figures {
-        median: at(0.5),
-        p99: at(0.99),
-        best: times[0],
-        runs: times.len(),
-    }
-}
-
-/// Times every keystroke of every query, `rounds` times, with `step` run per keystroke; a
-/// new `state` for each typed query (as the workbench starts each search line afresh).
-fn typing<S>(
-    rounds: usize,
-    mut state: impl FnMut() -> S,
-    mut step: impl FnMut(&mut S, &str) -> usize,
-) -> (Vec<Duration>, Vec<Vec<Duration>>) {
-    let mut all = Vec::new();
-    let mut per_query = vec![Vec::new(); QUERIES.len()];
-    for _ in 0..rounds {
-        for (q, query) in QUERIES.iter().enumerate() {
-            let mut s = state();
-            for typed in keystrokes(query) {
-                let start = Instant::now();
-                std::hint::black_box(step(&mut s, &typed));
-                let took = start.elapsed();
-                all.push(took);
-                per_query[q].push(took);
-            }
-        }
-    }
-    (all, per_query)
-}
-
-/// The plain substring scan: every blank-separated word of `typed` in the id, text or note.
-fn substring(cases: &[Case], typed: &str) -> usize {
-    let words: Vec<&str> = typed.split_whitespace().collect();
-    cases
-        .iter()
-        .filter(|c| {
-            words.iter().all(|w| {
-                c.text.contains(w)
-                    || c.id.contains(w)
-                    || c.note.as_deref().is_some_and(|n| n.contains(w))
-            })
-        })
-        .count()
-}
 
 fn fzf_available() -> bool {
     Command::new("fzf")
@@ -120,7 +61,7 @@ fn main() {
             .search(&index, &query, None, &|| false)
             .map_or(0, |h| h.len())
     });
-    let ours_f = figures(ours.clone());
+    let ours_f = Figures::of(ours.clone());
     row(
         "search per keystroke, 5 queries typed (narrowing, as the workbench)",
         "< 30 ms median",
@@ -136,13 +77,13 @@ fn main() {
     row(
         "search: the first keystroke of each query",
         "",
-        &figures(firsts),
+        &Figures::of(firsts),
     );
     for (query, times) in QUERIES.iter().zip(&per_query) {
         row(
             &format!("search per keystroke typing `{query}`"),
             "",
-            &figures(times.clone()),
+            &Figures::of(times.clone()),
         );
     }
 
@@ -154,7 +95,7 @@ fn main() {
     row(
         "(ablation) search per keystroke without narrowing",
         "",
-        &figures(fresh),
+        &Figures::of(fresh),
     );
     let (single, _) = typing(2, SearchSession::new, |session, typed| {
         let query = Query::parse(typed);
@@ -164,11 +105,11 @@ fn main() {
     row(
         "(ablation) search per keystroke, one thread, no narrowing",
         "",
-        &figures(single),
+        &Figures::of(single),
     );
 
     let (plain, _) = typing(ROUNDS, || (), |(), typed| substring(&cases, typed));
-    let plain_f = figures(plain);
+    let plain_f = Figures::of(plain);
     row(
         "(reference) plain substring scan per keystroke",
         "",
@@ -197,7 +138,7 @@ fn main() {
         file.flush().expect("flush");
         drop(file);
         let (times, _) = typing(1, || (), |(), typed| fzf(&path, typed));
-        let f = figures(times);
+        let f = Figures::of(times);
         row("(reference) `fzf --filter` per keystroke", "", &f);
         Some(f)
     } else {

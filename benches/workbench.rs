@@ -18,7 +18,7 @@ use casebench::tui::ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use support::frame::{draw, first_frame};
+use support::frame::{draw, first_frame, relabel_keystrokes};
 use support::{header, measure, row};
 
 /// Counts the bytes written through any of its clones (`CrosstermBackend` does not lend its
@@ -128,22 +128,9 @@ fn main() {
 
     let (mut driver, mut screen) = first_frame(&location, "bench");
 
-    // Alternate two kinds so that every keystroke really changes the case.
     let name = "relabel keystroke: durable save + recount + redraw (120×40)";
     if wanted(name) {
-        let mut n = 0;
-        let f = measure(
-            400,
-            true,
-            || {
-                n += 1;
-                key(if n % 2 == 0 { "3" } else { "4" })
-            },
-            |chord| {
-                driver.handle_chord(chord);
-                draw(&mut screen, &driver)
-            },
-        );
+        let f = relabel_keystrokes(&mut driver, &mut screen, 400);
         row(name, "< 2 ms median", &f);
     }
 

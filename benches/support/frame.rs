@@ -6,11 +6,13 @@ use std::io::Sink;
 use casebench::store::{Location, Store};
 use casebench::tui::app::Msg;
 use casebench::tui::driver::Driver;
-use casebench::tui::keymap::Keymap;
+use casebench::tui::keymap::{KeyChord, Keymap};
 use casebench::tui::rule_files::RuleSource;
 use casebench::tui::terminal::{ColorMode, CompactBackend, CountingWriter};
 use casebench::tui::ui;
 use ratatui::Terminal;
+
+use super::{measure, Figures};
 
 pub type Screen = Terminal<CompactBackend<CountingWriter<Sink>>>;
 
@@ -47,4 +49,23 @@ pub fn first_frame(location: &Location, reviewer: &str) -> (Driver, Screen) {
     let mut screen = screen(120, 40);
     draw(&mut screen, &driver);
     (driver, screen)
+}
+
+/// The relabelling keystroke, `runs` times (after one warm-up): the kind key (`3` and `4` by
+/// turns, so that every keystroke really changes the case) saved durably, the counts and the
+/// rules' outcomes brought up to date, and the screen redrawn.
+pub fn relabel_keystrokes(driver: &mut Driver, screen: &mut Screen, runs: usize) -> Figures {
+    let mut n = 0;
+    measure(
+        runs,
+        true,
+        || {
+            n += 1;
+            KeyChord::parse(if n % 2 == 0 { "3" } else { "4" }).expect("key name")
+        },
+        |chord| {
+            driver.handle_chord(chord);
+            draw(screen, driver)
+        },
+    )
 }

@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 // Only the benches that draw the workbench use it.
 #[allow(dead_code)]
 pub mod frame;
+// Only the benches that time searching use it.
+#[allow(dead_code)]
+pub mod typing;
 
 pub struct Figures {
     pub median: Duration,
