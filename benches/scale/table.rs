@@ -90,15 +90,7 @@ fn command(run: &Run, target: Duration) -> Cell {
 }
 
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    casebench::domain::format_amount(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// Builds the table of a size from what was measured.

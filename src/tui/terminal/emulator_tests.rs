@@ -303,7 +303,7 @@ const KINDS: [(&str, Color); 6] = [
 fn case_line(i: usize) -> Line<'static> {
     let (kind, color) = KINDS[i % KINDS.len()];
     let mut text = TEXTS[i % TEXTS.len()].to_string();
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         text.push_str(" / ");
         text.push_str(TEXTS[(i * 7 + 5) % TEXTS.len()]);
     }
