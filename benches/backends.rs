@@ -15,6 +15,9 @@ mod support;
 #[path = "../tests/common/pg.rs"]
 mod pg;
 
+#[path = "support/pg_cluster.rs"]
+mod pg_cluster;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Barrier};
@@ -29,8 +32,9 @@ use casebench::store::{
     StoreError, DEFAULT_LEASE,
 };
 use casebench::tui::runner::POLL_EVERY;
+use pg_cluster::cluster;
 use support::frame::first_frame;
-use support::{measure, show, Figures};
+use support::{measure, show, Figures, Selection};
 
 const WRITERS: usize = 50;
 const CHANGES_PER_WRITER: usize = 200;
@@ -455,28 +459,11 @@ fn both(dbs: &mut Databases, f: &mut dyn FnMut(&mut Databases, Side) -> Cells) -
     (sqlite, postgres)
 }
 
-/// The cluster, or `None` after saying loudly that the PostgreSQL figures are skipped.
-fn cluster() -> Option<&'static pg::Cluster> {
-    if pg::find_bin_dir().is_none() {
-        let line = format!(
-            "SKIPPED: {}: every PostgreSQL figure below is missing",
-            pg::NOT_FOUND
-        );
-        eprintln!("{line}");
-        println!("**{line}**\n");
-        return None;
-    }
-    pg::cluster_with_or_skip(pg::Durability::Durable)
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
-    if !args.iter().any(|a| a == "--bench") {
+    let Some(selection) = Selection::from_args() else {
         return;
-    }
-    let filter = args.iter().find(|a| !a.starts_with('-')).cloned();
-    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    };
+    let wanted = |name: &str| selection.wants(name);
     let mut dbs = Databases {
         dir: tempfile::tempdir().expect("temp dir"),
         cluster: cluster(),

@@ -7,7 +7,7 @@ use casebench::domain::{Change, Counts, Filter};
 use casebench::io::sample::{self, SampleConfig};
 use casebench::io::{export, import, Format};
 use casebench::store::{AuditAction, ChangeRequest, CreateOptions, OnExisting, Role, Store};
-use support::{header, measure, row};
+use support::{bare_read, header, measure, row, Selection};
 
 fn options(action: &str) -> CreateOptions<'_> {
     CreateOptions {
@@ -20,8 +20,7 @@ fn options(action: &str) -> CreateOptions<'_> {
 }
 
 fn main() {
-    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
-    if !std::env::args().any(|a| a == "--bench") {
+    if Selection::from_args().is_none() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -82,22 +81,7 @@ fn main() {
     let f = measure(10, true, || (), |()| store.load_all().expect("load"));
     row("load all 105,116 cases into memory", "< 300 ms", &f);
 
-    let bare = rusqlite::Connection::open(&path).expect("open");
-    let f = measure(
-        10,
-        true,
-        || (),
-        |()| {
-            let mut stmt = bare.prepare("SELECT * FROM cases").expect("prepare");
-            let mut rows = stmt.query([]).expect("query");
-            let mut n = 0usize;
-            while let Some(row) = rows.next().expect("row") {
-                let text: String = row.get(3).expect("text");
-                n += text.len();
-            }
-            n
-        },
-    );
+    let f = bare_read(&path, 10);
     row("(reference) bare rusqlite read of the same rows", "", &f);
 
     let loaded = store.load_all().expect("load");

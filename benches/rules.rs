@@ -7,7 +7,7 @@ mod support;
 use casebench::domain::{Dimension, Filter};
 use casebench::io::sample::{self, SampleConfig};
 use casebench::rules::{diff, evaluate, Compare, RuleSet, Totals, BUILTIN};
-use support::{header, measure, row};
+use support::{header, measure, row, Selection};
 
 fn builtin(prefix: &str) -> RuleSet {
     let (name, text) = BUILTIN
@@ -18,8 +18,7 @@ fn builtin(prefix: &str) -> RuleSet {
 }
 
 fn main() {
-    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
-    if !std::env::args().any(|a| a == "--bench") {
+    if Selection::from_args().is_none() {
         return;
     }
     let cases = sample::generate(SampleConfig::default());

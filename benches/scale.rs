@@ -21,6 +21,9 @@ mod support;
 #[path = "../tests/common/pg.rs"]
 mod pg;
 
+#[path = "support/pg_cluster.rs"]
+mod pg_cluster;
+
 #[path = "scale/child.rs"]
 mod child;
 #[path = "scale/process.rs"]
@@ -33,9 +36,10 @@ use std::time::{Duration, Instant};
 
 use casebench::search::{Query, SearchIndex, SearchSession};
 use casebench::store::{Location, Store};
+use pg_cluster::cluster;
 use support::frame::{first_frame, relabel_keystrokes};
 use support::typing::{substring, typing};
-use support::{measure, show, Figures};
+use support::{bare_read, show, Figures, Selection};
 
 use child::Workbench;
 use process::{whole_process, Run};
@@ -153,20 +157,6 @@ fn release_binary() -> PathBuf {
     bin
 }
 
-/// The cluster, or `None` after saying loudly that the PostgreSQL figures are skipped.
-fn cluster() -> Option<&'static pg::Cluster> {
-    if pg::find_bin_dir().is_none() {
-        let line = format!(
-            "SKIPPED: {}: every PostgreSQL figure below is missing",
-            pg::NOT_FOUND
-        );
-        eprintln!("{line}");
-        println!("**{line}**\n");
-        return None;
-    }
-    pg::cluster_with_or_skip(pg::Durability::Durable)
-}
-
 /// One database of a size, and who opens the workbench on it.
 struct Db {
     /// For `--db` and the children.
@@ -229,27 +219,6 @@ fn measure_db(bin: &Path, db: &Db, runs: &Runs, notes: &mut Vec<String>, side: &
         stats,
         search,
     }
-}
-
-/// A bare read of every case row with rusqlite (the text read as a `String`): the floor of
-/// the first frame.
-fn bare_read(path: &Path, runs: usize) -> Figures {
-    let bare = rusqlite::Connection::open(path).expect("open");
-    measure(
-        runs,
-        true,
-        || (),
-        |()| {
-            let mut stmt = bare.prepare("SELECT * FROM cases").expect("prepare");
-            let mut rows = stmt.query([]).expect("query");
-            let mut n = 0usize;
-            while let Some(row) = rows.next().expect("row") {
-                let text: String = row.get(3).expect("text");
-                n += text.len();
-            }
-            n
-        },
-    )
 }
 
 /// What the bench measures in its own process on the SQLite database.
@@ -351,8 +320,7 @@ fn main() {
         child::main();
         return;
     }
-    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
-    if !std::env::args().any(|a| a == "--bench") {
+    if Selection::from_args().is_none() {
         return;
     }
     let began = Instant::now();

@@ -13,7 +13,7 @@ use std::time::Duration;
 use casebench::io::sample::{self, SampleConfig};
 use casebench::search::{search, search_with, Query, SearchIndex, SearchSession};
 use support::typing::{substring, typing, QUERIES};
-use support::{header, measure, row, Figures};
+use support::{header, measure, row, Figures, Selection};
 
 /// How many times each query is typed.
 const ROUNDS: usize = 5;
@@ -44,8 +44,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
-    if !std::env::args().any(|a| a == "--bench") {
+    if Selection::from_args().is_none() {
         return;
     }
     let cases = sample::generate(SampleConfig::default());

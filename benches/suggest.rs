@@ -5,11 +5,10 @@ mod support;
 
 use casebench::io::sample::{self, SampleConfig};
 use casebench::suggest::{LabelModel, TrainOptions, TrainingCase};
-use support::{header, measure, row};
+use support::{header, measure, row, Selection};
 
 fn main() {
-    // `cargo test --benches` runs bench targets with --bench absent: stay quick there.
-    if !std::env::args().any(|a| a == "--bench") {
+    if Selection::from_args().is_none() {
         return;
     }
     let cases = sample::generate(SampleConfig::default());

@@ -19,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use support::frame::{draw, first_frame, relabel_keystrokes};
-use support::{header, measure, row};
+use support::{header, measure, row, Selection};
 
 /// Counts the bytes written through any of its clones (`CrosstermBackend` does not lend its
 /// writer out).
@@ -89,12 +89,10 @@ fn byte_row(name: &str, target: &str, sizes: &mut [u64]) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if !args.iter().any(|a| a == "--bench") {
+    let Some(selection) = Selection::from_args() else {
         return;
-    }
-    let filter = args.iter().find(|a| !a.starts_with('-')).cloned();
-    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    };
+    let wanted = |name: &str| selection.wants(name);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
     {

@@ -2,6 +2,7 @@
 //! row of the README's performance table. Wall-clock times on the machine at hand; run with
 //! `cargo bench`.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 // Only the benches that draw the workbench use it.
@@ -10,6 +11,51 @@ pub mod frame;
 // Only the benches that time searching use it.
 #[allow(dead_code)]
 pub mod typing;
+
+/// Which benchmarks `cargo bench --bench NAME [-- TEXT]` asked for (only the benches that
+/// choose by name ask which): those whose name holds
+/// TEXT, or all of them.
+#[allow(dead_code)]
+pub struct Selection(Option<String>);
+
+impl Selection {
+    /// What the command line asks for; `None` without `--bench`, as `cargo test --benches`
+    /// runs bench targets (they stay quick there).
+    pub fn from_args() -> Option<Selection> {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        if !args.iter().any(|a| a == "--bench") {
+            return None;
+        }
+        Some(Selection(args.into_iter().find(|a| !a.starts_with('-'))))
+    }
+
+    #[allow(dead_code)]
+    pub fn wants(&self, name: &str) -> bool {
+        self.0.as_deref().is_none_or(|f| name.contains(f))
+    }
+}
+
+/// A bare read of every case row of the SQLite file at `path` with rusqlite (the text read as
+/// a `String`): the floor that loading is compared with. Only the benches that load use it.
+#[allow(dead_code)]
+pub fn bare_read(path: &Path, runs: usize) -> Figures {
+    let bare = rusqlite::Connection::open(path).expect("open");
+    measure(
+        runs,
+        true,
+        || (),
+        |()| {
+            let mut stmt = bare.prepare("SELECT * FROM cases").expect("prepare");
+            let mut rows = stmt.query([]).expect("query");
+            let mut n = 0usize;
+            while let Some(row) = rows.next().expect("row") {
+                let text: String = row.get(3).expect("text");
+                n += text.len();
+            }
+            n
+        },
+    )
+}
 
 pub struct Figures {
     pub median: Duration,
