@@ -22,10 +22,8 @@ pub struct Driver {
     /// How many cases the search index holds (new cases are pushed to it).
     search_known: usize,
     rules: Option<RuleWatch>,
-    /// The background suggestions, started after the first frame; gone once answered.
-    suggest: Option<SuggestWorker>,
-    /// Whether the background suggestions were started (they may be over since).
-    suggest_started: bool,
+    /// The background suggestions, started after the first frame.
+    suggest: Suggesting,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pending: Vec<KeyChord>,
 }
@@ -52,8 +50,7 @@ impl Driver {
             search: None,
             search_known: 0,
             rules: None,
-            suggest: None,
-            suggest_started: false,
+            suggest: Suggesting::NotYet,
             pending: Vec::new(),
         };
         driver.handle(Msg::StartupErrors(keymap_errors));
@@ -178,10 +175,10 @@ impl Driver {
     /// Starts the background suggestions (the event loop calls this after the first frame):
     /// a database without a model gets one, and cases without suggestions get theirs.
     pub fn start_suggestions(&mut self) {
-        if self.suggest.is_none() {
-            self.suggest_started = true;
+        if self.suggest.worker().is_none() {
             let location = self.runner.location().clone();
-            self.suggest = Some(SuggestWorker::start(location, self.app.reviewer.clone()));
+            self.suggest =
+                Suggesting::Running(SuggestWorker::start(location, self.app.reviewer.clone()));
         }
     }
 
@@ -190,16 +187,16 @@ impl Driver {
         // Looked at before taking: a worker over by then has sent all it will send.
         let finished = self
             .suggest
-            .as_ref()
+            .worker()
             .is_some_and(SuggestWorker::is_finished);
         let mut any = false;
-        while let Some(msg) = self.suggest.as_ref().and_then(SuggestWorker::try_answer) {
+        while let Some(msg) = self.suggest.worker().and_then(SuggestWorker::try_answer) {
             self.take_suggestions(msg);
             any = true;
         }
         if finished {
             // With nothing to do it says nothing.
-            self.suggest = None;
+            self.suggest = Suggesting::Over;
         }
         any
     }
@@ -209,8 +206,7 @@ impl Driver {
     /// calling [`Driver::poll_search`] and [`Driver::poll_suggestions`] meanwhile).
     pub fn is_fully_loaded(&self) -> bool {
         self.search.as_ref().is_some_and(SearchWorker::is_built)
-            && self.suggest_started
-            && self.suggest.is_none()
+            && matches!(self.suggest, Suggesting::Over)
     }
 
     /// Waits up to `timeout` for the background suggestions to arrive (tests and
@@ -219,7 +215,7 @@ impl Driver {
         let deadline = Instant::now() + timeout;
         while let Some(msg) = self
             .suggest
-            .as_ref()
+            .worker()
             .and_then(|w| w.wait(deadline.saturating_duration_since(Instant::now())))
         {
             let last = !matches!(msg, Msg::SuggestionsTraining(_));
@@ -234,7 +230,7 @@ impl Driver {
     /// One message of the background suggestions; after the last the worker is gone.
     fn take_suggestions(&mut self, msg: Msg) {
         if !matches!(msg, Msg::SuggestionsTraining(_)) {
-            self.suggest = None;
+            self.suggest = Suggesting::Over;
         }
         self.handle(msg);
     }
@@ -352,5 +348,22 @@ pub fn now() -> Now {
     Now {
         instant: Instant::now(),
         local: chrono::Local::now().fixed_offset(),
+    }
+}
+
+/// Where the background suggestions are: not started yet, working (the worker sends what it
+/// learns and suggests), or over (answered, or finished with nothing to say).
+enum Suggesting {
+    NotYet,
+    Running(SuggestWorker),
+    Over,
+}
+
+impl Suggesting {
+    fn worker(&self) -> Option<&SuggestWorker> {
+        match self {
+            Suggesting::Running(worker) => Some(worker),
+            Suggesting::NotYet | Suggesting::Over => None,
+        }
     }
 }
