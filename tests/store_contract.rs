@@ -193,6 +193,58 @@ contract!(creating_cases_is_all_or_nothing, |f| {
     assert_eq!(admin.audit_count().unwrap(), 20);
 });
 
+// An import of more cases than one statement holds (`ROWS_PER_STATEMENT`, 1,000): the cases
+// already there, and a second case of an id in the same batch, are skipped and named in
+// order; every inserted case has its `case` audit row, in the cases' order; refused, the
+// import names the first taken id, wherever it is, and leaves nothing behind.
+contract!(
+    creating_thousands_of_cases_skips_and_refuses_in_order,
+    |f| {
+        let (mut admin, me) = f.admin();
+        let mut cases: Vec<Case> = (1..=2500)
+            .map(|i| Case::new(format!("N-{i}"), format!("대량 {i}")))
+            .collect();
+        cases.insert(1700, Case::new("C-7", "이미 있음"));
+        cases.insert(2300, Case::new("N-5", "같은 가져오기에 두 번"));
+        let before = admin.last_seq().unwrap();
+
+        let err = admin
+            .create_cases(&cases, options(&me, "big", OnExisting::Fail), &mut |_| {})
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::Exists { ref case_id } if case_id == "C-7"),
+            "{err}"
+        );
+        assert_eq!(admin.case_count().unwrap(), 20);
+        assert_eq!(admin.audit_count().unwrap(), 20);
+
+        let mut told = Vec::new();
+        let created = admin
+            .create_cases(&cases, options(&me, "big", OnExisting::Skip), &mut |n| {
+                told.push(n)
+            })
+            .unwrap();
+        assert_eq!(created.inserted, 2500);
+        assert_eq!(created.skipped, ["C-7", "N-5"]);
+        assert_eq!(told.last(), Some(&2502));
+        assert_eq!(admin.case_count().unwrap(), 2520);
+        assert_eq!(admin.get("N-5").unwrap().unwrap().text, "대량 5");
+        let rows: Vec<_> = admin
+            .audit_events(None, None, None)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.seq > before)
+            .collect();
+        let ids: Vec<&str> = rows.iter().map(|e| e.case_id.as_str()).collect();
+        let expected: Vec<String> = (1..=2500).map(|i| format!("N-{i}")).collect();
+        assert_eq!(ids, expected);
+        assert!(rows
+            .iter()
+            .all(|e| (e.field.as_str(), e.new.as_deref(), e.batch.as_deref())
+                == ("case", Some("created"), Some("big"))));
+    }
+);
+
 contract!(
     only_a_lead_overturns_saves_views_and_bulk_changes_many,
     |f| {

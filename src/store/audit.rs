@@ -257,11 +257,22 @@ impl<'a> NewEvent<'a> {
     }
 }
 
-/// The statement that appends an audit row, bound with [`NewEvent::values`] (loops over many
-/// rows prepare it once with [`Sql::execute_many`]).
-pub(super) const APPEND: &str =
-    "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch, restores) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+/// `INSERT INTO audit (…)` with the columns of [`NewEvent::values`], in their order.
+macro_rules! append_into {
+    () => {
+        "INSERT INTO audit (at, reviewer, case_id, field, old, new, action, batch, restores)"
+    };
+}
+
+/// The start of a statement that appends audit rows: [`values_rows`](super::sql::values_rows)
+/// adds as many rows of [`NewEvent::values`] as it is given.
+pub(super) const APPEND_INTO: &str = append_into!();
+
+/// The statement that appends an audit row, bound with [`NewEvent::values`].
+pub(super) const APPEND: &str = concat!(
+    append_into!(),
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+);
 
 /// Appends one audit row; returns its sequence number.
 pub(super) fn append<S: Sql + ?Sized>(sql: &mut S, e: &NewEvent<'_>) -> Result<i64, StoreError> {

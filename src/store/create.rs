@@ -1,10 +1,12 @@
 //! Creating cases: import and the sample data set. All or nothing: one transaction.
 
-use super::audit::{NewEvent, APPEND, CREATED_FIELD};
+use std::collections::HashSet;
+
+use super::audit::{NewEvent, APPEND_INTO, CREATED_FIELD};
 use super::backend::Dialect;
 use super::error::StoreError;
 use super::roles::admit;
-use super::sql::{args, Sql};
+use super::sql::{args, values_rows, Sql, Value, ROWS_PER_STATEMENT};
 use super::Store;
 use crate::domain::{Case, Dimension};
 
@@ -39,20 +41,45 @@ pub struct CreateOptions<'a> {
     pub replace: bool,
 }
 
-/// Inserts one case as it is; changes no row when the id is taken.
-const INSERT_CASE: &str = "INSERT INTO cases (id, received_at, channel, text, scope, reporter, \
-     kind, service, substitute, amount_krw, status, note, version, updated_at, updated_by) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
-     ON CONFLICT (id) DO NOTHING";
+/// The start of the statement that inserts cases as they are, with the values of
+/// [`case_values`] for each; [`INSERT_CASES_TAIL`] leaves a case whose id is taken as it is and
+/// names the ids it inserted.
+const INSERT_CASES_INTO: &str = "INSERT INTO cases (id, received_at, channel, text, scope, \
+     reporter, kind, service, substitute, amount_krw, status, note, version, updated_at, \
+     updated_by)";
+const INSERT_CASES_TAIL: &str = "ON CONFLICT (id) DO NOTHING RETURNING id";
+const CASE_WIDTH: usize = 15;
+const AUDIT_WIDTH: usize = 9;
 
-/// The statements [`Store::create_cases`] runs per case, by their place in `execute_many`.
-const CASE: usize = 0;
-const AUDIT: usize = 1;
+/// The values of one case for [`INSERT_CASES_INTO`], in its columns' order.
+fn case_values(case: &Case) -> [Value<'_>; CASE_WIDTH] {
+    let code = |d: Dimension| Value::from(case.label_code(d));
+    [
+        Value::from(&case.id),
+        Value::from(&case.received_at),
+        Value::from(&case.channel),
+        Value::from(&case.text),
+        code(Dimension::Scope),
+        code(Dimension::Reporter),
+        code(Dimension::Kind),
+        code(Dimension::Service),
+        code(Dimension::Substitute),
+        Value::from(&case.amount_krw),
+        Value::from(case.status.code()),
+        Value::from(&case.note),
+        Value::from(case.version.max(1)),
+        Value::from(&case.updated_at),
+        Value::from(&case.updated_by),
+    ]
+}
 
 impl Store {
     /// Inserts `cases` as they are (labels, status, version and last-change fields included) and
     /// one `case` audit row each, in one transaction: either every case is there afterwards, or
     /// none is. `progress` is told how many cases are done, now and then.
+    ///
+    /// Cases go [`ROWS_PER_STATEMENT`] to a statement, then their audit rows in the same order
+    /// (so that audit sequence numbers follow the cases' order, as one by one they would).
     pub fn create_cases(
         &mut self,
         cases: &[Case],
@@ -75,30 +102,27 @@ impl Store {
         if options.replace {
             created.erased = erase_everything(&mut *tx, dialect)?;
         }
-        tx.execute_many(&[INSERT_CASE, APPEND], &mut |run| {
-            for (done, case) in cases.iter().enumerate() {
-                let code = |d: Dimension| case.label_code(d);
-                let inserted = run(
-                    CASE,
-                    args![
-                        &case.id,
-                        &case.received_at,
-                        &case.channel,
-                        &case.text,
-                        code(Dimension::Scope),
-                        code(Dimension::Reporter),
-                        code(Dimension::Kind),
-                        code(Dimension::Service),
-                        code(Dimension::Substitute),
-                        &case.amount_krw,
-                        case.status.code(),
-                        &case.note,
-                        case.version.max(1),
-                        &case.updated_at,
-                        &case.updated_by,
-                    ],
-                )?;
-                if inserted == 0 {
+        let mut done = 0;
+        for chunk in cases.chunks(ROWS_PER_STATEMENT) {
+            let values: Vec<Value<'_>> = chunk.iter().flat_map(case_values).collect();
+            let mut inserted = HashSet::with_capacity(chunk.len());
+            tx.for_each(
+                &values_rows(
+                    INSERT_CASES_INTO,
+                    CASE_WIDTH,
+                    chunk.len(),
+                    INSERT_CASES_TAIL,
+                ),
+                &values,
+                &mut |row| {
+                    inserted.insert(row.get::<String>(0)?);
+                    Ok(())
+                },
+            )?;
+            let mut audit = Vec::with_capacity(inserted.len() * AUDIT_WIDTH);
+            for case in chunk {
+                // `remove`: a second case of the same id in one batch was not inserted.
+                if !inserted.remove(case.id.as_str()) {
                     match options.on_existing {
                         OnExisting::Fail => {
                             return Err(StoreError::Exists {
@@ -120,16 +144,17 @@ impl Store {
                     batch: Some(options.batch),
                     restores: None,
                 };
-                run(AUDIT, &event.values())?;
-                created.inserted += 1;
-                if done % 4096 == 0 {
-                    progress(done);
-                }
+                audit.extend(event.values());
             }
-            Ok(())
-        })?;
+            let rows = audit.len() / AUDIT_WIDTH;
+            if rows > 0 {
+                tx.execute(&values_rows(APPEND_INTO, AUDIT_WIDTH, rows, ""), &audit)?;
+            }
+            created.inserted += rows;
+            done += chunk.len();
+            progress(done);
+        }
         tx.commit()?;
-        progress(cases.len());
         Ok(created)
     }
 }

@@ -92,6 +92,39 @@ macro_rules! delegate_sql {
 }
 pub(crate) use delegate_sql;
 
+/// Rows a statement of [`values_rows`] holds at most: loops that insert thousands of rows send
+/// them this many at a time, as one statement (on PostgreSQL a statement a row costs a round
+/// trip each, 0.3 ms on loopback). SQLite binds at most 32,766 parameters a statement and
+/// PostgreSQL 65,535, so a thousand rows of up to 32 values fit both.
+pub const ROWS_PER_STATEMENT: usize = 1000;
+
+/// `HEAD VALUES (?1, …, ?W), (?W+1, …, ?2W), … TAIL`: a statement of `rows` rows of `width`
+/// parameters each, bound with the rows' values one after the other. `head` is
+/// `INSERT INTO table (columns)`, `tail` what follows the rows (`ON CONFLICT …`,
+/// `RETURNING …`) or nothing.
+pub fn values_rows(head: &str, width: usize, rows: usize, tail: &str) -> String {
+    use std::fmt::Write;
+    let mut sql = String::with_capacity(head.len() + tail.len() + rows * width * 7 + 16);
+    sql.push_str(head);
+    sql.push_str(" VALUES ");
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..width {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            // Writing to a String cannot fail.
+            let _ = write!(sql, "?{}", row * width + column + 1);
+        }
+        sql.push(')');
+    }
+    if !tail.is_empty() {
+        sql.push(' ');
+        sql.push_str(tail);
+    }
+    sql
+}
+
 /// Runs the `i`th of the statements [`Sql::execute_many`] prepared with `params`; returns how
 /// many rows it changed.
 pub type Run<'r> = dyn FnMut(usize, &[Value<'_>]) -> Result<usize, StoreError> + 'r;
@@ -172,4 +205,21 @@ delegate_sql!(impl['a, T: Sql + ?Sized] std::cell::RefMut<'a, T>, |s| (**s));
 /// A transaction: [`Sql`] until it is committed; dropped without a commit, it rolls back.
 pub trait Transaction: Sql {
     fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::values_rows;
+
+    #[test]
+    fn rows_are_numbered_one_after_the_other() {
+        assert_eq!(
+            values_rows("INSERT INTO t (a, b)", 2, 3, "RETURNING a"),
+            "INSERT INTO t (a, b) VALUES (?1, ?2), (?3, ?4), (?5, ?6) RETURNING a"
+        );
+        assert_eq!(
+            values_rows("INSERT INTO t (a)", 1, 1, ""),
+            "INSERT INTO t (a) VALUES (?1)"
+        );
+    }
 }
