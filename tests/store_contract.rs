@@ -10,7 +10,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use casebench::domain::{Case, Change, Dimension};
+use casebench::domain::{Case, CaseSuggestion, Change, Dimension, Suggested};
 use casebench::store::{
     AuditAction, BulkItem, ChangeRequest, CreateOptions, LeadOnly, Location, OnExisting, Role,
     Store, StoreError,
@@ -242,6 +242,68 @@ contract!(
             .iter()
             .all(|e| (e.field.as_str(), e.new.as_deref(), e.batch.as_deref())
                 == ("case", Some("created"), Some("big"))));
+    }
+);
+
+// Suggestions for more cases than one statement holds: each case keeps one row, the later of
+// two given for it; a case that is not there is named and nothing of the batch is written.
+contract!(
+    suggestions_for_thousands_of_cases_keep_the_later_and_refuse_in_order,
+    |f| {
+        let (mut admin, me) = f.admin();
+        let cases: Vec<Case> = (1..=2480)
+            .map(|i| Case::new(format!("N-{i}"), format!("대량 {i}")))
+            .collect();
+        admin
+            .create_cases(&cases, options(&me, "big", OnExisting::Fail), &mut |_| {})
+            .unwrap();
+        let model = common::placeholder_model(&mut admin, &me, 2500);
+        let kind = |code: u8| {
+            let mut s = CaseSuggestion {
+                model,
+                ..CaseSuggestion::default()
+            };
+            s.labels[Dimension::Kind.index()] = Some(Suggested {
+                code,
+                confidence: 0.5,
+            });
+            s
+        };
+        let mut rows: Vec<(String, CaseSuggestion)> = (1..=20)
+            .map(|i| format!("C-{i}"))
+            .chain(cases.iter().map(|c| c.id.clone()))
+            .map(|id| (id, kind(0)))
+            .collect();
+        // In the same thousand as the first C-3: one statement may not upsert a row twice.
+        rows.insert(500, ("C-3".to_string(), kind(2)));
+        admin.save_suggestions(&me, &rows).unwrap();
+        let stored = admin.load_suggestions().unwrap();
+        assert_eq!(stored.len(), 2500);
+        let of = |id: &str| {
+            stored
+                .iter()
+                .find(|(case_id, _)| case_id == id)
+                .and_then(|(_, s)| s.labels[Dimension::Kind.index()])
+                .map(|l| l.code)
+        };
+        assert_eq!(
+            (of("C-3"), of("C-4"), of("N-2480")),
+            (Some(2), Some(0), Some(0))
+        );
+
+        let mut again: Vec<(String, CaseSuggestion)> =
+            (1..=2000).map(|i| (format!("N-{i}"), kind(1))).collect();
+        again.insert(1500, ("X-1".to_string(), kind(1)));
+        let err = admin.save_suggestions(&me, &again).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NoSuchCase(ref id) if id == "X-1"),
+            "{err}"
+        );
+        let stored = admin.load_suggestions().unwrap();
+        assert!(stored
+            .iter()
+            .all(|(id, s)| s.labels[Dimension::Kind.index()].map(|l| l.code)
+                == Some(if id == "C-3" { 2 } else { 0 })));
     }
 );
 

@@ -2,8 +2,10 @@
 //! label model is an opaque blob, its calibration and figures JSON written by `suggest`) and the
 //! suggestions beside the cases: never in their labels.
 
+use std::collections::HashMap;
+
 use super::error::StoreError;
-use super::sql::{args, Sql};
+use super::sql::{args, values_rows, Sql, Value, ROWS_PER_STATEMENT};
 use super::Store;
 use crate::domain::{CaseSuggestion, Dimension, Suggested, SuggestedAmount};
 
@@ -113,52 +115,31 @@ impl Store {
         self.write_retrying(|store| store.save_suggestions_once(who, suggestions))
     }
 
+    /// Many suggestions a statement ([`ROWS_PER_STATEMENT`]); a case given twice keeps the
+    /// later one, as writing them one by one would.
     fn save_suggestions_once(
         &mut self,
         who: &str,
         suggestions: &[(String, CaseSuggestion)],
     ) -> Result<usize, StoreError> {
         let (mut tx, _at) = self.begin(who)?;
-        for (case_id, _) in suggestions {
-            if !tx.exists("SELECT 1 FROM cases WHERE id = ?1", args![case_id])? {
-                return Err(StoreError::NoSuchCase(case_id.clone()));
-            }
+        let latest: Vec<&(String, CaseSuggestion)> = latest_of_each_case(suggestions);
+        for chunk in latest.chunks(ROWS_PER_STATEMENT) {
+            refuse_missing_cases(&mut *tx, chunk)?;
+            let values: Vec<Value<'_>> = chunk
+                .iter()
+                .flat_map(|(case_id, s)| suggestion_values(case_id, s))
+                .collect();
+            tx.execute(
+                &values_rows(
+                    &format!("INSERT INTO suggestions ({SUGGESTION_COLUMNS})"),
+                    SUGGESTION_WIDTH,
+                    chunk.len(),
+                    &format!("ON CONFLICT (case_id) DO UPDATE SET {UPDATE_SUGGESTION}"),
+                ),
+                &values,
+            )?;
         }
-        let put = format!(
-            "INSERT INTO suggestions ({SUGGESTION_COLUMNS}) VALUES \
-             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) \
-             ON CONFLICT (case_id) DO UPDATE SET {UPDATE_SUGGESTION}"
-        );
-        tx.execute_many(&[&put], &mut |run| {
-            for (case_id, s) in suggestions {
-                let label = |dim: Dimension| s.label(dim).map(|l| dim.code(l.code));
-                let conf = |dim: Dimension| s.label(dim).map(|l| f64::from(l.confidence));
-                let amount = s.amount.as_ref();
-                run(
-                    0,
-                    args![
-                        case_id,
-                        s.model,
-                        label(Dimension::Scope),
-                        conf(Dimension::Scope),
-                        label(Dimension::Reporter),
-                        conf(Dimension::Reporter),
-                        label(Dimension::Kind),
-                        conf(Dimension::Kind),
-                        label(Dimension::Service),
-                        conf(Dimension::Service),
-                        label(Dimension::Substitute),
-                        conf(Dimension::Substitute),
-                        amount.map(|a| a.won),
-                        amount.map(|a| f64::from(a.confidence)),
-                        amount.map(|a| a.start as i64),
-                        amount.map(|a| a.end as i64),
-                        amount.map(|a| a.why.as_str()),
-                    ],
-                )?;
-            }
-            Ok(())
-        })?;
         tx.commit()?;
         Ok(suggestions.len())
     }
@@ -218,6 +199,78 @@ impl Store {
         )?;
         Ok(list)
     }
+}
+
+/// The values of [`SUGGESTION_COLUMNS`] in their order.
+const SUGGESTION_WIDTH: usize = 17;
+
+/// The values of one case's suggestions, in [`SUGGESTION_COLUMNS`]' order.
+fn suggestion_values<'a>(case_id: &'a str, s: &'a CaseSuggestion) -> [Value<'a>; SUGGESTION_WIDTH] {
+    let label = |dim: Dimension| Value::from(s.label(dim).map(|l| dim.code(l.code)));
+    let conf = |dim: Dimension| Value::from(s.label(dim).map(|l| f64::from(l.confidence)));
+    let amount = s.amount.as_ref();
+    [
+        Value::from(case_id),
+        Value::from(s.model),
+        label(Dimension::Scope),
+        conf(Dimension::Scope),
+        label(Dimension::Reporter),
+        conf(Dimension::Reporter),
+        label(Dimension::Kind),
+        conf(Dimension::Kind),
+        label(Dimension::Service),
+        conf(Dimension::Service),
+        label(Dimension::Substitute),
+        conf(Dimension::Substitute),
+        Value::from(amount.map(|a| a.won)),
+        Value::from(amount.map(|a| f64::from(a.confidence))),
+        Value::from(amount.map(|a| a.start as i64)),
+        Value::from(amount.map(|a| a.end as i64)),
+        Value::from(amount.map(|a| a.why.as_str())),
+    ]
+}
+
+/// The suggestions in their order, each case once, with the last suggestion given for it (one
+/// statement may not upsert a row twice on PostgreSQL).
+fn latest_of_each_case(suggestions: &[(String, CaseSuggestion)]) -> Vec<&(String, CaseSuggestion)> {
+    let mut last = HashMap::with_capacity(suggestions.len());
+    for (i, (case_id, _)) in suggestions.iter().enumerate() {
+        last.insert(case_id.as_str(), i);
+    }
+    suggestions
+        .iter()
+        .enumerate()
+        .filter(|&(i, (case_id, _))| last.get(case_id.as_str()) == Some(&i))
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// Refuses, naming the first, when a case of `chunk` (distinct ids) is not in the database.
+fn refuse_missing_cases<S: Sql + ?Sized>(
+    sql: &mut S,
+    chunk: &[&(String, CaseSuggestion)],
+) -> Result<(), StoreError> {
+    let ids: Vec<Value<'_>> = chunk.iter().map(|(id, _)| Value::from(id)).collect();
+    let found: i64 = sql
+        .query_row(
+            &values_rows(
+                "SELECT count(*) FROM cases WHERE id IN (",
+                1,
+                ids.len(),
+                ")",
+            ),
+            &ids,
+        )?
+        .get(0)?;
+    if usize::try_from(found).ok() == Some(ids.len()) {
+        return Ok(());
+    }
+    for (case_id, _) in chunk {
+        if !sql.exists("SELECT 1 FROM cases WHERE id = ?1", args![case_id])? {
+            return Err(StoreError::NoSuchCase(case_id.clone()));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
