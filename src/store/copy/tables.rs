@@ -7,7 +7,7 @@
 //! PostgreSQL's `COLLATE "C"`).
 
 use crate::store::backend::Dialect;
-use crate::store::sql::Value;
+use crate::store::sql::{values_rows, Value};
 
 /// Stands in a column list for the column that orders cases as they were created: SQLite's
 /// `rowid`, PostgreSQL's `position` ([`Dialect::creation_order`]).
@@ -270,27 +270,12 @@ impl Table {
 
     /// An `INSERT` of `rows` rows, every column bound (`?1` …).
     pub fn insert(&self, dialect: Dialect, rows: usize) -> String {
-        let width = self.columns.len();
-        let mut sql = format!(
-            "INSERT INTO {} ({}) VALUES ",
-            self.name,
-            self.column_list(dialect)
-        );
-        for row in 0..rows {
-            if row > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('(');
-            for column in 0..width {
-                if column > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('?');
-                sql.push_str(&(row * width + column + 1).to_string());
-            }
-            sql.push(')');
-        }
-        sql
+        values_rows(
+            &format!("INSERT INTO {} ({})", self.name, self.column_list(dialect)),
+            self.columns.len(),
+            rows,
+            "",
+        )
     }
 }
 
