@@ -50,7 +50,7 @@ impl CaseSet {
         self.index_of(id).and_then(|i| self.cases.get(i))
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Case> {
+    pub fn iter(&self) -> impl Iterator<Item = &Case> + Clone {
         self.cases.iter()
     }
 

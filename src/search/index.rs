@@ -1,5 +1,5 @@
-//! The searchable part of every case (id, text, note) and the prefilter over it, in the same
-//! order as the caller's cases.
+//! The searchable part of every case (id, text and note, [`SearchFields`]) and the prefilter
+//! over it ([`SearchIndex`]), in the same order as the caller's cases.
 
 use super::keys::Keys;
 use crate::domain::Case;
@@ -13,45 +13,53 @@ struct Entry {
     end: usize,
 }
 
-/// Search's own copy of each case's id, text and note, with the prefilter's key sets. Built
-/// once at load ([`SearchIndex::build`]); kept current with [`SearchIndex::update`] (a note
-/// changed) and [`SearchIndex::push`] (a new case at the end). `Send + Sync`: a worker thread
-/// can own it, and scoring threads share it.
+/// Every case's id, text and note, back to back in one arena: what search reads of a case.
+/// Copying them from the cases is quick, a `memcpy` of the texts, and is done where the cases
+/// are (the event loop); the prefilter's keys, the slow part, are then built from this copy
+/// on the search thread ([`SearchIndex::from_fields`]), so that nothing else of the cases is
+/// copied for it.
 #[derive(Clone, Debug, Default)]
-pub struct SearchIndex {
-    /// Every field of every case, back to back (an updated case's new fields are appended;
+pub struct SearchFields {
+    /// The fields of every case, back to back (an updated case's new fields are appended;
     /// the old ones stay until [`SearchIndex::rebuild`]).
     arena: String,
     entries: Vec<Entry>,
-    keys: Keys,
 }
 
-impl SearchIndex {
-    /// Indexes `cases`; case `i` of the slice is case `i` of every search result.
-    pub fn build(cases: &[Case]) -> SearchIndex {
-        let bytes: usize = cases
-            .iter()
-            .map(|c| c.id.len() + c.text.len() + c.note.as_ref().map_or(0, String::len))
-            .sum();
-        let mut index = SearchIndex {
-            arena: String::with_capacity(bytes),
-            entries: Vec::with_capacity(cases.len()),
-            keys: Keys::default(),
-        };
+impl SearchFields {
+    /// The fields of `cases`; the `i`th case given is case `i` here.
+    pub fn of<'a, I>(cases: I) -> SearchFields
+    where
+        I: IntoIterator<Item = &'a Case>,
+        I::IntoIter: Clone,
+    {
+        let cases = cases.into_iter();
+        let (bytes, count) = cases.clone().fold((0, 0), |(bytes, count), c| {
+            let note = c.note.as_ref().map_or(0, String::len);
+            (bytes + c.id.len() + c.text.len() + note, count + 1)
+        });
+        let mut fields = SearchFields::with_capacity(bytes, count);
         for case in cases {
-            index.append_fields(case);
+            fields.push(fields_of(case));
         }
-        index.keys = Keys::build((0..index.entries.len()).map(|i| index.fields(i)));
-        index
+        fields
     }
 
-    fn append_fields(&mut self, case: &Case) -> Entry {
+    fn with_capacity(bytes: usize, cases: usize) -> SearchFields {
+        SearchFields {
+            arena: String::with_capacity(bytes),
+            entries: Vec::with_capacity(cases),
+        }
+    }
+
+    /// Appends one case's fields at the end; returns where they are.
+    fn push(&mut self, [id, text, note]: [&str; 3]) -> Entry {
         let start = self.arena.len();
-        self.arena.push_str(&case.id);
+        self.arena.push_str(id);
         let id_end = self.arena.len();
-        self.arena.push_str(&case.text);
+        self.arena.push_str(text);
         let text_end = self.arena.len();
-        self.arena.push_str(case.note.as_deref().unwrap_or(""));
+        self.arena.push_str(note);
         let entry = Entry {
             start,
             id_end,
@@ -62,74 +70,8 @@ impl SearchIndex {
         entry
     }
 
-    /// Replaces case `index`'s fields with `case`'s (its note changed, say). An index past
-    /// the end is ignored.
-    pub fn update(&mut self, index: usize, case: &Case) {
-        if index >= self.entries.len() {
-            return;
-        }
-        let entry = self.append_fields(case);
-        self.entries.pop();
-        self.entries[index] = entry;
-        self.add_keys(index);
-    }
-
-    /// Adds `case` at the end (a case that arrived after the index was built).
-    pub fn push(&mut self, case: &Case) {
-        self.append_fields(case);
-        self.add_keys(self.entries.len() - 1);
-    }
-
-    fn add_keys(&mut self, index: usize) {
-        if let Some(&e) = self.entries.get(index) {
-            let arena = &self.arena;
-            let fields = [
-                &arena[e.start..e.id_end],
-                &arena[e.id_end..e.text_end],
-                &arena[e.text_end..e.end],
-            ];
-            self.keys.add(index, fields);
-        }
-    }
-
-    /// Builds the index afresh from its own fields: drops replaced fields from the arena and
-    /// keys of old notes from the prefilter.
-    pub fn rebuild(&mut self) {
-        let mut fresh = SearchIndex {
-            arena: String::with_capacity(self.arena.len()),
-            entries: Vec::with_capacity(self.entries.len()),
-            keys: Keys::default(),
-        };
-        for i in 0..self.entries.len() {
-            let [id, text, note] = self.fields(i);
-            let start = fresh.arena.len();
-            fresh.arena.push_str(id);
-            let id_end = fresh.arena.len();
-            fresh.arena.push_str(text);
-            let text_end = fresh.arena.len();
-            fresh.arena.push_str(note);
-            fresh.entries.push(Entry {
-                start,
-                id_end,
-                text_end,
-                end: fresh.arena.len(),
-            });
-        }
-        fresh.keys = Keys::build((0..fresh.entries.len()).map(|i| fresh.fields(i)));
-        *self = fresh;
-    }
-
-    /// How many cases.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Case `index`'s id, text and note (`""` when it has none).
-    pub fn fields(&self, index: usize) -> [&str; 3] {
+    fn get(&self, index: usize) -> [&str; 3] {
         match self.entries.get(index) {
             Some(e) => [
                 &self.arena[e.start..e.id_end],
@@ -138,6 +80,86 @@ impl SearchIndex {
             ],
             None => ["", "", ""],
         }
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// A case's id, text and note (`""` when it has none).
+fn fields_of(case: &Case) -> [&str; 3] {
+    [&case.id, &case.text, case.note.as_deref().unwrap_or("")]
+}
+
+/// Search's own copy of each case's id, text and note, with the prefilter's key sets. Built
+/// once at load ([`SearchIndex::build`], or [`SearchIndex::from_fields`] on another thread);
+/// kept current with [`SearchIndex::update`] (a note changed) and [`SearchIndex::push`] (a new
+/// case at the end). `Send + Sync`: a worker thread can own it, and scoring threads share it.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    fields: SearchFields,
+    keys: Keys,
+}
+
+impl SearchIndex {
+    /// Indexes `cases`; case `i` of the slice is case `i` of every search result.
+    pub fn build(cases: &[Case]) -> SearchIndex {
+        SearchIndex::from_fields(SearchFields::of(cases))
+    }
+
+    /// Indexes the cases whose fields these are: builds the prefilter's keys.
+    pub fn from_fields(fields: SearchFields) -> SearchIndex {
+        let keys = Keys::build((0..fields.len()).map(|i| fields.get(i)));
+        SearchIndex { fields, keys }
+    }
+
+    /// Replaces case `index`'s fields with `case`'s (its note changed, say). An index past
+    /// the end is ignored.
+    pub fn update(&mut self, index: usize, case: &Case) {
+        if index >= self.fields.len() {
+            return;
+        }
+        let entry = self.fields.push(fields_of(case));
+        self.fields.entries.pop();
+        self.fields.entries[index] = entry;
+        self.add_keys(index);
+    }
+
+    /// Adds `case` at the end (a case that arrived after the index was built).
+    pub fn push(&mut self, case: &Case) {
+        self.fields.push(fields_of(case));
+        self.add_keys(self.fields.len() - 1);
+    }
+
+    fn add_keys(&mut self, index: usize) {
+        if index < self.fields.len() {
+            self.keys.add(index, self.fields.get(index));
+        }
+    }
+
+    /// Builds the index afresh from its own fields: drops replaced fields from the arena and
+    /// keys of old notes from the prefilter.
+    pub fn rebuild(&mut self) {
+        let mut fresh = SearchFields::with_capacity(self.fields.arena.len(), self.fields.len());
+        for i in 0..self.fields.len() {
+            fresh.push(self.fields.get(i));
+        }
+        *self = SearchIndex::from_fields(fresh);
+    }
+
+    /// How many cases.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.len() == 0
+    }
+
+    /// Case `index`'s id, text and note (`""` when it has none).
+    pub fn fields(&self, index: usize) -> [&str; 3] {
+        self.fields.get(index)
     }
 
     pub(crate) fn keys(&self) -> &Keys {

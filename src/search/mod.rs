@@ -49,7 +49,7 @@ mod worker;
 mod tests;
 
 pub use highlight::{excerpt, highlight_ranges, highlights};
-pub use index::SearchIndex;
+pub use index::{SearchFields, SearchIndex};
 pub use names::name_matches;
 pub use query::{Query, Term};
 pub use rank::{search, search_with, Hit};

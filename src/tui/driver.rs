@@ -5,8 +5,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
-use crate::domain::Case;
-use crate::search::{SearchIndex, SearchResult, SearchWorker};
+use crate::search::{SearchFields, SearchIndex, SearchResult, SearchWorker};
 use crate::store::{Store, StoreError};
 use crate::tui::app::{App, Effect, Msg, Now};
 use crate::tui::keymap::{parse_sequence, KeyChord, Keymap, Resolved};
@@ -156,8 +155,9 @@ impl Driver {
         self.sync_search();
     }
 
-    /// Starts the search thread, which builds its index from a copy of the cases (the event
-    /// loop calls this after the first frame, so start-up does not wait for it).
+    /// Starts the search thread, which builds its index from a copy of the cases' searchable
+    /// fields (the event loop calls this after the first frame, so start-up does not wait for
+    /// it).
     pub fn start_search(&mut self) {
         self.search_worker();
     }
@@ -166,9 +166,10 @@ impl Driver {
         let cases = &self.app.cases;
         let known = &mut self.search_known;
         self.search.get_or_insert_with(|| {
-            let for_index: Vec<Case> = cases.iter().cloned().collect();
-            *known = for_index.len();
-            SearchWorker::start_with(move || SearchIndex::build(&for_index))
+            // Only the id, text and note are copied, here; the keys are built over there.
+            let fields = SearchFields::of(cases.iter());
+            *known = cases.len();
+            SearchWorker::start_with(move || SearchIndex::from_fields(fields))
         })
     }
 
