@@ -24,6 +24,25 @@ impl Store {
         Ok(cases)
     }
 
+    /// The cases that have no suggestion yet, in the order they were created (none, once
+    /// every case has one: a later session's background suggestions read nothing else).
+    pub fn load_unsuggested(&self) -> Result<Vec<Case>, StoreError> {
+        let mut cases = Vec::new();
+        let order = self.dialect().creation_order();
+        self.reader()?.for_each(
+            &format!(
+                "SELECT {CASE_COLUMNS} FROM cases WHERE NOT EXISTS \
+                 (SELECT 1 FROM suggestions s WHERE s.case_id = cases.id) ORDER BY {order}"
+            ),
+            args![],
+            &mut |row| {
+                cases.push(case_from_row(row)?);
+                Ok(())
+            },
+        )?;
+        Ok(cases)
+    }
+
     /// One case by id.
     pub fn get(&self, id: &str) -> Result<Option<Case>, StoreError> {
         self.reader()?

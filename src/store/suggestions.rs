@@ -144,17 +144,6 @@ impl Store {
         Ok(suggestions.len())
     }
 
-    /// The ids of the cases that have suggestions.
-    pub fn suggested_case_ids(&self) -> Result<std::collections::HashSet<String>, StoreError> {
-        let mut ids = std::collections::HashSet::new();
-        self.reader()?
-            .for_each("SELECT case_id FROM suggestions", args![], &mut |row| {
-                ids.insert(row.get(0)?);
-                Ok(())
-            })?;
-        Ok(ids)
-    }
-
     /// Every case's suggestions, by case id. A code the schema's CHECK would have refused (a
     /// file edited by hand) is reported, not guessed.
     pub fn load_suggestions(&self) -> Result<Vec<(String, CaseSuggestion)>, StoreError> {

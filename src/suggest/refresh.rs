@@ -118,10 +118,16 @@ pub fn bring_up_to_date(
     who: &str,
     training: &mut dyn FnMut(usize),
 ) -> Result<Refreshed, RefreshError> {
-    let cases = store.load_all()?;
-    let all: Vec<&Case> = cases.iter().collect();
+    let missing = store.load_unsuggested()?;
+    if missing.is_empty() {
+        return Ok(Refreshed::Nothing);
+    }
     match latest(store)? {
         None => {
+            // Training reads every case; those without a suggestion are read again with them.
+            drop(missing);
+            let cases = store.load_all()?;
+            let all: Vec<&Case> = cases.iter().collect();
             let labelled = all
                 .iter()
                 .filter(|c| c.labels.iter().any(Option::is_some))
@@ -145,16 +151,65 @@ pub fn bring_up_to_date(
             })
         }
         Some(suggester) => {
-            let have = store.suggested_case_ids()?;
-            let missing: Vec<&Case> = all.into_iter().filter(|c| !have.contains(&c.id)).collect();
-            if missing.is_empty() {
-                return Ok(Refreshed::Nothing);
-            }
+            let missing: Vec<&Case> = missing.iter().collect();
             suggest_and_store(store, who, &suggester, &missing, &mut |_| {})?;
             Ok(Refreshed::Suggested {
                 model_id: suggester.model_id,
                 cases: missing.len(),
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample::{generate, SampleConfig};
+    use crate::store::{CreateOptions, OnExisting};
+
+    fn create(store: &mut Store, cases: &[Case]) {
+        let options = CreateOptions {
+            reviewer: "t",
+            action: "import",
+            batch: "b",
+            on_existing: OnExisting::Fail,
+            replace: false,
+        };
+        store.create_cases(cases, options, &mut |_| {}).unwrap();
+    }
+
+    /// A new database trains and suggests for every case; a later session does nothing; cases
+    /// that arrived since get theirs, and only they.
+    #[test]
+    fn only_what_is_missing_is_suggested() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        let sample = generate(SampleConfig {
+            cases: 400,
+            seed: 3,
+        });
+        create(&mut store, &sample[..390]);
+        let mut heard = Vec::new();
+        let trained = bring_up_to_date(&mut store, "t", &mut |n| heard.push(n)).unwrap();
+        assert!(matches!(trained, Refreshed::Trained { cases: 390, .. }));
+        assert_eq!(heard.len(), 1);
+        assert_eq!(store.load_suggestions().unwrap().len(), 390);
+        assert!(store.load_unsuggested().unwrap().is_empty());
+
+        let again = bring_up_to_date(&mut store, "t", &mut |_| panic!("no training")).unwrap();
+        assert!(matches!(again, Refreshed::Nothing));
+
+        create(&mut store, &sample[390..]);
+        let unsuggested: Vec<String> = store
+            .load_unsuggested()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let new: Vec<String> = sample[390..].iter().map(|c| c.id.clone()).collect();
+        assert_eq!(unsuggested, new);
+        let later = bring_up_to_date(&mut store, "t", &mut |_| panic!("no training")).unwrap();
+        assert!(matches!(later, Refreshed::Suggested { cases: 10, .. }));
+        assert_eq!(store.load_suggestions().unwrap().len(), 400);
     }
 }
