@@ -45,25 +45,22 @@ fn words(cases: usize) -> usize {
 impl Keys {
     /// The sets of `cases` case texts (each a list of fields).
     pub fn build<'a>(cases: impl ExactSizeIterator<Item = [&'a str; 3]>) -> Keys {
+        let total = cases.len();
         let mut keys = Keys {
             bmp: vec![NONE; 0x1_0000],
+            cases: total,
             ..Keys::default()
         };
-        let total = cases.len();
-        for (i, fields) in cases.enumerate() {
-            keys.add_case(i as u32, fields);
-        }
-        keys.cases = total;
+        // A list that grows past this many cases becomes a bitset there and then, so that no
+        // list of a frequent key is ever held whole (it would take four bytes an occurrence,
+        // twice that with a growing Vec's spare room: 80 MB at 105,116 cases).
         let dense_from = (total / 32).max(64);
+        for (i, fields) in cases.enumerate() {
+            keys.add_case(i as u32, fields, dense_from);
+        }
         for set in &mut keys.sets {
             if let Postings::Sparse(list) = set {
-                if list.len() > dense_from {
-                    let mut bits = vec![0u64; words(total)];
-                    for &i in list.iter() {
-                        bits[i as usize / 64] |= 1 << (i % 64);
-                    }
-                    *set = Postings::Dense(bits);
-                }
+                list.shrink_to_fit();
             }
         }
         keys
@@ -95,17 +92,18 @@ impl Keys {
         slot as usize
     }
 
-    /// Adds case `case`'s keys while building (cases in increasing order).
-    fn add_case(&mut self, case: u32, fields: [&str; 3]) {
+    /// Adds case `case`'s keys while building (cases in increasing order); a list longer than
+    /// `dense_from` becomes a bitset of every case.
+    fn add_case(&mut self, case: u32, fields: [&str; 3], dense_from: usize) {
         for ch in fields.iter().flat_map(|f| f.chars()) {
-            self.add_key(case, key(ch));
+            self.add_key(case, key(ch), dense_from);
             if let Some(jamo) = initial(ch) {
-                self.add_key(case, jamo);
+                self.add_key(case, jamo, dense_from);
             }
         }
     }
 
-    fn add_key(&mut self, case: u32, key: char) {
+    fn add_key(&mut self, case: u32, key: char, dense_from: usize) {
         let slot = self.slot_or_new(key);
         if self.last.get(slot) == Some(&case) {
             return;
@@ -113,9 +111,18 @@ impl Keys {
         if let Some(last) = self.last.get_mut(slot) {
             *last = case;
         }
-        // Cases arrive in increasing order while building: append.
-        if let Postings::Sparse(list) = &mut self.sets[slot] {
-            list.push(case);
+        let set = &mut self.sets[slot];
+        match set {
+            // Cases arrive in increasing order while building: append.
+            Postings::Sparse(list) if list.len() < dense_from => list.push(case),
+            Postings::Sparse(list) => {
+                let mut bits = vec![0u64; words(self.cases)];
+                for &i in list.iter().chain([&case]) {
+                    bits[i as usize / 64] |= 1 << (i % 64);
+                }
+                *set = Postings::Dense(bits);
+            }
+            Postings::Dense(bits) => bits[case as usize / 64] |= 1 << (case % 64),
         }
     }
 
