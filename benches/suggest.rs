@@ -35,7 +35,7 @@ fn main() {
     );
 
     let (model, figures) = LabelModel::train(&training, &options).expect("the sample trains");
-    let texts: Vec<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = cases.iter().map(|c| &*c.text).collect();
     let f = measure(5, true, || (), |()| model.suggest_all(&texts));
     row(
         "suggest all five labels for 105,116 cases (all cores)",

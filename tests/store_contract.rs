@@ -228,7 +228,7 @@ contract!(
         assert_eq!(created.skipped, ["C-7", "N-5"]);
         assert_eq!(told.last(), Some(&2502));
         assert_eq!(admin.case_count().unwrap(), 2520);
-        assert_eq!(admin.get("N-5").unwrap().unwrap().text, "대량 5");
+        assert_eq!(admin.get("N-5").unwrap().unwrap().text, "대량 5".into());
         let rows: Vec<_> = admin
             .audit_events(None, None, None)
             .unwrap()

@@ -14,7 +14,7 @@ pub struct Case {
     pub received_at: Option<String>,
     pub channel: Option<String>,
     /// The reporter's own words. Untrusted: sanitize before showing on a terminal.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub labels: Labels,
     pub amount_krw: Option<i64>,
     pub status: Status,
@@ -27,7 +27,7 @@ pub struct Case {
 
 impl Case {
     /// A new, unlabelled case with status `new` at version 1.
-    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Case {
+    pub fn new(id: impl Into<String>, text: impl Into<std::sync::Arc<str>>) -> Case {
         Case {
             id: id.into(),
             text: text.into(),

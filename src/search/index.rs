@@ -1,29 +1,32 @@
 //! The searchable part of every case (id, text and note, [`SearchFields`]) and the prefilter
 //! over it ([`SearchIndex`]), in the same order as the caller's cases.
 
+use std::sync::Arc;
+
 use super::keys::Keys;
 use crate::domain::Case;
 
-/// Where one case's fields are in the arena.
+/// Where one case's id and note are in the arena.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     start: usize,
     id_end: usize,
-    text_end: usize,
     end: usize,
 }
 
-/// Every case's id, text and note, back to back in one arena: what search reads of a case.
-/// Copying them from the cases is quick, a `memcpy` of the texts, and is done where the cases
-/// are (the event loop); the prefilter's keys, the slow part, are then built from this copy
-/// on the search thread ([`SearchIndex::from_fields`]), so that nothing else of the cases is
-/// copied for it.
+/// Every case's id, text and note: what search reads of a case. Ids and notes are copied back
+/// to back into one arena; the texts, most of the bytes, are the cases' own (`Arc<str>`:
+/// shared, not copied). Made where the cases are (the event loop), quickly; the prefilter's
+/// keys, the slow part, are then built from it on the search thread
+/// ([`SearchIndex::from_fields`]), so that nothing else of the cases is copied for it.
 #[derive(Clone, Debug, Default)]
 pub struct SearchFields {
-    /// The fields of every case, back to back (an updated case's new fields are appended;
+    /// The id and note of every case, back to back (an updated case's new ones are appended;
     /// the old ones stay until [`SearchIndex::rebuild`]).
     arena: String,
     entries: Vec<Entry>,
+    /// Case `i`'s text.
+    texts: Vec<Arc<str>>,
 }
 
 impl SearchFields {
@@ -36,11 +39,11 @@ impl SearchFields {
         let cases = cases.into_iter();
         let (bytes, count) = cases.clone().fold((0, 0), |(bytes, count), c| {
             let note = c.note.as_ref().map_or(0, String::len);
-            (bytes + c.id.len() + c.text.len() + note, count + 1)
+            (bytes + c.id.len() + note, count + 1)
         });
         let mut fields = SearchFields::with_capacity(bytes, count);
         for case in cases {
-            fields.push(fields_of(case));
+            fields.push(case);
         }
         fields
     }
@@ -49,37 +52,60 @@ impl SearchFields {
         SearchFields {
             arena: String::with_capacity(bytes),
             entries: Vec::with_capacity(cases),
+            texts: Vec::with_capacity(cases),
         }
     }
 
-    /// Appends one case's fields at the end; returns where they are.
-    fn push(&mut self, [id, text, note]: [&str; 3]) -> Entry {
+    /// Appends one case's fields at the end.
+    fn push(&mut self, case: &Case) {
+        let entry = self.append(&case.id, case.note.as_deref().unwrap_or(""));
+        self.entries.push(entry);
+        self.texts.push(Arc::clone(&case.text));
+    }
+
+    /// Writes an id and a note into the arena; returns where they are.
+    fn append(&mut self, id: &str, note: &str) -> Entry {
         let start = self.arena.len();
         self.arena.push_str(id);
         let id_end = self.arena.len();
-        self.arena.push_str(text);
-        let text_end = self.arena.len();
         self.arena.push_str(note);
-        let entry = Entry {
+        Entry {
             start,
             id_end,
-            text_end,
             end: self.arena.len(),
-        };
-        self.entries.push(entry);
-        entry
+        }
+    }
+
+    /// Replaces case `index`'s fields with `case`'s.
+    fn replace(&mut self, index: usize, case: &Case) {
+        if index < self.len() {
+            self.entries[index] = self.append(&case.id, case.note.as_deref().unwrap_or(""));
+            self.texts[index] = Arc::clone(&case.text);
+        }
     }
 
     /// Case `index`'s id, text and note (`""` when it has none).
     fn get(&self, index: usize) -> [&str; 3] {
-        match self.entries.get(index) {
-            Some(e) => [
+        match (self.entries.get(index), self.texts.get(index)) {
+            (Some(e), Some(text)) => [
                 &self.arena[e.start..e.id_end],
-                &self.arena[e.id_end..e.text_end],
-                &self.arena[e.text_end..e.end],
+                text,
+                &self.arena[e.id_end..e.end],
             ],
-            None => ["", "", ""],
+            _ => ["", "", ""],
         }
+    }
+
+    /// The same fields, with the arena holding only the current ids and notes.
+    fn compacted(&self) -> SearchFields {
+        let mut fresh = SearchFields::with_capacity(self.arena.len(), self.len());
+        for (i, text) in self.texts.iter().enumerate() {
+            let [id, _, note] = self.get(i);
+            let entry = fresh.append(id, note);
+            fresh.entries.push(entry);
+            fresh.texts.push(Arc::clone(text));
+        }
+        fresh
     }
 
     fn len(&self) -> usize {
@@ -87,12 +113,7 @@ impl SearchFields {
     }
 }
 
-/// A case's id, text and note (`""` when it has none).
-fn fields_of(case: &Case) -> [&str; 3] {
-    [&case.id, &case.text, case.note.as_deref().unwrap_or("")]
-}
-
-/// Search's own copy of each case's id, text and note, with the prefilter's key sets. Built
+/// Every case's id, text and note ([`SearchFields`]) with the prefilter's key sets. Built
 /// once at load ([`SearchIndex::build`], or [`SearchIndex::from_fields`] on another thread);
 /// kept current with [`SearchIndex::update`] (a note changed) and [`SearchIndex::push`] (a new
 /// case at the end). `Send + Sync`: a worker thread can own it, and scoring threads share it.
@@ -120,15 +141,13 @@ impl SearchIndex {
         if index >= self.fields.len() {
             return;
         }
-        let entry = self.fields.push(fields_of(case));
-        self.fields.entries.pop();
-        self.fields.entries[index] = entry;
+        self.fields.replace(index, case);
         self.add_keys(index);
     }
 
     /// Adds `case` at the end (a case that arrived after the index was built).
     pub fn push(&mut self, case: &Case) {
-        self.fields.push(fields_of(case));
+        self.fields.push(case);
         self.add_keys(self.fields.len() - 1);
     }
 
@@ -141,11 +160,7 @@ impl SearchIndex {
     /// Builds the index afresh from its own fields: drops replaced fields from the arena and
     /// keys of old notes from the prefilter.
     pub fn rebuild(&mut self) {
-        let mut fresh = SearchFields::with_capacity(self.fields.arena.len(), self.fields.len());
-        for i in 0..self.fields.len() {
-            fresh.push(self.fields.get(i));
-        }
-        *self = SearchIndex::from_fields(fresh);
+        *self = SearchIndex::from_fields(self.fields.compacted());
     }
 
     /// How many cases.

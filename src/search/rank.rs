@@ -73,7 +73,7 @@ pub fn search_with(
         .all_of(query.terms().iter().flat_map(|t| t.keys()));
     if let Some(list) = candidates {
         // As a bitset too, so survivors come out in case order (the texts are then read in
-        // arena order) without sorting the list.
+        // case order) without sorting the list.
         let mut allowed = vec![0u64; mask.len()];
         for &i in list {
             if let Some(word) = allowed.get_mut(i / 64) {

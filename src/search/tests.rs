@@ -23,7 +23,7 @@ fn naive(cases: &[Case], query: &Query) -> Vec<Hit> {
         }
         let fields = [
             case.id.as_str(),
-            case.text.as_str(),
+            &*case.text,
             case.note.as_deref().unwrap_or(""),
         ];
         let mut score = 0;

@@ -58,7 +58,7 @@ fn case_values(case: &Case) -> [Value<'_>; CASE_WIDTH] {
         Value::from(&case.id),
         Value::from(&case.received_at),
         Value::from(&case.channel),
-        Value::from(&case.text),
+        Value::from(&*case.text),
         code(Dimension::Scope),
         code(Dimension::Reporter),
         code(Dimension::Kind),

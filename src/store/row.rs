@@ -21,6 +21,20 @@ fn take_text(row: &mut Row<'_>, i: usize) -> Result<Option<String>, StoreError> 
     }
 }
 
+/// A text column shared, as a case's text is (`Arc<str>`: the search index holds the same
+/// bytes, not a copy); NULL is empty.
+fn take_shared_text(row: &mut Row<'_>, i: usize) -> Result<std::sync::Arc<str>, StoreError> {
+    match row.take(i) {
+        Value::Null => Ok(std::sync::Arc::from("")),
+        Value::Text(t) => Ok(std::sync::Arc::from(t.as_ref())),
+        other => Err(StoreError::WrongKind {
+            column: i,
+            expected: "text",
+            found: other.kind(),
+        }),
+    }
+}
+
 /// Builds a case from a row selected with [`CASE_COLUMNS`]. A code that is not in the
 /// taxonomy (a file edited by hand) is reported, not guessed.
 pub fn case_from_row(mut row: Row<'_>) -> Result<Case, StoreError> {
@@ -49,7 +63,7 @@ pub fn case_from_row(mut row: Row<'_>) -> Result<Case, StoreError> {
     Ok(Case {
         received_at: take_text(&mut row, 1)?,
         channel: take_text(&mut row, 2)?,
-        text: take_text(&mut row, 3)?.unwrap_or_default(),
+        text: take_shared_text(&mut row, 3)?,
         labels,
         amount_krw: row.get(9)?,
         status,

@@ -304,7 +304,7 @@ fn creating_an_existing_id_fails_whole_or_skips() {
     assert_eq!(created.inserted, 1);
     assert_eq!(created.skipped, ["C-1"]);
     assert_eq!(
-        store.get("C-1").unwrap().unwrap().text,
+        &*store.get("C-1").unwrap().unwrap().text,
         "C-1: 카카오톡 먹통"
     );
 }

@@ -34,7 +34,7 @@ pub struct Evaluation {
 /// Suggests for every case and compares with its labels. A case whose amount is empty states
 /// no claimed loss: an amount suggested for it is an invented amount.
 pub fn evaluate(suggester: &Suggester, cases: &[Case]) -> Evaluation {
-    let texts: Vec<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = cases.iter().map(|c| &*c.text).collect();
     let suggested = suggester.suggest_all(&texts);
     let dims = Dimension::ALL
         .into_iter()

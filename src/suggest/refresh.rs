@@ -85,7 +85,7 @@ pub fn suggest_and_store(
     cases: &[&Case],
     done: &mut dyn FnMut(usize),
 ) -> Result<Vec<(String, CaseSuggestion)>, RefreshError> {
-    let texts: Vec<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = cases.iter().map(|c| &*c.text).collect();
     let suggested: Vec<(String, CaseSuggestion)> = cases
         .iter()
         .map(|c| c.id.clone())

@@ -100,11 +100,7 @@ fn suggestions_agree_with_the_probabilities() {
             assert!((0.0..=1.0).contains(&confidence));
         }
     }
-    let texts: Vec<&str> = sample_cases()
-        .iter()
-        .take(300)
-        .map(|c| c.text.as_str())
-        .collect();
+    let texts: Vec<&str> = sample_cases().iter().take(300).map(|c| &*c.text).collect();
     let all = model.suggest_all(&texts);
     assert_eq!(all.len(), 300);
     for (text, s) in texts.iter().zip(&all) {

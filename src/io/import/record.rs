@@ -56,7 +56,7 @@ pub fn build_case(record: RawRecord) -> Result<Case, Vec<Problem>> {
                                 crate::domain::format_amount(MAX_TEXT_CHARS as i64)
                             ));
                         }
-                        case.text = text;
+                        case.text = text.into();
                     }
                     _ => problem("is required and must not be empty".into()),
                 }

@@ -22,7 +22,7 @@ fn a_good_csv_with_bom_and_crlf_imports() {
     )
     .unwrap();
     assert_eq!(parsed.lines, [2, 3]);
-    assert_eq!(parsed.cases[0].text, "첫째, 줄");
+    assert_eq!(&*parsed.cases[0].text, "첫째, 줄");
     assert_eq!(parsed.cases[0].amount_krw, Some(50_000));
     assert_eq!(parsed.cases[1].label(Dimension::Kind), None);
 }

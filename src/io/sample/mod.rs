@@ -83,7 +83,7 @@ fn build(id: String, p: &Profile, rng: &mut Rng) -> Case {
         id,
         received_at: Some(received::rfc3339(p.at)),
         channel: Some(p.channel.code().to_string()),
-        text: text::compose(p, rng),
+        text: text::compose(p, rng).into(),
         labels: [None; 5],
         amount_krw: p.amount,
         status: Status::New,

@@ -222,9 +222,9 @@ fn texts_are_varied_safe_and_consistent() {
     assert!(with("@example.") > 300);
     assert!(with("만원") + with("만 원") > 1000);
     assert!(with("ㅠㅠ") > 100);
-    let first: HashSet<&str> = cases.iter().take(50).map(|c| c.text.as_str()).collect();
+    let first: HashSet<&str> = cases.iter().take(50).map(|c| &*c.text).collect();
     assert_eq!(first.len(), 50);
-    let distinct: HashSet<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+    let distinct: HashSet<&str> = cases.iter().map(|c| &*c.text).collect();
     assert!(
         distinct.len() > cases.len() * 9 / 10,
         "{} distinct",
