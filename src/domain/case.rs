@@ -36,6 +36,17 @@ impl Case {
         }
     }
 
+    /// The case without its free text (`text` empty, `note` not set), as
+    /// [`Store::for_each_case_without_text`](crate::store::Store::for_each_case_without_text)
+    /// reads it: all that counting, filtering and judging by rules read.
+    pub fn without_text(self) -> Case {
+        Case {
+            text: String::new(),
+            note: None,
+            ..self
+        }
+    }
+
     pub fn label(&self, dim: Dimension) -> Option<u8> {
         self.labels[dim.index()]
     }

@@ -690,6 +690,7 @@ fn any_case() -> impl Strategy<Value = Case> {
             labels: [a, b, c, d, e],
             status: Status::ALL[s],
             amount_krw,
+            note: Some("n".into()),
             ..Case::new("x", "t")
         })
 }
@@ -773,6 +774,8 @@ proptest! {
             let d = set.decide(c);
             let got = (set.rule_of(d).id.clone(), set.outcome_code(d).to_string(), d.cash);
             prop_assert_eq!(got, naive(&set, c));
+            // Stats judges the cases without their text and note.
+            prop_assert_eq!(set.decide(&c.clone().without_text()), d);
             let e = set.explain(c);
             prop_assert_eq!(e.rule.index, usize::from(d.rule));
             prop_assert!(e.checks.iter().all(|c| c.held));

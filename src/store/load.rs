@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::error::StoreError;
-use super::row::{case_from_row, CASE_COLUMNS};
+use super::row::{case_from_row, CASE_COLUMNS, CASE_COLUMNS_WITHOUT_TEXT};
 use super::sql::{args, Sql};
 use super::Store;
 use crate::domain::Case;
@@ -12,16 +12,44 @@ impl Store {
     /// Every case, in the order they were created.
     pub fn load_all(&self) -> Result<Vec<Case>, StoreError> {
         let mut cases = Vec::with_capacity(self.case_count()?);
+        self.for_each_case(&mut |case| {
+            cases.push(case);
+            Ok(())
+        })?;
+        Ok(cases)
+    }
+
+    /// Hands every case to `each`, in the order they were created, without holding them
+    /// all: for a command that needs each case once (building search's copy of the texts).
+    pub fn for_each_case(
+        &self,
+        each: &mut dyn FnMut(Case) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.for_each_case_in(CASE_COLUMNS, each)
+    }
+
+    /// [`Store::for_each_case`] without the free text: each case as
+    /// [`Case::without_text`] gives it, `text` empty and `note` not set. For a command that
+    /// counts, filters or judges by rules (none of which reads either): most of a case's bytes
+    /// are its text.
+    pub fn for_each_case_without_text(
+        &self,
+        each: &mut dyn FnMut(Case) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.for_each_case_in(CASE_COLUMNS_WITHOUT_TEXT, each)
+    }
+
+    fn for_each_case_in(
+        &self,
+        columns: &str,
+        each: &mut dyn FnMut(Case) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let order = self.dialect().creation_order();
         self.reader()?.for_each(
-            &format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY {order}"),
+            &format!("SELECT {columns} FROM cases ORDER BY {order}"),
             args![],
-            &mut |row| {
-                cases.push(case_from_row(row)?);
-                Ok(())
-            },
-        )?;
-        Ok(cases)
+            &mut |row| each(case_from_row(row)?),
+        )
     }
 
     /// The cases that have no suggestion yet, in the order they were created (none, once

@@ -187,6 +187,54 @@ mod tests {
         assert_eq!(fields, ["id", "kind", "amount_krw", "status"]);
     }
 
+    /// No field reads a case's text or note, so commands that count and filter read the cases
+    /// without them (`Store::for_each_case_without_text`): every field of the table, with every
+    /// operator and value, matches a case whose fields are all set as it matches the case
+    /// without its text. A field that read the text, or a `without_text` that dropped more,
+    /// would fail here.
+    #[test]
+    fn no_field_reads_the_text_or_the_note() {
+        let case = Case {
+            labels: [Some(0); 5],
+            amount_krw: Some(30000),
+            status: Status::Reviewed,
+            updated_by: Some("kim min".into()),
+            channel: Some("web".into()),
+            received_at: Some("2022-10-19".into()),
+            note: Some("kim min web 30000 paid".into()),
+            ..Case::new("C-1", "C-1 kim min web 30000 paid 2022-10-19")
+        };
+        let without = case.clone().without_text();
+        let suggestion = CaseSuggestion {
+            model: 1,
+            labels: [Some(Suggested {
+                code: 0,
+                confidence: 0.5,
+            }); 5],
+            amount: None,
+        };
+        let derived = Derived {
+            outcome: Some("paid"),
+            rule: Some("new"),
+            changed: Some(true),
+            suggestion: Some(&suggestion),
+        };
+        let mut held = 0;
+        for &(field, _) in FIELDS {
+            for op in parse::Op::ALL {
+                for value in VALUES {
+                    let expr = format!("{field}{}{value}", op.symbol());
+                    if let Ok(filter) = Filter::parse(&expr) {
+                        let whole = filter.matches_with(&case, &derived);
+                        assert_eq!(whole, filter.matches_with(&without, &derived), "{expr}");
+                        held += usize::from(whole);
+                    }
+                }
+            }
+        }
+        assert!(held > 100, "the case meets many clauses: {held}");
+    }
+
     // ---- properties ----
 
     #[rustfmt::skip]
