@@ -259,6 +259,141 @@ fn sample_refuses_a_database_with_cases_unless_forced() {
     assert_eq!(env.stats("")["total"], 10);
 }
 
+/// `stats` reads the cases without their text and note (issue 12). On the sample with two
+/// reviews, its counts and outcomes are the ones it printed when it read whole cases, filtered
+/// on the string fields the cases keep (`channel`, `received_at`).
+#[test]
+fn stats_on_the_sample_prints_the_figures_of_whole_cases() {
+    let env = Env::new();
+    env.run(&["sample", "--cases", "3000"]).ok();
+    env.run(&[
+        "label",
+        "R-000013",
+        "kind=paid",
+        "service=kakaomap",
+        "amount=500000",
+        "status=reviewed",
+        "note=메모",
+    ])
+    .ok();
+    env.run(&[
+        "label",
+        "R-000053",
+        "status=escalated",
+        "substitute=unavailable",
+    ])
+    .ok();
+    let rules = format!(
+        "{}/sample-data/rules/final-2022-12-29.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = env
+        .run(&[
+            "stats",
+            "--rules",
+            &rules,
+            "--where",
+            "channel=phone,email received_at<2022-10-25",
+        ])
+        .ok();
+    assert_eq!(out, SAMPLE_STATS, "{out}");
+}
+
+/// Printed by `stats` before it read the cases without their text: 3,000 sample cases, R-000013
+/// and R-000053 reviewed as in the test above.
+const SAMPLE_STATS: &str = "\
+367 cases
+
+scope · 범위                          cases   share
+  kakao           카카오                315   85.8%
+  affiliate       계열사                 52   14.2%
+
+reporter · 신고인                     cases   share
+  individual      일반 이용자           336   91.6%
+  small_business  소상공인               31    8.4%
+  enterprise      중대형 기업             0    0.0%
+
+kind · 피해 유형                      cases   share
+  paid            유료서비스 피해        65   17.7%
+  free_monetary   무료서비스 금전 피해   54   14.7%
+  inquiry         문의                  127   34.6%
+  opinion         의견                   41   11.2%
+  protest         항의                   71   19.3%
+  encouragement   격려                    9    2.5%
+
+service · 서비스                      cases   share
+  kakaotalk       카카오톡              121   33.0%
+  kakao_login     카카오 로그인          33    9.0%
+  talk_channel    카카오톡 채널          17    4.6%
+  kakaomap        카카오맵               15    4.1%
+  gift            선물하기               10    2.7%
+  emoticon        이모티콘 플러스        35    9.5%
+  talk_drawer     톡서랍 플러스          28    7.6%
+  daum            다음 메일·카페         21    5.7%
+  kakao_t         카카오 T               23    6.3%
+  kakaopay        카카오페이             14    3.8%
+  melon           멜론                   10    2.7%
+  kakao_page      카카오페이지            5    1.4%
+  other           기타                   16    4.4%
+  unlabelled      미분류                 19    5.2%
+
+substitute · 대체 수단                cases   share
+  available       대체 수단 있음         20    5.4%
+  unavailable     대체 수단 없음         27    7.4%
+  unknown         확인 불가              21    5.7%
+  unlabelled      미분류                299   81.5%
+
+status · 상태                         cases   share
+  new             신규                  365   99.5%
+  reviewed        검토 완료               1    0.3%
+  escalated       상향 검토               1    0.3%
+
+outcomes · final-2022-12-29
+  outcome            cases   share  cash (won)
+  refer_affiliate       52   14.2%           0
+  per_terms             52   14.2%           0
+  reply_only           221   60.2%           0
+  individual_review      1    0.3%           0
+  needs_evidence         1    0.3%           0
+  support_cash           8    2.2%     280,000
+  goodwill_package      32    8.7%           0
+  needs_review           0    0.0%           0
+  total                367  100.0%     280,000
+";
+
+/// Every string field a filter reads holds what the whole case holds: `stats --where` on each
+/// counts what the library counts over [`Store::load_all`].
+#[test]
+fn stats_filters_on_every_kept_field_count_what_whole_cases_give() {
+    use casebench::domain::{Counts, Filter};
+    use casebench::report::stats::render_text;
+    use casebench::store::Store;
+
+    let env = Env::new();
+    env.run(&["sample", "--cases", "2000", "--seed", "9"]).ok();
+    env.run(&["label", "R-000004", "kind=protest", "note=다시 확인"])
+        .ok();
+    env.run(&["label", "R-000009", "status=reviewed"]).ok();
+    let cases = Store::open(&env.db).unwrap().load_all().unwrap();
+    for expr in [
+        "id=R-000004,R-000009,R-001999",
+        "updated_by=tester",
+        "updated_by=none status=new",
+        "channel=talk_channel",
+        "received_at>=2022-10-21 received_at<2022-10-23",
+        "kind=paid amount>=10,000",
+    ] {
+        let filter = Filter::parse(expr).unwrap();
+        let expected = render_text(&Counts::of(cases.iter().filter(|c| filter.matches(c))));
+        assert!(!expected.starts_with("0 cases"), "{expr} selects some case");
+        assert_eq!(
+            env.run(&["stats", "--where", expr]).ok(),
+            expected,
+            "{expr}"
+        );
+    }
+}
+
 #[test]
 fn sample_is_deterministic() {
     let a = Env::new();

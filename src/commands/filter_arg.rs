@@ -4,7 +4,7 @@
 use super::context::Context;
 use super::error::BadInput;
 use crate::cli::WhereArg;
-use crate::domain::{Case, CaseSuggestion, Filter, Suggestions};
+use crate::domain::{Case, CaseSuggestion, Filter, Suggestions, SuggestionsById};
 use crate::store::Store;
 
 /// The filter of `--where`, or the filter that matches everything.
@@ -35,13 +35,32 @@ pub fn suggestions(
         return Ok(None);
     }
     let suggestions = Suggestions::by_position(cases, store.load_suggestions()?);
-    if suggestions.made() == 0 && filter.uses_suggestions() && !ctx.global.quiet {
+    note_when_none_made(ctx, filter, suggestions.made());
+    Ok(Some(suggestions))
+}
+
+/// Like [`suggestions`] for a command that reads the cases one at a time: the suggestions by
+/// case id when the filter reads them, `None` otherwise.
+pub fn suggestions_by_id(
+    ctx: &Context,
+    store: &Store,
+    filter: &Filter,
+) -> anyhow::Result<Option<SuggestionsById>> {
+    if !filter.uses_suggestions() {
+        return Ok(None);
+    }
+    let suggestions = SuggestionsById::new(store.load_suggestions()?);
+    note_when_none_made(ctx, filter, suggestions.made());
+    Ok(Some(suggestions))
+}
+
+fn note_when_none_made(ctx: &Context, filter: &Filter, made: usize) {
+    if made == 0 && filter.uses_suggestions() && !ctx.global.quiet {
         eprintln!(
             "casebench: no case has suggestions yet, so every suggestion field in --where is none \
              (casebench suggest train, then suggest run)"
         );
     }
-    Ok(Some(suggestions))
 }
 
 /// The suggestions of the case at `index` for the filter: `None` (not known) when they were

@@ -10,9 +10,9 @@ use super::error::BadInput;
 use super::{filter_arg, review, rules};
 use crate::cli::WhereArg;
 use crate::domain::filter::Derived;
-use crate::domain::{Case, Counts, Selector};
+use crate::domain::{Counts, Selector};
 use crate::report::{rules as rules_report, stats};
-use crate::rules::{evaluate, load_dir, RuleSet, Totals};
+use crate::rules::{load_dir, RuleSet, Totals};
 
 pub fn run(
     ctx: &Context,
@@ -25,30 +25,34 @@ pub fn run(
     rules::check_derived(&filter, usize::from(rule_set.is_some()))?;
     let store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
-    let cases = store.load_all()?;
-    let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
-    let suggestion = |i| filter_arg::suggestion_at(&suggestions, i);
-    let (counts, outcomes) = match &rule_set {
-        None => {
-            let selected = Selector::new(&filter)
-                .with_derived(|i| Derived::NONE.with_suggestion(suggestion(i)))
-                .select(cases.iter().enumerate());
-            (Counts::of(selected.map(|(_, case)| case)), None)
+    let suggestions = filter_arg::suggestions_by_id(ctx, &store, &filter)?;
+    let mut counts = Counts::default();
+    let mut totals = rule_set.as_ref().map(Totals::new);
+    let mut position = 0;
+    // One case at a time, without its text: counting, the filter and the rules read none.
+    store.for_each_case_without_text(&mut |case| {
+        let decision = rule_set.as_ref().map(|set| set.decide(&case));
+        let derived = match (&rule_set, decision) {
+            (Some(set), Some(d)) => set.derived(d, None),
+            _ => Derived::NONE,
+        };
+        let suggestion = suggestions.as_ref().map(|s| s.of(&case.id));
+        let selected = Selector::new(&filter)
+            .with_derived(|_| derived.with_suggestion(suggestion))
+            .admits(position, &case);
+        position += 1;
+        if selected {
+            counts.add(&case);
+            if let (Some(totals), Some(d)) = (totals.as_mut(), decision) {
+                totals.add(d);
+            }
         }
-        Some(set) => {
-            let decisions = evaluate(set, &cases);
-            let selected: Vec<(usize, &Case)> = Selector::new(&filter)
-                .with_derived(|i| {
-                    set.derived(decisions[i], None)
-                        .with_suggestion(suggestion(i))
-                })
-                .select(cases.iter().enumerate())
-                .collect();
-            let counts = Counts::of(selected.iter().map(|&(_, case)| case));
-            let totals = Totals::of(set, selected.iter().map(|&(i, _)| decisions[i]));
-            (counts, Some((set.name.as_str(), totals)))
-        }
-    };
+        Ok(())
+    })?;
+    let outcomes = rule_set
+        .as_ref()
+        .zip(totals)
+        .map(|(set, t)| (set.name.as_str(), t));
     if json {
         let mut value = stats::to_json(&counts);
         if let (Some((name, totals)), Some(object)) = (&outcomes, value.as_object_mut()) {
@@ -82,12 +86,19 @@ pub fn run_instead_of_workbench(ctx: &Context, rules: Option<&Path>) -> anyhow::
     }
     let store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
-    let cases = store.load_all()?;
-    output.write_all(stats::render_text(&Counts::of(cases.iter())).as_bytes())?;
-    for set in &rule_sets {
-        let totals = Totals::of(set, evaluate(set, &cases));
+    let mut counts = Counts::default();
+    let mut totals: Vec<Totals> = rule_sets.iter().map(Totals::new).collect();
+    store.for_each_case_without_text(&mut |case| {
+        counts.add(&case);
+        for (set, totals) in rule_sets.iter().zip(&mut totals) {
+            totals.add(set.decide(&case));
+        }
+        Ok(())
+    })?;
+    output.write_all(stats::render_text(&counts).as_bytes())?;
+    for (set, totals) in rule_sets.iter().zip(&totals) {
         output.write_all(b"\n")?;
-        output.write_all(rules_report::render_outcomes(&set.name, &totals).as_bytes())?;
+        output.write_all(rules_report::render_outcomes(&set.name, totals).as_bytes())?;
     }
     output.finish()
 }

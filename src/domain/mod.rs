@@ -25,5 +25,5 @@ pub use filter::{Filter, FilterError};
 pub use money::{parse_amount, parse_digits, AmountError};
 pub use select::Selector;
 pub use suggestion::{CaseSuggestion, Suggested, SuggestedAmount, CONFIDENT};
-pub use suggestions::Suggestions;
+pub use suggestions::{Suggestions, SuggestionsById};
 pub use taxonomy::{CodeInfo, Dimension, Status, UnknownCode, MAX_CODES};

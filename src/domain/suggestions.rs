@@ -53,6 +53,33 @@ impl Suggestions {
     }
 }
 
+/// The stored suggestions by case id, for a command that reads the cases one at a time
+/// instead of as a list: [`SuggestionsById::of`] a case gives what [`Suggestions::of`] gives at
+/// its position in the list of every case.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SuggestionsById {
+    by_id: HashMap<String, CaseSuggestion>,
+}
+
+impl SuggestionsById {
+    pub fn new(stored: Vec<(String, CaseSuggestion)>) -> SuggestionsById {
+        SuggestionsById {
+            by_id: stored.into_iter().collect(),
+        }
+    }
+
+    /// The suggestions of the case `id`: [`NOTHING_SUGGESTED`] where the model made none.
+    pub fn of(&self, id: &str) -> &CaseSuggestion {
+        self.by_id.get(id).unwrap_or(&NOTHING_SUGGESTED)
+    }
+
+    /// How many cases have suggestions (each stored one is of a case in the database: the
+    /// schema's foreign key), as [`Suggestions::made`] counts over every case.
+    pub fn made(&self) -> usize {
+        self.by_id.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +110,22 @@ mod tests {
         assert_eq!(by_position.of(0), &NOTHING_SUGGESTED);
         assert_eq!(by_position.of(7), &NOTHING_SUGGESTED);
         assert_eq!(Suggestions::default().made(), 0);
+    }
+
+    #[test]
+    fn suggestions_by_id_are_those_at_the_cases_positions() {
+        let cases = [Case::new("C-1", ""), Case::new("C-2", "")];
+        let s = CaseSuggestion {
+            model: 2,
+            ..CaseSuggestion::default()
+        };
+        let stored = vec![("C-2".to_string(), s.clone())];
+        let by_position = Suggestions::by_position(&cases, stored.clone());
+        let by_id = SuggestionsById::new(stored);
+        for (i, case) in cases.iter().enumerate() {
+            assert_eq!(by_id.of(&case.id), by_position.of(i), "{}", case.id);
+        }
+        assert_eq!(by_id.of("C-2"), &s);
+        assert_eq!(by_id.made(), by_position.made());
     }
 }
