@@ -41,7 +41,7 @@ impl Case {
     /// reads it: all that counting, filtering and judging by rules read.
     pub fn without_text(self) -> Case {
         Case {
-            text: String::new(),
+            text: std::sync::Arc::from(""),
             note: None,
             ..self
         }

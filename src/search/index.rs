@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::keys::Keys;
+use super::keys::{self, Keys};
 use crate::domain::Case;
 
 /// Where one case's id and note are in the arena.
@@ -120,7 +120,9 @@ impl SearchFields {
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     fields: SearchFields,
-    keys: Keys,
+    /// The prefilter; `None` in an index for one query ([`SearchIndex::for_one_query`]),
+    /// where every case goes to the exact check.
+    keys: Option<Keys>,
 }
 
 impl SearchIndex {
@@ -132,7 +134,20 @@ impl SearchIndex {
     /// Indexes the cases whose fields these are: builds the prefilter's keys.
     pub fn from_fields(fields: SearchFields) -> SearchIndex {
         let keys = Keys::build((0..fields.len()).map(|i| fields.get(i)));
-        SearchIndex { fields, keys }
+        SearchIndex {
+            fields,
+            keys: Some(keys),
+        }
+    }
+
+    /// An empty index without the prefilter, for answering one query: fill it with
+    /// [`SearchIndex::push`]. [`search`](super::search) over it gives the same hits, scores
+    /// and order as over [`SearchIndex::build`]'s (the prefilter only skips cases the exact
+    /// check would refuse), at a fraction of the cost of building: the key sets take longer
+    /// to build than one query over every case takes to check, and hold more memory than
+    /// the texts.
+    pub fn for_one_query() -> SearchIndex {
+        SearchIndex::default()
     }
 
     /// Replaces case `index`'s fields with `case`'s (its note changed, say). An index past
@@ -152,15 +167,19 @@ impl SearchIndex {
     }
 
     fn add_keys(&mut self, index: usize) {
-        if index < self.fields.len() {
-            self.keys.add(index, self.fields.get(index));
+        if let (true, Some(keys)) = (index < self.fields.len(), self.keys.as_mut()) {
+            keys.add(index, self.fields.get(index));
         }
     }
 
     /// Builds the index afresh from its own fields: drops replaced fields from the arena and
     /// keys of old notes from the prefilter.
     pub fn rebuild(&mut self) {
-        *self = SearchIndex::from_fields(self.fields.compacted());
+        let fields = self.fields.compacted();
+        *self = match self.keys {
+            Some(_) => SearchIndex::from_fields(fields),
+            None => SearchIndex { fields, keys: None },
+        };
     }
 
     /// How many cases.
@@ -177,8 +196,13 @@ impl SearchIndex {
         self.fields.get(index)
     }
 
-    pub(crate) fn keys(&self) -> &Keys {
-        &self.keys
+    /// The cases that can match a query holding every one of `keys`, as a bitset over case
+    /// positions: the prefilter's answer, or every case in an index without one.
+    pub(crate) fn may_hold_all_of(&self, keys: impl IntoIterator<Item = char>) -> Vec<u64> {
+        match &self.keys {
+            Some(prefilter) => prefilter.all_of(keys),
+            None => keys::every_case(self.fields.len()),
+        }
     }
 }
 
@@ -205,14 +229,18 @@ mod tests {
         assert_eq!(index.fields(1), ["A-2", "업비트", "메모"]);
         index.push(&case("A-3", "새 사례", None));
         assert_eq!(index.len(), 3);
-        assert_eq!(members(&index.keys().all_of(['환'])), [0]);
-        assert_eq!(members(&index.keys().all_of(['새'])), [2]);
+        assert_eq!(members(&index.may_hold_all_of(['환'])), [0]);
+        assert_eq!(members(&index.may_hold_all_of(['새'])), [2]);
         index.update(7, &case("X", "ignored", None));
         assert_eq!(index.len(), 3);
         index.update(0, &case("A-1", "카카오맵 배달", None));
-        assert_eq!(members(&index.keys().all_of(['환'])), [0], "keys only grow");
+        assert_eq!(
+            members(&index.may_hold_all_of(['환'])),
+            [0],
+            "keys only grow"
+        );
         index.rebuild();
-        assert_eq!(members(&index.keys().all_of(['환'])), Vec::<u32>::new());
+        assert_eq!(members(&index.may_hold_all_of(['환'])), Vec::<u32>::new());
         assert_eq!(index.fields(2), ["A-3", "새 사례", ""]);
     }
 }

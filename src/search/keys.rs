@@ -162,13 +162,7 @@ impl Keys {
 
     /// The cases that hold every key in `keys`, as a bitset over all cases.
     pub fn all_of(&self, keys: impl IntoIterator<Item = char>) -> Vec<u64> {
-        let mut mask = vec![u64::MAX; words(self.cases)];
-        if let Some(last) = mask.last_mut() {
-            let used = self.cases % 64;
-            if used != 0 {
-                *last = (1u64 << used) - 1;
-            }
-        }
+        let mut mask = every_case(self.cases);
         let mut slots: Vec<usize> = Vec::new();
         for k in keys {
             match self.slot(k) {
@@ -216,6 +210,18 @@ impl Keys {
 #[cfg(test)]
 pub fn contains(mask: &[u64], i: usize) -> bool {
     mask.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// The bitset of every one of `cases` cases.
+pub fn every_case(cases: usize) -> Vec<u64> {
+    let mut mask = vec![u64::MAX; words(cases)];
+    if let Some(last) = mask.last_mut() {
+        let used = cases % 64;
+        if used != 0 {
+            *last = (1u64 << used) - 1;
+        }
+    }
+    mask
 }
 
 /// The case numbers in bitset `mask`, in increasing order.

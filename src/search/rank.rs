@@ -68,9 +68,7 @@ pub fn search_with(
     if query.is_empty() {
         return Some(Vec::new());
     }
-    let mut mask = index
-        .keys()
-        .all_of(query.terms().iter().flat_map(|t| t.keys()));
+    let mut mask = index.may_hold_all_of(query.terms().iter().flat_map(|t| t.keys()));
     if let Some(list) = candidates {
         // As a bitset too, so survivors come out in case order (the texts are then read in
         // case order) without sorting the list.

@@ -333,6 +333,10 @@ proptest! {
             .map(|(i, (t, n))| case(&format!("R-{i}"), t, n.as_deref()))
             .collect();
         let index = SearchIndex::build(&cases);
+        let mut one_query = SearchIndex::for_one_query();
+        for case in &cases {
+            one_query.push(case);
+        }
         let mut session = SearchSession::new();
         // A filter's candidates, in no particular order.
         let filter: Arc<Vec<usize>> = Arc::new((0..cases.len()).rev().filter(|i| i % 3 != 0).collect());
@@ -342,11 +346,16 @@ proptest! {
             let expected = naive(&cases, &query);
             let fresh = search_with(&index, &query, None, &|| false, threads);
             prop_assert_eq!(fresh.as_ref(), Some(&expected));
+            // Without the prefilter (`casebench search`): the same, with candidates too.
+            let unfiltered = search_with(&one_query, &query, None, &|| false, threads);
+            prop_assert_eq!(unfiltered.as_ref(), Some(&expected));
             let narrowed = session.search(&index, &query, None, &|| false);
             prop_assert_eq!(narrowed.as_deref(), Some(&expected));
             let filtered: Vec<Hit> = expected.iter().copied().filter(|h| h.index % 3 != 0).collect();
             let narrowed = session.search(&index, &query, Some(&filter), &|| false);
             prop_assert_eq!(narrowed.as_deref(), Some(&filtered));
+            let unfiltered = search_with(&one_query, &query, Some(&filter), &|| false, threads);
+            prop_assert_eq!(unfiltered.as_ref(), Some(&filtered));
         }
     }
 }
