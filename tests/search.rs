@@ -216,4 +216,38 @@ fn results_and_order_are_the_librarys() {
         );
         assert_eq!(printed, expected, "{query}");
     }
+    // With --where: the filter's cases as the candidates, as the workbench passes them.
+    let filter = casebench::domain::Filter::parse("kind=paid,inquiry channel!=web").unwrap();
+    let candidates: Vec<usize> = (0..cases.len())
+        .filter(|&i| filter.matches(&cases[i]))
+        .collect();
+    for query in ["ㅋㅋㅇ", "환불"] {
+        let out = env
+            .run(&[
+                "search",
+                "--json",
+                "--limit",
+                "0",
+                "--where",
+                filter.source(),
+                query,
+            ])
+            .ok();
+        let printed: Vec<(String, i64)> = json_lines(&out)
+            .iter()
+            .map(|l| {
+                (
+                    l["id"].as_str().unwrap().to_string(),
+                    l["score"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        let hits = search(&index, &Query::parse(query), Some(&candidates), &|| false).unwrap();
+        let expected: Vec<(String, i64)> = hits
+            .iter()
+            .map(|h| (cases[h.index].id.clone(), h.score))
+            .collect();
+        assert!(!expected.is_empty(), "{query} finds a filtered case");
+        assert_eq!(printed, expected, "{query} --where");
+    }
 }

@@ -35,8 +35,17 @@ pub fn run(
     rules::check_derived(&filter, 0)?;
     let store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
-    let cases = store.load_all()?;
-    let index = SearchIndex::build(&cases);
+    // One read of the cases: search's copy of each id, text and note (all the output needs),
+    // and for --where each case without its text.
+    let mut index = SearchIndex::for_one_query();
+    let mut cases = Vec::new();
+    store.for_each_case(&mut |case| {
+        index.push(&case);
+        if !filter.is_empty() {
+            cases.push(case.without_text());
+        }
+        Ok(())
+    })?;
     let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
     let candidates: Option<Vec<usize>> = (!filter.is_empty()).then(|| {
         Selector::new(&filter)
@@ -55,18 +64,18 @@ pub fn run(
     };
     if json {
         for hit in shown {
-            let case = &cases[hit.index];
+            let [id, text, _] = index.fields(hit.index);
             let line = serde_json::json!({
-                "id": case.id,
+                "id": id,
                 "score": hit.score,
-                "excerpt": excerpt(&case.text, &query, EXCERPT_CELLS),
+                "excerpt": excerpt(text, &query, EXCERPT_CELLS),
             });
             writeln!(output, "{line}")?;
         }
     } else {
         let ids: Vec<String> = shown
             .iter()
-            .map(|h| text::sanitize(&cases[h.index].id).into_owned())
+            .map(|h| text::sanitize(index.fields(h.index)[0]).into_owned())
             .collect();
         let id_cells = ids.iter().map(|id| text::width(id)).max().unwrap_or(0);
         let score_cells = shown
@@ -75,13 +84,13 @@ pub fn run(
             .max()
             .unwrap_or(0);
         for (hit, id) in shown.iter().zip(&ids) {
-            let case = &cases[hit.index];
+            let [_, case_text, _] = index.fields(hit.index);
             writeln!(
                 output,
                 "{}  {}  {}",
                 text::pad_right(id, id_cells),
                 text::pad_left(&hit.score.to_string(), score_cells),
-                excerpt(&case.text, &query, EXCERPT_CELLS)
+                excerpt(case_text, &query, EXCERPT_CELLS)
             )?;
         }
     }
