@@ -178,6 +178,50 @@ contract!(the_change_function_checks_the_version_it_was_shown, |f| {
     assert_eq!(kinds[1], ("kind", kim.as_str(), Some("paid")));
 });
 
+contract!(cases_read_one_at_a_time_are_the_loaded_ones, |f| {
+    let kim = f.name("kim");
+    let changes = [
+        Change::Label(Dimension::Kind, Some(0)),
+        Change::Amount(Some(50_000)),
+        Change::Note(Some("환불 요청".into())),
+    ];
+    let mut store = f.open("kim");
+    store
+        .apply_change(&change("C-2", Some(1), &kim, &changes))
+        .unwrap();
+    let loaded = store.load_all().unwrap();
+    assert_eq!(loaded.len(), 20);
+    let mut streamed = Vec::new();
+    store
+        .for_each_case(&mut |case| {
+            streamed.push(case);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(streamed, loaded);
+    let mut without_text = Vec::new();
+    store
+        .for_each_case_without_text(&mut |case| {
+            without_text.push(case);
+            Ok(())
+        })
+        .unwrap();
+    let expected: Vec<Case> = loaded.iter().cloned().map(Case::without_text).collect();
+    assert_eq!(without_text, expected);
+    assert_eq!(without_text[1].amount_krw, Some(50_000));
+    assert_eq!(without_text[1].updated_by.as_deref(), Some(kim.as_str()));
+    let mut searchable = Vec::new();
+    store
+        .for_each_searchable(&mut |[id, text, note]| {
+            searchable.push(format!("{id}|{text}|{note}"));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(searchable[0], "C-1|카카오톡 1번 먹통|");
+    assert_eq!(searchable[1], "C-2|카카오톡 2번 먹통|환불 요청");
+    assert_eq!(searchable.len(), 20);
+});
+
 contract!(creating_cases_is_all_or_nothing, |f| {
     let (mut admin, me) = f.admin();
     let cases = [Case::new("N-1", "새 사례"), Case::new("C-5", "이미 있음")];

@@ -39,13 +39,18 @@ pub fn run(
     // and for --where each case without its text.
     let mut index = SearchIndex::for_one_query();
     let mut cases = Vec::new();
-    store.for_each_case(&mut |case| {
-        index.push(&case);
-        if !filter.is_empty() {
+    if filter.is_empty() {
+        store.for_each_searchable(&mut |fields| {
+            index.push_fields(fields);
+            Ok(())
+        })?;
+    } else {
+        store.for_each_case(&mut |case| {
+            index.push(&case);
             cases.push(case.without_text());
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
+    }
     let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, false)?;
     let candidates: Option<Vec<usize>> = (!filter.is_empty()).then(|| {
         Selector::new(&filter)

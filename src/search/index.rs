@@ -63,6 +63,13 @@ impl SearchFields {
         self.texts.push(Arc::clone(&case.text));
     }
 
+    /// Appends a case's fields at the end from its id, text and note.
+    fn push_fields(&mut self, [id, text, note]: [&str; 3]) {
+        let entry = self.append(id, note);
+        self.entries.push(entry);
+        self.texts.push(Arc::from(text));
+    }
+
     /// Writes an id and a note into the arena; returns where they are.
     fn append(&mut self, id: &str, note: &str) -> Entry {
         let start = self.arena.len();
@@ -163,6 +170,13 @@ impl SearchIndex {
     /// Adds `case` at the end (a case that arrived after the index was built).
     pub fn push(&mut self, case: &Case) {
         self.fields.push(case);
+        self.add_keys(self.fields.len() - 1);
+    }
+
+    /// Adds a case at the end by its id, text and note (`""` for none), as
+    /// [`SearchIndex::push`] adds it.
+    pub fn push_fields(&mut self, fields: [&str; 3]) {
+        self.fields.push_fields(fields);
         self.add_keys(self.fields.len() - 1);
     }
 

@@ -39,6 +39,25 @@ impl Store {
         self.for_each_case_in(CASE_COLUMNS_WITHOUT_TEXT, each)
     }
 
+    /// Each case's id, text and note (`""` when it has none), in the order the cases were
+    /// created, borrowed from the row: all that search reads of a case, without building
+    /// cases.
+    pub fn for_each_searchable(
+        &self,
+        each: &mut dyn FnMut([&str; 3]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let order = self.dialect().creation_order();
+        self.reader()?.for_each(
+            &format!("SELECT id, text, note FROM cases ORDER BY {order}"),
+            args![],
+            &mut |row| {
+                let id = row.text(0)?.unwrap_or_default();
+                let text = row.text(1)?.unwrap_or_default();
+                each([id, text, row.text(2)?.unwrap_or_default()])
+            },
+        )
+    }
+
     fn for_each_case_in(
         &self,
         columns: &str,
