@@ -7,7 +7,8 @@ use anyhow::Context as _;
 
 use super::error::BadInput;
 use super::output::Output;
-use super::progress;
+use super::phases;
+use super::progress::Progress;
 use crate::cli::GlobalArgs;
 use crate::domain::format_amount;
 use crate::io::sample::{self, SampleConfig};
@@ -133,6 +134,12 @@ impl Context {
     pub fn show_progress(&self, output_interactive: bool) -> bool {
         !self.global.quiet && output_interactive
     }
+
+    /// The progress line of a long command (hidden as [`Context::show_progress`] says).
+    pub fn progress(&self) -> Progress {
+        let out = self.global.out.as_deref();
+        Progress::new(self.show_progress(Output::would_be_interactive(out)))
+    }
 }
 
 /// Generates the sample set and stores it as one batch. Returns how many cases were stored.
@@ -143,21 +150,31 @@ pub fn fill_with_sample(
     replace: bool,
     show_progress: bool,
 ) -> anyhow::Result<usize> {
-    let cases = sample::generate(config);
-    let bar = progress::bar(cases.len(), "sample", show_progress);
+    let progress = Progress::new(show_progress);
+    let inserted = fill_showing(store, config, reviewer, replace, &progress)?;
+    progress.finish();
+    Ok(inserted)
+}
+
+/// [`fill_with_sample`] on `progress`: `generate`, then storing (see [`phases::create_cases`]).
+fn fill_showing(
+    store: &mut Store,
+    config: SampleConfig,
+    reviewer: &str,
+    replace: bool,
+    progress: &Progress,
+) -> anyhow::Result<usize> {
+    progress.phase("generate", config.cases);
+    let cases = sample::generate_counted(config, &mut |done| progress.set(done));
     let batch = new_batch_id("sample");
-    let created = store.create_cases(
-        &cases,
-        CreateOptions {
-            reviewer,
-            action: "sample",
-            batch: &batch,
-            on_existing: OnExisting::Skip,
-            replace,
-        },
-        &mut |done| bar.set_position(done as u64),
-    )?;
-    bar.finish_and_clear();
+    let options = CreateOptions {
+        reviewer,
+        action: "sample",
+        batch: &batch,
+        on_existing: OnExisting::Skip,
+        replace,
+    };
+    let created = phases::create_cases(store, &cases, options, progress)?;
     Ok(created.inserted)
 }
 
@@ -179,4 +196,31 @@ fn os_user() -> Option<String> {
 /// `path` as shown in messages.
 pub fn shown(path: &Path) -> String {
     path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(cases: usize) -> SampleConfig {
+        SampleConfig { cases, seed: 7 }
+    }
+
+    /// The sample's progress line goes through its phases in order; with `--force`, the
+    /// erase comes before the cases are stored.
+    #[test]
+    fn the_sample_reports_its_phases_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        let progress = Progress::recording();
+        let inserted = fill_showing(&mut store, sample(5000), "t", false, &progress).unwrap();
+        assert_eq!(inserted, 5000);
+        assert_eq!(progress.phases(), ["generate", "store", "commit"]);
+
+        let again = Progress::recording();
+        let inserted = fill_showing(&mut store, sample(300), "t", true, &again).unwrap();
+        assert_eq!(inserted, 300);
+        assert_eq!(again.phases(), ["generate", "erase", "store", "commit"]);
+        assert_eq!(store.case_count().unwrap(), 300);
+    }
 }

@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 
 use super::context::Context;
 use super::error::BadInput;
-use super::progress;
-use crate::store::{counted_rows, Copied, CopyError, CopyMode, Location, Store, StoreError};
+use crate::store::{
+    counted_rows, Copied, CopyError, CopyMode, Copying, Location, Store, StoreError,
+};
 
 /// Runs the copy; prints what was copied (or, with `dry_run`, what would be).
 pub fn run(ctx: &Context, from: &str, to: &str, dry_run: bool) -> anyhow::Result<()> {
@@ -42,19 +43,26 @@ pub fn run(ctx: &Context, from: &str, to: &str, dry_run: bool) -> anyhow::Result
             return Err(located(&to, e));
         }
     };
-    let bar = progress::bar(0, "copy", ctx.show_progress(output.is_interactive()));
+    let progress = ctx.progress();
     let started = Instant::now();
     let mode = if dry_run {
         CopyMode::DryRun
     } else {
         CopyMode::Commit
     };
-    let copied = source.copy_to(&mut dest, mode, &mut |done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
+    let copied = source.copy_to(&mut dest, mode, &mut |at| match at {
+        Copying::Writing { done, rows } => {
+            progress.phase("copy", rows);
+            progress.set(done);
+        }
+        Copying::Verifying { done, rows } => {
+            progress.phase("verify", rows);
+            progress.set(done);
+        }
+        Copying::Committing => progress.waiting("commit"),
     });
     let took = started.elapsed();
-    bar.finish_and_clear();
+    progress.finish();
     drop(dest);
     if let Some(path) = created.filter(|_| dry_run || copied.is_err()) {
         remove_database_file(&path);

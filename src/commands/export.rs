@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::context::{Context, Create};
-use super::{filter_arg, progress, rules};
+use super::{filter_arg, phases, rules};
 use crate::cli::WhereArg;
 use crate::domain::filter::Derived;
 use crate::domain::Selector;
@@ -28,9 +28,16 @@ pub fn run(
         .unwrap_or(Format::Jsonl);
     let store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
-    let cases = store.load_all()?;
+    let progress = ctx.progress();
+    let cases = phases::load_all(&store, &progress)?;
+    if with_suggestions || filter.uses_suggestions() {
+        progress.waiting("suggestions");
+    }
     let suggestions = filter_arg::suggestions(ctx, &store, &filter, &cases, with_suggestions)?;
     let suggestion = |i| filter_arg::suggestion_at(&suggestions, i);
+    if rule_set.is_some() {
+        progress.waiting("rules");
+    }
     let decisions = rule_set.as_ref().map(|set| evaluate(set, &cases));
     let derived = |i: usize| match (&rule_set, &decisions) {
         (Some(set), Some(decisions)) => set.derived(decisions[i], None),
@@ -40,12 +47,8 @@ pub fn run(
         .with_derived(|i| derived(i).with_suggestion(suggestion(i)))
         .select(cases.iter().enumerate())
         .collect();
-    let bar = progress::bar(
-        selected.len(),
-        "export",
-        ctx.show_progress(output.is_interactive()),
-    );
-    let mut tick = |done: usize| bar.set_position(done as u64);
+    progress.phase("export", selected.len());
+    let mut tick = |done: usize| progress.set(done);
     let columns = ExtraColumns {
         rules: rule_set.is_some(),
         suggestions: with_suggestions,
@@ -74,6 +77,6 @@ pub fn run(
             Format::Csv => export::write_csv_with(&mut output, columns, rows, &mut tick)?,
         };
     }
-    bar.finish_and_clear();
+    progress.finish();
     output.finish()
 }

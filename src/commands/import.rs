@@ -7,10 +7,11 @@ use anyhow::Context as _;
 
 use super::context::{shown, Context, Create};
 use super::error::{BadInput, Reported};
+use super::phases;
 use super::problems::print_first;
-use super::progress;
+use super::progress::Progress;
 use crate::domain::format_amount;
-use crate::io::import::{self, Problem};
+use crate::io::import::{self, Parsing, Problem};
 use crate::io::Format;
 use crate::store::{new_batch_id, CreateOptions, OnExisting};
 
@@ -33,38 +34,41 @@ pub fn run(
     let reviewer = ctx.reviewer()?;
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", shown(file)))?;
     let name = shown(file);
-    let mut parsed = match import::parse(&bytes, format) {
+    let progress = ctx.progress();
+    let mut parsed = match parse(&bytes, format, &progress) {
         Ok(parsed) => parsed,
-        Err(problems) => return Err(report(&name, &problems)),
+        Err(problems) => {
+            progress.finish();
+            return Err(report(&name, &problems));
+        }
     };
     let mut output = ctx.output()?;
     let mut store = ctx.open_store(Create::Yes)?;
-    let skipped = match import::check_existing(&store, &mut parsed, skip_existing)? {
+    progress.phase("existing", parsed.cases.len());
+    let checked = import::check_existing(&store, &mut parsed, skip_existing, &mut |done| {
+        progress.set(done)
+    })?;
+    let skipped = match checked {
         Ok(skipped) => skipped,
-        Err(problems) => return Err(report(&name, &problems)),
+        Err(problems) => {
+            progress.finish();
+            return Err(report(&name, &problems));
+        }
     };
-    let bar = progress::bar(
-        parsed.cases.len(),
-        "import",
-        ctx.show_progress(output.is_interactive()),
-    );
     let batch = new_batch_id("import");
-    let created = store.create_cases(
-        &parsed.cases,
-        CreateOptions {
-            reviewer: &reviewer,
-            action: "import",
-            batch: &batch,
-            on_existing: if skip_existing {
-                OnExisting::Skip
-            } else {
-                OnExisting::Fail
-            },
-            replace: false,
+    let options = CreateOptions {
+        reviewer: &reviewer,
+        action: "import",
+        batch: &batch,
+        on_existing: if skip_existing {
+            OnExisting::Skip
+        } else {
+            OnExisting::Fail
         },
-        &mut |done| bar.set_position(done as u64),
-    )?;
-    bar.finish_and_clear();
+        replace: false,
+    };
+    let created = phases::create_cases(&mut store, &parsed.cases, options, &progress)?;
+    progress.finish();
     let skipped = skipped.len() + created.skipped.len();
     let skipped_note = if skipped > 0 {
         format!(
@@ -81,6 +85,24 @@ pub fn run(
         store.location(),
     )?;
     output.finish()
+}
+
+/// [`import::parse`] on `progress`: `read` counts the file's lines, `check` its records.
+pub(super) fn parse(
+    bytes: &[u8],
+    format: Format,
+    progress: &Progress,
+) -> Result<import::Parsed, Vec<Problem>> {
+    import::parse_counted(bytes, format, &mut |at| match at {
+        Parsing::Reading { done, lines } => {
+            progress.phase("read", lines);
+            progress.set(done);
+        }
+        Parsing::Checking { done, records } => {
+            progress.phase("check", records);
+            progress.set(done);
+        }
+    })
 }
 
 /// Prints the first problems to standard error and returns the error that ends the command.

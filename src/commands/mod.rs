@@ -15,6 +15,7 @@ mod label;
 mod label_from;
 mod next;
 mod output;
+mod phases;
 mod problems;
 mod progress;
 mod revert;

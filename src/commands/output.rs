@@ -51,6 +51,12 @@ impl Output {
         }
     }
 
+    /// [`Output::is_interactive`] of the output `Output::new(out)` would make, before it is
+    /// made.
+    pub fn would_be_interactive(out: Option<&Path>) -> bool {
+        out.is_some() || io::stdout().is_terminal()
+    }
+
     /// Flushes and, for a file, moves it into place.
     pub fn finish(mut self) -> anyhow::Result<()> {
         match &mut self.sink {

@@ -9,7 +9,8 @@ use anyhow::Context as _;
 use super::context::{shown, Context, Create};
 use super::error::{BadInput, Reported};
 use super::problems::print_first;
-use super::{filter_arg, progress};
+use super::progress::Progress;
+use super::{filter_arg, phases};
 use crate::cli::{SuggestCommand, WhereArg};
 use crate::domain::filter::Derived;
 use crate::domain::{format_amount, Case, Selector, CONFIDENT};
@@ -17,7 +18,9 @@ use crate::io::import::{self, Problem};
 use crate::io::Format;
 use crate::report::suggest as report;
 use crate::suggest::evaluation::evaluate;
+use crate::suggest::labels::Learning;
 use crate::suggest::refresh::{latest, suggest_and_store, train_and_store};
+use crate::suggest::training::Training;
 use crate::suggest::Suggester;
 use crate::text::count;
 
@@ -50,11 +53,15 @@ fn train(ctx: &Context, arg: &WhereArg, seed: u64) -> anyhow::Result<()> {
     let reviewer = ctx.reviewer()?;
     let mut store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
-    let cases = store.load_all()?;
+    let progress = ctx.progress();
+    let cases = phases::load_all(&store, &progress)?;
     let selected = matching(ctx, &store, arg, &cases)?;
     let filter = arg.expr.as_deref().unwrap_or("").trim();
-    let stored = train_and_store(&mut store, &reviewer, &selected, filter, seed)
-        .map_err(|e| BadInput(e.to_string()))?;
+    let stored = train_and_store(&mut store, &reviewer, &selected, filter, seed, &mut |at| {
+        show_training(&progress, at)
+    })
+    .map_err(|e| BadInput(e.to_string()))?;
+    progress.finish();
     write!(
         output,
         "{}",
@@ -72,6 +79,27 @@ fn train(ctx: &Context, arg: &WhereArg, seed: u64) -> anyhow::Result<()> {
         store.location()
     )?;
     output.finish()
+}
+
+/// Training on the progress line: `features` (cases), `train` (steps through the examples),
+/// `calibrate`, `amounts` (cases), `save`.
+fn show_training(progress: &Progress, at: Training) {
+    match at {
+        Training::Labels(Learning::Features { done, cases }) => {
+            progress.phase("features", cases);
+            progress.set(done);
+        }
+        Training::Labels(Learning::Steps { done, total }) => {
+            progress.phase("train", total);
+            progress.set(done);
+        }
+        Training::Labels(Learning::Calibrating) => progress.waiting("calibrate"),
+        Training::Amounts { done, cases } => {
+            progress.phase("amounts", cases);
+            progress.set(done);
+        }
+        Training::Saving => progress.waiting("save"),
+    }
 }
 
 /// The newest model, or the error that says how to get one.
@@ -92,17 +120,14 @@ fn run_model(ctx: &Context, arg: &WhereArg) -> anyhow::Result<()> {
     let mut store = ctx.open_store(Create::No)?;
     let mut output = ctx.output()?;
     let suggester = newest(&store)?;
-    let cases = store.load_all()?;
+    let progress = ctx.progress();
+    let cases = phases::load_all(&store, &progress)?;
     let selected = matching(ctx, &store, arg, &cases)?;
-    let bar = progress::bar(
-        selected.len(),
-        "suggest",
-        ctx.show_progress(output.is_interactive()),
-    );
+    progress.phase("suggest", selected.len());
     let suggested = suggest_and_store(&mut store, &reviewer, &suggester, &selected, &mut |n| {
-        bar.set_position(n as u64)
+        progress.set(n)
     })?;
-    bar.finish_and_clear();
+    progress.finish();
     let agree = selected
         .iter()
         .zip(&suggested)

@@ -21,6 +21,17 @@ pub struct CsvError {
 /// Splits `text` into records. Accepts `\n` and `\r\n` line ends; skips blank lines. A
 /// malformed record is reported and reading resumes at the next line.
 pub fn read_records(text: &str) -> (Vec<CsvRecord>, Vec<CsvError>) {
+    read_records_counted(text, &mut |_| {})
+}
+
+/// How many records [`read_records_counted`] reads between two reports.
+const REPORT_EVERY: usize = 4096;
+
+/// [`read_records`], telling `lines` now and then how many lines are read.
+pub fn read_records_counted(
+    text: &str,
+    lines: &mut dyn FnMut(usize),
+) -> (Vec<CsvRecord>, Vec<CsvError>) {
     let mut records = Vec::new();
     let mut errors = Vec::new();
     let bytes = text.as_bytes();
@@ -46,7 +57,11 @@ pub fn read_records(text: &str) -> (Vec<CsvRecord>, Vec<CsvError>) {
                 skip_to_next_line(bytes, &mut pos, &mut line);
             }
         }
+        if (records.len() + errors.len()) % REPORT_EVERY == 0 {
+            lines(line - 1);
+        }
     }
+    lines(line - 1);
     (records, errors)
 }
 

@@ -76,7 +76,8 @@ fn case_values(case: &Case) -> [Value<'_>; CASE_WIDTH] {
 impl Store {
     /// Inserts `cases` as they are (labels, status, version and last-change fields included) and
     /// one `case` audit row each, in one transaction: either every case is there afterwards, or
-    /// none is. `progress` is told how many cases are done, now and then.
+    /// none is. `progress` is told how many cases are done, now and then: 0 when the inserts
+    /// begin (after the erase, with `replace`), `cases.len()` when only the commit is left.
     ///
     /// Cases go [`ROWS_PER_STATEMENT`] to a statement, then their audit rows in the same order
     /// (so that audit sequence numbers follow the cases' order, as one by one they would).
@@ -103,6 +104,7 @@ impl Store {
             created.erased = erase_everything(&mut *tx, dialect)?;
         }
         let mut done = 0;
+        progress(done);
         for chunk in cases.chunks(ROWS_PER_STATEMENT) {
             let values: Vec<Value<'_>> = chunk.iter().flat_map(case_values).collect();
             let mut inserted = HashSet::with_capacity(chunk.len());

@@ -8,14 +8,32 @@ use super::sql::{args, Sql};
 use super::Store;
 use crate::domain::Case;
 
+/// How many rows the counted reads go between two reports.
+const REPORT_EVERY: usize = 4096;
+
 impl Store {
     /// Every case, in the order they were created.
     pub fn load_all(&self) -> Result<Vec<Case>, StoreError> {
-        let mut cases = Vec::with_capacity(self.case_count()?);
+        self.load_all_counted(&mut |_, _| {})
+    }
+
+    /// [`Store::load_all`], telling `read(done, total)` now and then how many of the `total`
+    /// cases (counted first) are read.
+    pub fn load_all_counted(
+        &self,
+        read: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<Case>, StoreError> {
+        let total = self.case_count()?;
+        read(0, total);
+        let mut cases = Vec::with_capacity(total);
         self.for_each_case(&mut |case| {
             cases.push(case);
+            if cases.len() % REPORT_EVERY == 0 {
+                read(cases.len(), total);
+            }
             Ok(())
         })?;
+        read(cases.len(), total);
         Ok(cases)
     }
 
@@ -106,13 +124,28 @@ impl Store {
         &self,
         ids: impl IntoIterator<Item = &'a str>,
     ) -> Result<HashSet<String>, StoreError> {
+        self.existing_ids_counted(ids, &mut |_| {})
+    }
+
+    /// [`Store::existing_ids`], telling `checked` now and then how many ids are looked up.
+    pub fn existing_ids_counted<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+        checked: &mut dyn FnMut(usize),
+    ) -> Result<HashSet<String>, StoreError> {
         let mut sql = self.reader()?;
         let mut found = HashSet::new();
+        let mut done = 0;
         for id in ids {
             if sql.exists("SELECT 1 FROM cases WHERE id = ?1", args![id])? {
                 found.insert(id.to_string());
             }
+            done += 1;
+            if done % REPORT_EVERY == 0 {
+                checked(done);
+            }
         }
+        checked(done);
         Ok(found)
     }
 }

@@ -46,7 +46,7 @@ pub use audit::{AuditCursor, AuditEvent, CREATED_FIELD};
 pub use backend::Dialect;
 pub use bulk::{BulkItem, BulkOutcome, Skipped};
 pub use change::{Applied, AuditAction, ChangeRequest};
-pub use copy::{counted as counted_rows, Copied, CopyError, CopyMode};
+pub use copy::{counted as counted_rows, Copied, CopyError, CopyMode, Copying};
 pub use create::{CreateOptions, Created, OnExisting};
 pub use error::StoreError;
 pub use holder::{this_host, Holder};

@@ -16,6 +16,9 @@
 //! its features' weights from one place.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::ScopedJoinHandle;
+use std::time::Duration;
 
 use super::calibrate::fit_temperature;
 use super::error::SuggestError;
@@ -33,6 +36,18 @@ pub const MIN_CASES: usize = 20;
 pub struct TrainingCase<'a> {
     pub text: &'a str,
     pub labels: [Option<u8>; 5],
+}
+
+/// Where [`LabelModel::train_counted`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Learning {
+    /// Turning texts into features: `done` of `cases`.
+    Features { done: usize, cases: usize },
+    /// Going through the examples, every epoch, for every group of dimensions trained
+    /// together: `done` of `total` steps.
+    Steps { done: usize, total: usize },
+    /// Fitting each dimension's temperature on its held-out cases, and its figures.
+    Calibrating,
 }
 
 /// What the user chooses about training.
@@ -135,16 +150,27 @@ impl LabelModel {
         options: &TrainOptions,
         tuning: &Tuning,
     ) -> Result<(LabelModel, Vec<DimFigures>), SuggestError> {
-        LabelModel::train_in_groups(cases, options, tuning, threads())
+        LabelModel::train_in_groups(cases, options, tuning, threads(), None)
+    }
+
+    /// [`LabelModel::train`], telling `watch` every few milliseconds where it is.
+    pub fn train_counted(
+        cases: &[TrainingCase<'_>],
+        options: &TrainOptions,
+        watch: &mut dyn FnMut(Learning),
+    ) -> Result<(LabelModel, Vec<DimFigures>), SuggestError> {
+        let tuning = Tuning::default();
+        LabelModel::train_in_groups(cases, options, &tuning, threads(), Some(watch))
     }
 
     /// Training with the dimensions spread over at most `groups` threads; the model does not
-    /// depend on `groups` (a test checks it).
+    /// depend on `groups` (a test checks it). `watch`, if any, hears where it is.
     pub(super) fn train_in_groups(
         cases: &[TrainingCase<'_>],
         options: &TrainOptions,
         tuning: &Tuning,
         groups: usize,
+        mut watch: Option<&mut dyn FnMut(Learning)>,
     ) -> Result<(LabelModel, Vec<DimFigures>), SuggestError> {
         check(cases, options)?;
         let splits: Vec<Split> = Dimension::ALL
@@ -154,7 +180,7 @@ impl LabelModel {
         if splits.is_empty() {
             return Err(SuggestError::NothingToLearn { minimum: MIN_CASES });
         }
-        let rows = extract_all(&tuning.features, cases);
+        let rows = extract_all(&tuning.features, cases, &mut watch);
         let buckets = tuning.features.buckets();
         let settings = TrainSettings {
             epochs: tuning.epochs,
@@ -162,26 +188,33 @@ impl LabelModel {
             l2: tuning.l2,
             seed: Rng::derive(options.seed, STREAM_TRAIN, 0).next_u64(),
         };
+        let groups = balance(&splits, groups);
+        let steps = AtomicUsize::new(0);
+        let total = groups.len() * tuning.epochs as usize * cases.len();
+        let mut learning = |done| Learning::Steps { done, total };
         let learnt: Vec<(Logistic, Vec<&Split>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = balance(&splits, groups)
+            let handles: Vec<_> = groups
                 .into_iter()
                 .map(|group| {
                     let rows = &rows;
                     let settings = &settings;
+                    let steps = &steps;
                     scope.spawn(move || {
                         let classes: Vec<usize> =
                             group.iter().map(|s| s.dim.codes().len()).collect();
                         let examples = examples(cases.len(), &group);
-                        let model = Logistic::train(rows, &examples, &classes, buckets, settings);
+                        let model = Logistic::train_counted(
+                            rows, &examples, &classes, buckets, settings, steps,
+                        );
                         (model, group)
                     })
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+            join_watching(handles, &steps, &mut watch, &mut learning)
         });
+        if let Some(watch) = watch.as_mut() {
+            watch(Learning::Calibrating);
+        }
         Ok(pack(tuning.features, &rows, buckets, &learnt))
     }
 
@@ -292,8 +325,19 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8))
 }
 
-/// Every case's features, extracted on all cores, rows in case order.
-fn extract_all(settings: &FeatureSettings, cases: &[TrainingCase<'_>]) -> SparseRows {
+/// Every case's features, extracted on all cores, rows in case order; `watch` hears how many
+/// cases are done.
+fn extract_all(
+    settings: &FeatureSettings,
+    cases: &[TrainingCase<'_>],
+    watch: &mut Option<&mut dyn FnMut(Learning)>,
+) -> SparseRows {
+    let extracted = AtomicUsize::new(0);
+    let extracted = &extracted;
+    let mut step = |done| Learning::Features {
+        done,
+        cases: cases.len(),
+    };
     let chunk = cases.len().div_ceil(threads()).max(1);
     let parts: Vec<SparseRows> = std::thread::scope(|scope| {
         let handles: Vec<_> = cases
@@ -302,24 +346,55 @@ fn extract_all(settings: &FeatureSettings, cases: &[TrainingCase<'_>]) -> Sparse
                 scope.spawn(move || {
                     let mut rows = SparseRows::new();
                     let mut features = Features::new();
-                    for case in part {
+                    for (i, case) in part.iter().enumerate() {
                         features.extract(settings, case.text);
                         rows.push(&features.indices, &features.values);
+                        if (i + 1) % CASES_PER_REPORT == 0 {
+                            extracted.fetch_add(CASES_PER_REPORT, Ordering::Relaxed);
+                        }
                     }
+                    extracted.fetch_add(part.len() % CASES_PER_REPORT, Ordering::Relaxed);
                     rows
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        join_watching(handles, extracted, watch, &mut step)
     });
     let mut rows = SparseRows::new();
     for part in &parts {
         rows.append(part);
     }
     rows
+}
+
+/// How many cases a feature thread extracts between two reports.
+const CASES_PER_REPORT: usize = 1024;
+
+/// How often a watched training looks at its counters.
+const WATCH_EVERY: Duration = Duration::from_millis(20);
+
+/// Joins `handles` in order. With a `watch`, until every thread is finished it hears every
+/// [`WATCH_EVERY`] the `counter` as `step` makes it a [`Learning`].
+fn join_watching<T>(
+    handles: Vec<ScopedJoinHandle<'_, T>>,
+    counter: &AtomicUsize,
+    watch: &mut Option<&mut dyn FnMut(Learning)>,
+    step: &mut dyn FnMut(usize) -> Learning,
+) -> Vec<T> {
+    if let Some(watch) = watch.as_mut() {
+        loop {
+            let finished = handles.iter().all(|h| h.is_finished());
+            watch(step(counter.load(Ordering::Relaxed)));
+            if finished {
+                break;
+            }
+            std::thread::sleep(WATCH_EVERY);
+        }
+    }
+    handles
+        .into_iter()
+        .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        .collect()
 }
 
 /// One dimension's labelled cases, split into those it learns from and those held out.

@@ -20,6 +20,8 @@
 //! Heads do not interact: a head's weights depend only on its own labels, the seed and the
 //! examples, so training heads together or apart gives the same weights, bit for bit.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::rng::Rng;
 
 /// Sparse rows (compressed sparse row storage): row `i` has the bucket indices
@@ -95,6 +97,9 @@ pub struct TrainSettings {
     pub seed: u64,
 }
 
+/// How many examples [`Logistic::train_counted`] goes through between two reports.
+const STEPS_PER_REPORT: usize = 4096;
+
 /// An example whose class already has at least this probability is left alone: its gradient
 /// is all but zero, and skipping it makes the later epochs much cheaper.
 const SETTLED: f32 = 0.999;
@@ -145,6 +150,20 @@ impl Logistic {
         buckets: usize,
         settings: &TrainSettings,
     ) -> Logistic {
+        let steps = AtomicUsize::new(0);
+        Logistic::train_counted(rows, examples, classes, buckets, settings, &steps)
+    }
+
+    /// [`Logistic::train`], adding to `steps` now and then how many examples it has been
+    /// through (`epochs × examples.len()` in the end), for another thread to watch.
+    pub fn train_counted(
+        rows: &SparseRows,
+        examples: &[Example],
+        classes: &[usize],
+        buckets: usize,
+        settings: &TrainSettings,
+        steps: &AtomicUsize,
+    ) -> Logistic {
         let mut heads = Vec::new();
         let mut columns = 0;
         for &k in classes.iter().take(MAX_HEADS) {
@@ -174,7 +193,10 @@ impl Logistic {
         const EPSILON: f32 = 1e-8;
         for epoch in 0..settings.epochs {
             Rng::derive(settings.seed, STREAM_EPOCH, u64::from(epoch)).shuffle(&mut order);
-            for &e in &order {
+            for (n, &e) in order.iter().enumerate() {
+                if (n + 1) % STEPS_PER_REPORT == 0 {
+                    steps.fetch_add(STEPS_PER_REPORT, Ordering::Relaxed);
+                }
                 let example = examples[e];
                 if example.labels[..h_count].iter().all(Option::is_none) {
                     continue;
@@ -229,6 +251,7 @@ impl Logistic {
                     }
                 }
             }
+            steps.fetch_add(order.len() % STEPS_PER_REPORT, Ordering::Relaxed);
         }
         model
     }
@@ -336,6 +359,25 @@ mod tests {
             assert_eq!(argmax(&p), class);
             assert!(p[class] > 0.9, "{p:?}");
         }
+    }
+
+    /// Every epoch goes through every example once, whether it teaches anything or not, and
+    /// counting them changes nothing in the weights.
+    #[test]
+    fn training_counts_every_example_of_every_epoch() {
+        let (mut rows, mut examples) = toy();
+        for i in 0..5000u32 {
+            rows.push(&[3], &[1.0]);
+            examples.push(Example {
+                row: 60 + i,
+                labels: [None; MAX_HEADS],
+            });
+        }
+        let steps = AtomicUsize::new(0);
+        let counted = Logistic::train_counted(&rows, &examples, &[3], 4, &settings(1), &steps);
+        assert_eq!(steps.load(Ordering::Relaxed), 10 * 5060);
+        let plain = Logistic::train(&rows, &examples, &[3], 4, &settings(1));
+        assert_eq!(bits(&counted), bits(&plain));
     }
 
     #[test]

@@ -5,8 +5,9 @@
 use super::error::SuggestError;
 use super::labels::DimFigures;
 use super::suggester::Suggester;
-use super::training::{train, Trained};
+use super::training::{train_counted, Trained, Training};
 use crate::domain::{Case, CaseSuggestion};
+use crate::io::sample::DEFAULT_SEED;
 use crate::store::{NewModel, Store, StoreError};
 
 /// Suggestions are written this many cases to a transaction, so that a reviewer's save waits
@@ -31,15 +32,18 @@ pub struct Stored {
 }
 
 /// Trains on `cases` (those with a label teach), stores the model with `filter` (the
-/// `--where` it was trained with, empty for every case) and returns it with its id.
+/// `--where` it was trained with, empty for every case) and returns it with its id;
+/// `progress` hears now and then where it is.
 pub fn train_and_store(
     store: &mut Store,
     who: &str,
     cases: &[&Case],
     filter: &str,
     seed: u64,
+    progress: &mut dyn FnMut(Training),
 ) -> Result<Stored, RefreshError> {
-    let trained = train(cases, seed)?;
+    let trained = train_counted(cases, seed, progress)?;
+    progress(Training::Saving);
     let bytes = trained.labels.to_bytes();
     let id = store.save_model(&NewModel {
         created_by: who,
@@ -76,8 +80,12 @@ pub fn latest(store: &Store) -> Result<Option<Suggester>, RefreshError> {
     }
 }
 
+/// Suggestions are worked out this many cases at a time (on all cores), then stored
+/// [`CASES_PER_WRITE`] at a time, so that progress is heard while they are worked out too.
+const CASES_PER_SUGGEST: usize = 8 * CASES_PER_WRITE;
+
 /// Suggests for `cases` and stores the suggestions, a chunk at a time; `done` hears how many
-/// cases are stored so far. Returns the suggestions by case id.
+/// cases are suggested and stored so far. Returns the suggestions by case id.
 pub fn suggest_and_store(
     store: &mut Store,
     who: &str,
@@ -85,16 +93,20 @@ pub fn suggest_and_store(
     cases: &[&Case],
     done: &mut dyn FnMut(usize),
 ) -> Result<Vec<(String, CaseSuggestion)>, RefreshError> {
-    let texts: Vec<&str> = cases.iter().map(|c| &*c.text).collect();
-    let suggested: Vec<(String, CaseSuggestion)> = cases
-        .iter()
-        .map(|c| c.id.clone())
-        .zip(suggester.suggest_all(&texts))
-        .collect();
+    let mut suggested: Vec<(String, CaseSuggestion)> = Vec::with_capacity(cases.len());
     let mut written = 0;
-    for chunk in suggested.chunks(CASES_PER_WRITE) {
-        written += store.save_suggestions(who, chunk)?;
-        done(written);
+    for part in cases.chunks(CASES_PER_SUGGEST) {
+        let texts: Vec<&str> = part.iter().map(|c| &*c.text).collect();
+        let from = suggested.len();
+        suggested.extend(
+            part.iter()
+                .map(|c| c.id.clone())
+                .zip(suggester.suggest_all(&texts)),
+        );
+        for chunk in suggested[from..].chunks(CASES_PER_WRITE) {
+            written += store.save_suggestions(who, chunk)?;
+            done(written);
+        }
     }
     Ok(suggested)
 }
@@ -136,14 +148,13 @@ pub fn bring_up_to_date(
                 return Ok(Refreshed::Nothing);
             }
             training(labelled);
-            let stored =
-                match train_and_store(store, who, &all, "", crate::io::sample::DEFAULT_SEED) {
-                    Ok(stored) => stored,
-                    Err(RefreshError::Suggest(SuggestError::NothingToLearn { .. })) => {
-                        return Ok(Refreshed::Nothing)
-                    }
-                    Err(e) => return Err(e),
-                };
+            let stored = match train_and_store(store, who, &all, "", DEFAULT_SEED, &mut |_| {}) {
+                Ok(stored) => stored,
+                Err(RefreshError::Suggest(SuggestError::NothingToLearn { .. })) => {
+                    return Ok(Refreshed::Nothing)
+                }
+                Err(e) => return Err(e),
+            };
             suggest_and_store(store, who, &stored.suggester, &all, &mut |_| {})?;
             Ok(Refreshed::Trained {
                 model_id: stored.suggester.model_id,

@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use super::format::VERSION;
+use super::labels::Learning;
 use super::{DimFigures, LabelModel, SuggestError, TrainOptions, TrainingCase, Tuning};
 use crate::domain::{Case, Dimension};
 use crate::io::sample::{self, SampleConfig};
@@ -35,6 +36,44 @@ fn trained() -> &'static (LabelModel, Vec<DimFigures>) {
     MODEL.get_or_init(|| {
         LabelModel::train(&training(sample_cases()), &TrainOptions::default()).unwrap()
     })
+}
+
+/// A watched training hears the features extracted up to every case, then the steps through
+/// the examples up to their total, then the calibration, in that order; and it learns the
+/// model an unwatched training learns.
+#[test]
+fn a_watched_training_reports_its_phases_in_order_and_learns_the_same_model() {
+    let cases = training(sample_cases());
+    let mut heard = Vec::new();
+    let watched =
+        LabelModel::train_counted(&cases, &TrainOptions::default(), &mut |at| heard.push(at))
+            .unwrap();
+    assert_eq!(&watched, trained());
+    let phase = |at: &Learning| match at {
+        Learning::Features { .. } => 0,
+        Learning::Steps { .. } => 1,
+        Learning::Calibrating => 2,
+    };
+    let phases: Vec<u8> = heard.iter().map(phase).collect();
+    assert!(phases.windows(2).all(|w| w[0] <= w[1]), "{heard:?}");
+    let last_features = heard.iter().rev().find(|at| phase(at) == 0);
+    assert_eq!(
+        last_features,
+        Some(&Learning::Features {
+            done: CASES,
+            cases: CASES
+        })
+    );
+    let Some(Learning::Steps { done, total }) = heard.iter().rev().find(|at| phase(at) == 1) else {
+        panic!("no step heard: {heard:?}");
+    };
+    assert_eq!(done, total);
+    assert_eq!(
+        total % (3 * CASES),
+        0,
+        "3 epochs of every case, per group: {total}"
+    );
+    assert_eq!(heard.last(), Some(&Learning::Calibrating));
 }
 
 fn labelled(dim: Dimension) -> usize {
@@ -132,8 +171,8 @@ fn training_is_deterministic_and_does_not_depend_on_the_threads() {
     let cases = &sample_cases()[..600];
     let options = TrainOptions::default();
     let tuning = Tuning::default();
-    let one = LabelModel::train_in_groups(&training(cases), &options, &tuning, 1).unwrap();
-    let five = LabelModel::train_in_groups(&training(cases), &options, &tuning, 5).unwrap();
+    let one = LabelModel::train_in_groups(&training(cases), &options, &tuning, 1, None).unwrap();
+    let five = LabelModel::train_in_groups(&training(cases), &options, &tuning, 5, None).unwrap();
     assert_eq!(one.0.to_bytes(), five.0.to_bytes());
     assert_eq!(one.1, five.1);
     let again = LabelModel::train(&training(cases), &options).unwrap();

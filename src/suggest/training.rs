@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::amount::{read_claimed_loss, AmountCalibration};
 use super::error::SuggestError;
-use super::labels::{DimFigures, LabelModel, TrainOptions, TrainingCase};
+use super::labels::{DimFigures, LabelModel, Learning, TrainOptions, TrainingCase};
 use crate::domain::{Case, Dimension};
 
 /// A model trained from cases, not yet stored.
@@ -32,6 +32,29 @@ pub struct StoredDimFigures {
 /// that dimension set, the amount's confidences from the cases whose kind is set (a case
 /// whose kind is known and whose amount is empty states no claimed loss).
 pub fn train(cases: &[&Case], seed: u64) -> Result<Trained, SuggestError> {
+    train_counted(cases, seed, &mut |_| {})
+}
+
+/// Where [`train_counted`] (and storing what it trained) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Training {
+    /// The label model (see [`Learning`]).
+    Labels(Learning),
+    /// Reading the claimed loss of each case whose kind is set: `done` of `cases`.
+    Amounts { done: usize, cases: usize },
+    /// Storing the model.
+    Saving,
+}
+
+/// How many amounts [`train_counted`] reads between two reports.
+const AMOUNTS_PER_REPORT: usize = 4096;
+
+/// [`train`], telling `progress` now and then where it is.
+pub fn train_counted(
+    cases: &[&Case],
+    seed: u64,
+    progress: &mut dyn FnMut(Training),
+) -> Result<Trained, SuggestError> {
     let labelled: Vec<&Case> = cases
         .iter()
         .copied()
@@ -48,13 +71,28 @@ pub fn train(cases: &[&Case], seed: u64) -> Result<Trained, SuggestError> {
         seed,
         ..TrainOptions::default()
     };
-    let (labels, figures) = LabelModel::train(&training, &options)?;
-    let amount = AmountCalibration::fit(
-        labelled
-            .iter()
-            .filter(|c| c.label(Dimension::Kind).is_some())
-            .map(|c| (read_claimed_loss(&c.text), c.amount_krw)),
-    );
+    let (labels, figures) = LabelModel::train_counted(&training, &options, &mut |at| {
+        progress(Training::Labels(at))
+    })?;
+    let kinds: Vec<&Case> = labelled
+        .iter()
+        .copied()
+        .filter(|c| c.label(Dimension::Kind).is_some())
+        .collect();
+    let mut amounts = |done| {
+        progress(Training::Amounts {
+            done,
+            cases: kinds.len(),
+        })
+    };
+    amounts(0);
+    let amount = AmountCalibration::fit(kinds.iter().enumerate().map(|(i, c)| {
+        if (i + 1) % AMOUNTS_PER_REPORT == 0 {
+            amounts(i + 1);
+        }
+        (read_claimed_loss(&c.text), c.amount_krw)
+    }));
+    amounts(kinds.len());
     Ok(Trained {
         labels,
         figures,

@@ -267,7 +267,8 @@ pub fn workbench_for(
     // The model learns from `training` only; it is stored in this database so the
     // workbench finds it as it would after `suggest train`.
     let teach: Vec<&Case> = training.iter().collect();
-    let stored = train_and_store(&mut store, who, &teach, "", seed).map_err(|e| text(&e))?;
+    let stored =
+        train_and_store(&mut store, who, &teach, "", seed, &mut |_| {}).map_err(|e| text(&e))?;
     let targets: Vec<&Case> = blank.iter().collect();
     suggest_and_store(&mut store, who, &stored.suggester, &targets, &mut |_| {})
         .map_err(|e| text(&e))?;

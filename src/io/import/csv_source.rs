@@ -5,12 +5,17 @@ use std::collections::HashSet;
 use super::columns::Column;
 use super::problem::Problem;
 use super::record::RawRecord;
-use crate::io::csv_strict::read_records;
+use crate::io::csv_strict::read_records_counted;
 
 /// Reads the records of a CSV file. The header must name `id` and `text`; unknown or repeated
 /// columns are errors; every record must have as many fields as the header.
-pub fn read(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
-    let (records, errors) = read_records(text);
+/// `lines` hears now and then how many lines are read.
+pub fn read(
+    text: &str,
+    problems: &mut Vec<Problem>,
+    lines: &mut dyn FnMut(usize),
+) -> Vec<RawRecord> {
+    let (records, errors) = read_records_counted(text, lines);
     problems.extend(errors.into_iter().map(|e| Problem::at(e.line, e.message)));
     let mut records = records.into_iter();
     let Some(header) = records.next() else {

@@ -8,10 +8,21 @@ use super::record::RawRecord;
 
 /// Reads the records of a JSONL file. Strings and `null` are accepted everywhere; numbers
 /// also for `amount_krw` and `version`.
-pub fn read(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
+/// `lines` hears now and then how many lines are read.
+pub fn read(
+    text: &str,
+    problems: &mut Vec<Problem>,
+    lines: &mut dyn FnMut(usize),
+) -> Vec<RawRecord> {
+    const REPORT_EVERY: usize = 4096;
     let mut out = Vec::new();
+    let mut read = 0;
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
+        read = line_no;
+        if line_no % REPORT_EVERY == 0 {
+            lines(line_no);
+        }
         if line.trim().is_empty() {
             continue;
         }
@@ -65,6 +76,7 @@ pub fn read(text: &str, problems: &mut Vec<Problem>) -> Vec<RawRecord> {
         }
         out.push(record);
     }
+    lines(read);
     out
 }
 

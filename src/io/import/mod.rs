@@ -25,13 +25,46 @@ pub struct Parsed {
     pub lines: Vec<usize>,
 }
 
+/// Where [`parse_counted`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parsing {
+    /// Splitting the file into records: `done` of its `lines` are read.
+    Reading { done: usize, lines: usize },
+    /// Checking the records and building their cases: `done` of `records`.
+    Checking { done: usize, records: usize },
+}
+
 /// Reads and checks a whole file. Returns every problem found, in line order.
 pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Vec<Problem>> {
+    parse_counted(bytes, format, &mut |_| {})
+}
+
+/// How many records [`parse_counted`] checks between two reports.
+const REPORT_EVERY: usize = 4096;
+
+/// [`parse`], telling `progress` now and then where it is.
+pub fn parse_counted(
+    bytes: &[u8],
+    format: Format,
+    progress: &mut dyn FnMut(Parsing),
+) -> Result<Parsed, Vec<Problem>> {
     let (text, mut problems) = decode::decode(bytes);
+    let lines = text.lines().count();
+    let mut reading = |done| progress(Parsing::Reading { done, lines });
+    reading(0);
     let records = match format {
-        Format::Csv => csv_source::read(&text, &mut problems),
-        Format::Jsonl => jsonl_source::read(&text, &mut problems),
+        Format::Csv => csv_source::read(&text, &mut problems, &mut reading),
+        Format::Jsonl => jsonl_source::read(&text, &mut problems, &mut reading),
     };
+    reading(lines);
+    let total = records.len();
+    let mut checking = |done| {
+        progress(Parsing::Checking {
+            done,
+            records: total,
+        })
+    };
+    checking(0);
     if records.is_empty() && problems.is_empty() {
         let what = match format {
             Format::Csv if !text.trim().is_empty() => "the file has a header but no cases",
@@ -41,7 +74,10 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Vec<Problem>> {
     }
     let mut parsed = Parsed::default();
     let mut first_line: HashMap<String, usize> = HashMap::with_capacity(records.len());
-    for record in records {
+    for (i, record) in records.into_iter().enumerate() {
+        if i % REPORT_EVERY == 0 {
+            checking(i);
+        }
         let line = record.line;
         match record::build_case(record) {
             Ok(case) => {
@@ -60,6 +96,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Vec<Problem>> {
             Err(found) => problems.extend(found),
         }
     }
+    checking(total);
     if problems.is_empty() {
         Ok(parsed)
     } else {
@@ -70,12 +107,15 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Vec<Problem>> {
 
 /// Checks `parsed` against the database: a case whose id is already there is a problem, or,
 /// with `skip_existing`, is dropped. Returns the ids skipped.
+/// `checked` hears now and then how many ids are looked up.
 pub fn check_existing(
     store: &Store,
     parsed: &mut Parsed,
     skip_existing: bool,
+    checked: &mut dyn FnMut(usize),
 ) -> Result<Result<Vec<String>, Vec<Problem>>, StoreError> {
-    let existing = store.existing_ids(parsed.cases.iter().map(|c| c.id.as_str()))?;
+    let ids = parsed.cases.iter().map(|c| c.id.as_str());
+    let existing = store.existing_ids_counted(ids, checked)?;
     if existing.is_empty() {
         return Ok(Ok(Vec::new()));
     }

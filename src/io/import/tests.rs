@@ -126,3 +126,39 @@ fn jsonl_keeps_version_and_last_change() {
     assert_eq!(case.updated_by.as_deref(), Some("kim"));
     assert_eq!(case.note, None);
 }
+
+/// A counted parse reads every line of the file, then checks every record, and says so in
+/// that order, ending at the totals: here 10,001 lines (a header, 9,999 cases, a blank line)
+/// of CSV and as many JSONL lines.
+#[test]
+fn a_counted_parse_reads_every_line_then_checks_every_record() {
+    let mut csv = String::from("id,text\n");
+    let mut jsonl = String::new();
+    for i in 0..9999 {
+        csv.push_str(&format!("C-{i},claim {i}\n"));
+        jsonl.push_str(&format!("{{\"id\":\"J-{i}\",\"text\":\"claim {i}\"}}\n"));
+    }
+    csv.push('\n');
+    jsonl.push('\n');
+    for (text, format, lines) in [(csv, Format::Csv, 10_001), (jsonl, Format::Jsonl, 10_000)] {
+        let mut heard = Vec::new();
+        let parsed = parse_counted(text.as_bytes(), format, &mut |at| heard.push(at)).unwrap();
+        assert_eq!(parsed.cases.len(), 9999);
+        let reading = |at: &Parsing| matches!(at, Parsing::Reading { .. });
+        let first_check = heard.iter().position(|at| !reading(at)).unwrap();
+        assert!(heard[..first_check].iter().all(reading), "{heard:?}");
+        assert!(!heard[first_check..].iter().any(reading), "{heard:?}");
+        assert_eq!(
+            heard[first_check - 1],
+            Parsing::Reading { done: lines, lines }
+        );
+        assert_eq!(
+            heard.last(),
+            Some(&Parsing::Checking {
+                done: 9999,
+                records: 9999
+            })
+        );
+        assert!(heard.len() > 4, "reports along the way: {heard:?}");
+    }
+}

@@ -60,16 +60,28 @@ const STREAM_TEXT: u64 = 4;
 /// there are more than 999,999 cases). Every case is `new` at version 1, with scope,
 /// reporter and kind set; service, substitute and amount as the report suggests.
 pub fn generate(config: SampleConfig) -> Vec<Case> {
+    generate_counted(config, &mut |_| {})
+}
+
+/// How many cases [`generate_counted`] writes between two reports of its count.
+const REPORT_EVERY: usize = 4096;
+
+/// [`generate`], telling `done` now and then how many cases are written (0 once the plans
+/// are dealt and sorted, `config.cases` at the end).
+pub fn generate_counted(config: SampleConfig, done: &mut dyn FnMut(usize)) -> Vec<Case> {
     let mut profiles = plan::plan(config.cases, config.seed);
     profiles.sort_unstable_by_key(|p| (p.at, p.order));
-    profiles
-        .iter()
-        .enumerate()
-        .map(|(i, profile)| {
-            let mut rng = Rng::derive(config.seed, STREAM_TEXT, i as u64);
-            build(case_id(i + 1, config.cases), profile, &mut rng)
-        })
-        .collect()
+    done(0);
+    let mut cases = Vec::with_capacity(profiles.len());
+    for (i, profile) in profiles.iter().enumerate() {
+        let mut rng = Rng::derive(config.seed, STREAM_TEXT, i as u64);
+        cases.push(build(case_id(i + 1, config.cases), profile, &mut rng));
+        if cases.len() % REPORT_EVERY == 0 {
+            done(cases.len());
+        }
+    }
+    done(cases.len());
+    cases
 }
 
 /// `R-000042`: the number zero-padded to six digits, or to the width of `cases` if wider.

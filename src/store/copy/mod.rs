@@ -66,6 +66,17 @@ impl Copied {
     }
 }
 
+/// Where [`Store::copy_to`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copying {
+    /// Rows read from the source and written to the destination: `done` of `rows`.
+    Writing { done: usize, rows: usize },
+    /// Rows read back from the destination and compared: `done` of `rows`.
+    Verifying { done: usize, rows: usize },
+    /// Everything matched: the destination commits.
+    Committing,
+}
+
 /// Which side a failure came from, for the message.
 #[derive(Clone, Copy)]
 enum Side {
@@ -88,13 +99,12 @@ impl Store {
 
     /// Copies this database into `to`, which must be new (no case, audit row, reviewer, view,
     /// spot-check, model or suggestion; its settings are replaced), at this build's schema
-    /// version like this one. `progress(done, total)` is told now and then how many rows have
-    /// been copied and read back of all there are to copy and read back.
+    /// version like this one. `progress` is told now and then where the copy is.
     pub fn copy_to(
         &self,
         to: &mut Store,
         mode: CopyMode,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut dyn FnMut(Copying),
     ) -> Result<Copied, CopyError> {
         let from_shown = self.location().to_string();
         let to_shown = to.location().to_string();
@@ -132,12 +142,15 @@ impl Store {
             .map_err(fail(Side::Source))?;
         let leases_not_copied = count(&mut *src, "leases").map_err(fail(Side::Source))?;
         let last_seq_read = last_seq(&mut *src).map_err(fail(Side::Source))?;
-        let total = 2 * expected.iter().sum::<usize>();
-        let mut done = 0;
-        progress(done, total);
+        let rows = expected.iter().sum::<usize>();
+        let mut written = 0;
+        progress(Copying::Writing { done: 0, rows });
         let mut advance = |n: usize| {
-            done += n;
-            progress(done, total);
+            written += n;
+            progress(Copying::Writing {
+                done: written,
+                rows,
+            });
         };
 
         // A new database has its default settings; the source's replace them.
@@ -171,6 +184,15 @@ impl Store {
                 .map_err(fail(Side::Destination))?;
         }
 
+        let mut verified = 0;
+        progress(Copying::Verifying { done: 0, rows });
+        let mut advance = |n: usize| {
+            verified += n;
+            progress(Copying::Verifying {
+                done: verified,
+                rows,
+            });
+        };
         let mut differences = Vec::new();
         for (table, sent) in TABLES.iter().zip(&read) {
             let back = digest_of(&mut *dst, table, to_dialect, &mut advance)
@@ -201,6 +223,7 @@ impl Store {
         }
         let committed = mode == CopyMode::Commit;
         if committed {
+            progress(Copying::Committing);
             dst.commit().map_err(fail(Side::Destination))?;
         }
         Ok(Copied {

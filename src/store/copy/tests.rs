@@ -112,9 +112,7 @@ fn a_copy_holds_every_row_with_its_numbers_and_carries_on_after_them() {
     let mut dst = new_store(&dir, "copy.db");
     let mut seen = Vec::new();
     let copied = src
-        .copy_to(&mut dst, CopyMode::Commit, &mut |done, total| {
-            seen.push((done, total))
-        })
+        .copy_to(&mut dst, CopyMode::Commit, &mut |at| seen.push(at))
         .unwrap();
     assert!(copied.committed);
     assert_eq!(copied.rows("cases"), 3);
@@ -124,12 +122,15 @@ fn a_copy_holds_every_row_with_its_numbers_and_carries_on_after_them() {
     assert_eq!(copied.rows("suggest_models"), 1);
     assert_eq!(copied.last_seq, Some(5));
     assert_eq!(copied.leases_not_copied, 1);
-    assert_eq!(
-        seen.last(),
-        Some(&(28, 28)),
+    let at = |step: Copying| seen.iter().rposition(|s| *s == step);
+    let written = at(Copying::Writing { done: 14, rows: 14 }).expect("every row written");
+    let verified = at(Copying::Verifying { done: 14, rows: 14 }).expect("every row read back");
+    assert!(
+        written < verified && verified == seen.len() - 2,
         "3 cases, 5 audit rows, 3 reviewers, 1 setting, 1 view, 1 model: 14 rows copied, then \
          read back: {seen:?}"
     );
+    assert_eq!(seen.last(), Some(&Copying::Committing));
     for table in TABLES {
         assert_eq!(rows_of(&src, table), rows_of(&dst, table), "{}", table.name);
     }
@@ -157,7 +158,7 @@ fn a_dry_run_verifies_and_leaves_the_destination_empty() {
     let (dir, src) = source();
     let mut dst = new_store(&dir, "copy.db");
     let copied = src
-        .copy_to(&mut dst, CopyMode::DryRun, &mut |_, _| {})
+        .copy_to(&mut dst, CopyMode::DryRun, &mut |_| {})
         .unwrap();
     assert!(!copied.committed);
     assert_eq!(copied.rows("cases"), 3);
@@ -170,7 +171,7 @@ fn a_destination_with_anything_in_it_is_refused_and_left_alone() {
     let (dir, src) = source();
     let (_other, mut dst) = with_cases(&["B-1", "B-2"]);
     let err = src
-        .copy_to(&mut dst, CopyMode::Commit, &mut |_, _| {})
+        .copy_to(&mut dst, CopyMode::Commit, &mut |_| {})
         .unwrap_err();
     let shown = dst.location().to_string();
     assert_eq!(
@@ -185,7 +186,7 @@ fn a_destination_with_anything_in_it_is_refused_and_left_alone() {
     let again = Store::open(&dir.path().join("cases.db")).unwrap();
     let mut same = Store::open(&dir.path().join(".").join("cases.db")).unwrap();
     let err = again
-        .copy_to(&mut same, CopyMode::Commit, &mut |_, _| {})
+        .copy_to(&mut same, CopyMode::Commit, &mut |_| {})
         .unwrap_err();
     assert!(matches!(err, CopyError::SameDatabase { .. }), "{err}");
 }
@@ -201,7 +202,7 @@ fn a_source_at_an_older_schema_version_is_refused_unchanged() {
     let src = Store::open_as_is(&Location::Sqlite(old.clone())).unwrap();
     let mut dst = new_store(&dir, "copy.db");
     let err = src
-        .copy_to(&mut dst, CopyMode::Commit, &mut |_, _| {})
+        .copy_to(&mut dst, CopyMode::Commit, &mut |_| {})
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -223,7 +224,7 @@ fn a_source_at_an_older_schema_version_is_refused_unchanged() {
     std::fs::write(&empty, b"").unwrap();
     let src = Store::open_as_is(&Location::Sqlite(empty)).unwrap();
     let err = src
-        .copy_to(&mut dst, CopyMode::Commit, &mut |_, _| {})
+        .copy_to(&mut dst, CopyMode::Commit, &mut |_| {})
         .unwrap_err();
     assert!(matches!(err, CopyError::NotCasebench { .. }), "{err}");
     // Opening as it is creates nothing.
@@ -246,7 +247,7 @@ fn a_destination_that_keeps_something_else_than_it_was_given_fails_verification(
         )
         .unwrap();
     let err = src
-        .copy_to(&mut dst, CopyMode::Commit, &mut |_, _| {})
+        .copy_to(&mut dst, CopyMode::Commit, &mut |_| {})
         .unwrap_err();
     let CopyError::Mismatch { differences, .. } = &err else {
         panic!("{err}");
