@@ -43,6 +43,9 @@ pub fn run(
         }
     };
     let mut output = ctx.output()?;
+    // Creating a database waits for the disk: with a large file just read, it can take a
+    // second.
+    progress.waiting("open");
     let mut store = ctx.open_store(Create::Yes)?;
     progress.phase("existing", parsed.cases.len());
     let checked = import::check_existing(&store, &mut parsed, skip_existing, &mut |done| {
