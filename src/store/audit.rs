@@ -242,7 +242,7 @@ pub(super) struct NewEvent<'a> {
 
 impl<'a> NewEvent<'a> {
     /// The parameters of [`APPEND`].
-    pub(super) fn values(&self) -> [Value<'a>; 9] {
+    pub(super) fn values(&self) -> [Value<'a>; APPEND_WIDTH] {
         [
             Value::from(self.at),
             Value::from(self.reviewer),
@@ -264,9 +264,12 @@ macro_rules! append_into {
     };
 }
 
-/// The start of a statement that appends audit rows: [`values_rows`](super::sql::values_rows)
+/// The start of a statement that appends audit rows: [`ValuesRows`](super::sql::ValuesRows)
 /// adds as many rows of [`NewEvent::values`] as it is given.
 pub(super) const APPEND_INTO: &str = append_into!();
+
+/// How many values [`NewEvent::values`] gives: the columns of [`APPEND_INTO`].
+pub(super) const APPEND_WIDTH: usize = 9;
 
 /// The statement that appends an audit row, bound with [`NewEvent::values`].
 pub(super) const APPEND: &str = concat!(

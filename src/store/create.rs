@@ -2,11 +2,11 @@
 
 use std::collections::HashSet;
 
-use super::audit::{NewEvent, APPEND_INTO, CREATED_FIELD};
+use super::audit::{NewEvent, APPEND_INTO, APPEND_WIDTH, CREATED_FIELD};
 use super::backend::Dialect;
 use super::error::StoreError;
 use super::roles::admit;
-use super::sql::{args, values_rows, Sql, Value, ROWS_PER_STATEMENT};
+use super::sql::{args, Sql, Value, ValuesRows, ROWS_PER_STATEMENT};
 use super::Store;
 use crate::domain::{Case, Dimension};
 
@@ -49,7 +49,6 @@ const INSERT_CASES_INTO: &str = "INSERT INTO cases (id, received_at, channel, te
      updated_by)";
 const INSERT_CASES_TAIL: &str = "ON CONFLICT (id) DO NOTHING RETURNING id";
 const CASE_WIDTH: usize = 15;
-const AUDIT_WIDTH: usize = 9;
 
 /// The values of one case for [`INSERT_CASES_INTO`], in its columns' order.
 fn case_values(case: &Case) -> [Value<'_>; CASE_WIDTH] {
@@ -103,25 +102,18 @@ impl Store {
         if options.replace {
             created.erased = erase_everything(&mut *tx, dialect)?;
         }
+        let insert_cases = ValuesRows::new(INSERT_CASES_INTO, CASE_WIDTH, INSERT_CASES_TAIL);
+        let append = ValuesRows::new(APPEND_INTO, APPEND_WIDTH, "");
         let mut done = 0;
         progress(done);
         for chunk in cases.chunks(ROWS_PER_STATEMENT) {
             let values: Vec<Value<'_>> = chunk.iter().flat_map(case_values).collect();
             let mut inserted = HashSet::with_capacity(chunk.len());
-            tx.for_each(
-                &values_rows(
-                    INSERT_CASES_INTO,
-                    CASE_WIDTH,
-                    chunk.len(),
-                    INSERT_CASES_TAIL,
-                ),
-                &values,
-                &mut |row| {
-                    inserted.insert(row.get::<String>(0)?);
-                    Ok(())
-                },
-            )?;
-            let mut audit = Vec::with_capacity(inserted.len() * AUDIT_WIDTH);
+            tx.for_each(&insert_cases.sql(chunk.len()), &values, &mut |row| {
+                inserted.insert(row.get::<String>(0)?);
+                Ok(())
+            })?;
+            let mut audit = Vec::with_capacity(inserted.len() * APPEND_WIDTH);
             for case in chunk {
                 // `remove`: a second case of the same id in one batch was not inserted.
                 if !inserted.remove(case.id.as_str()) {
@@ -148,9 +140,9 @@ impl Store {
                 };
                 audit.extend(event.values());
             }
-            let rows = audit.len() / AUDIT_WIDTH;
+            let rows = audit.len() / APPEND_WIDTH;
             if rows > 0 {
-                tx.execute(&values_rows(APPEND_INTO, AUDIT_WIDTH, rows, ""), &audit)?;
+                tx.execute(&append.sql(rows), &audit)?;
             }
             created.inserted += rows;
             done += chunk.len();

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::error::StoreError;
-use super::sql::{args, values_rows, Sql, Value, ROWS_PER_STATEMENT};
+use super::sql::{args, Sql, Value, ValuesRows, ROWS_PER_STATEMENT};
 use super::Store;
 use crate::domain::{CaseSuggestion, Dimension, Suggested, SuggestedAmount};
 
@@ -124,21 +124,17 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let (mut tx, _at) = self.begin(who)?;
         let latest: Vec<&(String, CaseSuggestion)> = latest_of_each_case(suggestions);
+        let into = format!("INSERT INTO suggestions ({SUGGESTION_COLUMNS})");
+        let upsert = format!("ON CONFLICT (case_id) DO UPDATE SET {UPDATE_SUGGESTION}");
+        let put = ValuesRows::new(&into, SUGGESTION_WIDTH, &upsert);
+        let count_cases = ValuesRows::new("SELECT count(*) FROM cases WHERE id IN (", 1, ")");
         for chunk in latest.chunks(ROWS_PER_STATEMENT) {
-            refuse_missing_cases(&mut *tx, chunk)?;
+            refuse_missing_cases(&mut *tx, &count_cases, chunk)?;
             let values: Vec<Value<'_>> = chunk
                 .iter()
                 .flat_map(|(case_id, s)| suggestion_values(case_id, s))
                 .collect();
-            tx.execute(
-                &values_rows(
-                    &format!("INSERT INTO suggestions ({SUGGESTION_COLUMNS})"),
-                    SUGGESTION_WIDTH,
-                    chunk.len(),
-                    &format!("ON CONFLICT (case_id) DO UPDATE SET {UPDATE_SUGGESTION}"),
-                ),
-                &values,
-            )?;
+            tx.execute(&put.sql(chunk.len()), &values)?;
         }
         tx.commit()?;
         Ok(suggestions.len())
@@ -234,23 +230,15 @@ fn latest_of_each_case(suggestions: &[(String, CaseSuggestion)]) -> Vec<&(String
         .collect()
 }
 
-/// Refuses, naming the first, when a case of `chunk` (distinct ids) is not in the database.
+/// Refuses, naming the first, when a case of `chunk` (distinct ids) is not in the database;
+/// `count_cases` counts the cases among ids.
 fn refuse_missing_cases<S: Sql + ?Sized>(
     sql: &mut S,
+    count_cases: &ValuesRows<'_>,
     chunk: &[&(String, CaseSuggestion)],
 ) -> Result<(), StoreError> {
     let ids: Vec<Value<'_>> = chunk.iter().map(|(id, _)| Value::from(id)).collect();
-    let found: i64 = sql
-        .query_row(
-            &values_rows(
-                "SELECT count(*) FROM cases WHERE id IN (",
-                1,
-                ids.len(),
-                ")",
-            ),
-            &ids,
-        )?
-        .get(0)?;
+    let found: i64 = sql.query_row(&count_cases.sql(ids.len()), &ids)?.get(0)?;
     if usize::try_from(found).ok() == Some(ids.len()) {
         return Ok(());
     }

@@ -125,6 +125,41 @@ pub fn values_rows(head: &str, width: usize, rows: usize, tail: &str) -> String 
     sql
 }
 
+/// A statement of [`values_rows`] sent [`ROWS_PER_STATEMENT`] rows at a time: the text of a
+/// full statement is made once, on first use, and a shorter one only for a last, partial
+/// batch (a full statement's text is a hundred kilobytes; making it for every batch of an
+/// import took as long again as binding the batch).
+pub struct ValuesRows<'a> {
+    head: &'a str,
+    width: usize,
+    tail: &'a str,
+    full: std::cell::OnceCell<String>,
+}
+
+impl<'a> ValuesRows<'a> {
+    /// The statement `head VALUES (…), … tail` of rows of `width` values.
+    pub fn new(head: &'a str, width: usize, tail: &'a str) -> ValuesRows<'a> {
+        ValuesRows {
+            head,
+            width,
+            tail,
+            full: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The statement for `rows` rows.
+    pub fn sql(&self, rows: usize) -> std::borrow::Cow<'_, str> {
+        if rows == ROWS_PER_STATEMENT {
+            let full = self
+                .full
+                .get_or_init(|| values_rows(self.head, self.width, ROWS_PER_STATEMENT, self.tail));
+            std::borrow::Cow::Borrowed(full.as_str())
+        } else {
+            std::borrow::Cow::Owned(values_rows(self.head, self.width, rows, self.tail))
+        }
+    }
+}
+
 /// Runs the `i`th of the statements [`Sql::execute_many`] prepared with `params`; returns how
 /// many rows it changed.
 pub type Run<'r> = dyn FnMut(usize, &[Value<'_>]) -> Result<usize, StoreError> + 'r;
@@ -209,7 +244,7 @@ pub trait Transaction: Sql {
 
 #[cfg(test)]
 mod tests {
-    use super::values_rows;
+    use super::{values_rows, ValuesRows, ROWS_PER_STATEMENT};
 
     #[test]
     fn rows_are_numbered_one_after_the_other() {
@@ -220,6 +255,18 @@ mod tests {
         assert_eq!(
             values_rows("INSERT INTO t (a)", 1, 1, ""),
             "INSERT INTO t (a) VALUES (?1)"
+        );
+    }
+
+    #[test]
+    fn a_full_statement_is_the_same_text_as_values_rows_gives() {
+        let rows = ValuesRows::new("INSERT INTO t (a, b)", 2, "RETURNING a");
+        let full = values_rows("INSERT INTO t (a, b)", 2, ROWS_PER_STATEMENT, "RETURNING a");
+        assert_eq!(rows.sql(ROWS_PER_STATEMENT), full);
+        assert_eq!(rows.sql(ROWS_PER_STATEMENT), full);
+        assert_eq!(
+            rows.sql(2),
+            "INSERT INTO t (a, b) VALUES (?1, ?2), (?3, ?4) RETURNING a"
         );
     }
 }
