@@ -43,7 +43,7 @@ impl Store {
         &self,
         each: &mut dyn FnMut(Case) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.for_each_case_in(CASE_COLUMNS, each)
+        self.for_each_case_in(CASE_COLUMNS, "", each)
     }
 
     /// [`Store::for_each_case`] without the free text: each case as
@@ -54,7 +54,7 @@ impl Store {
         &self,
         each: &mut dyn FnMut(Case) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.for_each_case_in(CASE_COLUMNS_WITHOUT_TEXT, each)
+        self.for_each_case_in(CASE_COLUMNS_WITHOUT_TEXT, "", each)
     }
 
     /// Each case's id, text and note (`""` when it has none), in the order the cases were
@@ -76,14 +76,17 @@ impl Store {
         )
     }
 
+    /// The cases that `condition` (a `WHERE …` clause, or nothing for every case) admits,
+    /// read as `columns`, in the order they were created.
     fn for_each_case_in(
         &self,
         columns: &str,
+        condition: &str,
         each: &mut dyn FnMut(Case) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let order = self.dialect().creation_order();
         self.reader()?.for_each(
-            &format!("SELECT {columns} FROM cases ORDER BY {order}"),
+            &format!("SELECT {columns} FROM cases {condition} ORDER BY {order}"),
             args![],
             &mut |row| each(case_from_row(row)?),
         )
@@ -93,15 +96,11 @@ impl Store {
     /// every case has one: a later session's background suggestions read nothing else).
     pub fn load_unsuggested(&self) -> Result<Vec<Case>, StoreError> {
         let mut cases = Vec::new();
-        let order = self.dialect().creation_order();
-        self.reader()?.for_each(
-            &format!(
-                "SELECT {CASE_COLUMNS} FROM cases WHERE NOT EXISTS \
-                 (SELECT 1 FROM suggestions s WHERE s.case_id = cases.id) ORDER BY {order}"
-            ),
-            args![],
-            &mut |row| {
-                cases.push(case_from_row(row)?);
+        self.for_each_case_in(
+            CASE_COLUMNS,
+            "WHERE NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.case_id = cases.id)",
+            &mut |case| {
+                cases.push(case);
                 Ok(())
             },
         )?;

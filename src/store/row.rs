@@ -1,5 +1,8 @@
 //! Reading a case row into a [`Case`].
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use super::error::StoreError;
 use super::sql::{Row, Value};
 use crate::domain::{Case, Dimension, Status};
@@ -14,11 +17,11 @@ pub const CASE_COLUMNS: &str = "id, received_at, channel, text, scope, reporter,
 pub const CASE_COLUMNS_WITHOUT_TEXT: &str = "id, received_at, channel, '', scope, reporter, kind, \
      service, substitute, amount_krw, status, NULL, version, updated_at, updated_by";
 
-/// Column `i` of `row` as optional text, taken out of the row (no copy).
-fn take_text(row: &mut Row<'_>, i: usize) -> Result<Option<String>, StoreError> {
+/// Column `i` of `row` as optional text, taken out of the row, as the row holds it.
+fn take_str<'r>(row: &mut Row<'r>, i: usize) -> Result<Option<Cow<'r, str>>, StoreError> {
     match row.take(i) {
         Value::Null => Ok(None),
-        Value::Text(t) => Ok(Some(t.into_owned())),
+        Value::Text(t) => Ok(Some(t)),
         other => Err(StoreError::WrongKind {
             column: i,
             expected: "text",
@@ -27,18 +30,15 @@ fn take_text(row: &mut Row<'_>, i: usize) -> Result<Option<String>, StoreError> 
     }
 }
 
+/// Column `i` of `row` as optional text, taken out of the row (no copy when the row owns it).
+fn take_text(row: &mut Row<'_>, i: usize) -> Result<Option<String>, StoreError> {
+    Ok(take_str(row, i)?.map(Cow::into_owned))
+}
+
 /// A text column shared, as a case's text is (`Arc<str>`: the search index holds the same
 /// bytes, not a copy); NULL is empty.
-fn take_shared_text(row: &mut Row<'_>, i: usize) -> Result<std::sync::Arc<str>, StoreError> {
-    match row.take(i) {
-        Value::Null => Ok(std::sync::Arc::from("")),
-        Value::Text(t) => Ok(std::sync::Arc::from(t.as_ref())),
-        other => Err(StoreError::WrongKind {
-            column: i,
-            expected: "text",
-            found: other.kind(),
-        }),
-    }
+fn take_shared_text(row: &mut Row<'_>, i: usize) -> Result<Arc<str>, StoreError> {
+    Ok(take_str(row, i)?.map_or_else(|| Arc::from(""), |t| Arc::from(t.as_ref())))
 }
 
 /// Builds a case from a row selected with [`CASE_COLUMNS`]. A code that is not in the
