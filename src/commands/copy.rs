@@ -51,14 +51,8 @@ pub fn run(ctx: &Context, from: &str, to: &str, dry_run: bool) -> anyhow::Result
         CopyMode::Commit
     };
     let copied = source.copy_to(&mut dest, mode, &mut |at| match at {
-        Copying::Writing { done, rows } => {
-            progress.phase("copy", rows);
-            progress.set(done);
-        }
-        Copying::Verifying { done, rows } => {
-            progress.phase("verify", rows);
-            progress.set(done);
-        }
+        Copying::Writing { done, rows } => progress.advance("copy", done, rows),
+        Copying::Verifying { done, rows } => progress.advance("verify", done, rows),
         Copying::Committing => progress.waiting("commit"),
     });
     let took = started.elapsed();

@@ -97,14 +97,8 @@ pub(super) fn parse(
     progress: &Progress,
 ) -> Result<import::Parsed, Vec<Problem>> {
     import::parse_counted(bytes, format, &mut |at| match at {
-        Parsing::Reading { done, lines } => {
-            progress.phase("read", lines);
-            progress.set(done);
-        }
-        Parsing::Checking { done, records } => {
-            progress.phase("check", records);
-            progress.set(done);
-        }
+        Parsing::Reading { done, lines } => progress.advance("read", done, lines),
+        Parsing::Checking { done, records } => progress.advance("check", done, records),
     })
 }
 

@@ -8,10 +8,7 @@ use crate::store::{CreateOptions, Created, Store, StoreError};
 
 /// Every case, counted as they are read.
 pub fn load_all(store: &Store, progress: &Progress) -> Result<Vec<Case>, StoreError> {
-    store.load_all_counted(&mut |done, total| {
-        progress.phase("load", total);
-        progress.set(done);
-    })
+    store.load_all_counted(&mut |done, total| progress.advance("load", done, total))
 }
 
 /// [`Store::create_cases`]: the erase (with `replace`) while it runs, the cases stored, then
@@ -29,8 +26,7 @@ pub fn create_cases(
         if done == cases.len() {
             progress.waiting("commit");
         } else {
-            progress.phase("store", cases.len());
-            progress.set(done);
+            progress.advance("store", done, cases.len());
         }
     })
 }

@@ -64,6 +64,13 @@ impl Progress {
         self.begin(message, SPIN, None);
     }
 
+    /// `done` of `len` steps of phase `message`, begun if it is not under way: for a callback
+    /// that hears where its work is.
+    pub fn advance(&self, message: &'static str, done: usize, len: usize) {
+        self.phase(message, len);
+        self.set(done);
+    }
+
     /// How many steps of the current phase are done.
     pub fn set(&self, done: usize) {
         self.bar.set_position(done as u64);

@@ -86,18 +86,11 @@ fn train(ctx: &Context, arg: &WhereArg, seed: u64) -> anyhow::Result<()> {
 fn show_training(progress: &Progress, at: Training) {
     match at {
         Training::Labels(Learning::Features { done, cases }) => {
-            progress.phase("features", cases);
-            progress.set(done);
+            progress.advance("features", done, cases)
         }
-        Training::Labels(Learning::Steps { done, total }) => {
-            progress.phase("train", total);
-            progress.set(done);
-        }
+        Training::Labels(Learning::Steps { done, total }) => progress.advance("train", done, total),
         Training::Labels(Learning::Calibrating) => progress.waiting("calibrate"),
-        Training::Amounts { done, cases } => {
-            progress.phase("amounts", cases);
-            progress.set(done);
-        }
+        Training::Amounts { done, cases } => progress.advance("amounts", done, cases),
         Training::Saving => progress.waiting("save"),
     }
 }
