@@ -155,9 +155,8 @@ impl Driver {
         self.sync_search();
     }
 
-    /// Starts the search thread, which builds its index from a copy of the cases' searchable
-    /// fields (the event loop calls this after the first frame, so start-up does not wait for
-    /// it).
+    /// Starts the search thread, which builds its index from the cases' searchable fields
+    /// (the event loop calls this after the first frame, so start-up does not wait for it).
     pub fn start_search(&mut self) {
         self.search_worker();
     }
@@ -166,7 +165,7 @@ impl Driver {
         let cases = &self.app.cases;
         let known = &mut self.search_known;
         self.search.get_or_insert_with(|| {
-            // Only the id, text and note are copied, here; the keys are built over there.
+            // Ids and notes are copied here and the texts shared; the keys are built there.
             let fields = SearchFields::of(cases.iter());
             *known = cases.len();
             SearchWorker::start_with(move || SearchIndex::from_fields(fields))
