@@ -188,6 +188,33 @@ fn an_empty_query_is_bad_input() {
     assert_eq!(env.run(&["search"]).code, 2, "no query at all");
 }
 
+/// The (id, score) of each line `search --json` printed.
+fn printed_hits(out: &str) -> Vec<(String, i64)> {
+    json_lines(out)
+        .iter()
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap().to_string(),
+                l["score"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The (id, score) of each hit the library's search gives for `query` among `candidates`.
+fn library_hits(
+    index: &SearchIndex,
+    cases: &[casebench::domain::Case],
+    query: &str,
+    candidates: Option<&[usize]>,
+) -> Vec<(String, i64)> {
+    search(index, &Query::parse(query), candidates, &|| false)
+        .unwrap()
+        .iter()
+        .map(|h| (cases[h.index].id.clone(), h.score))
+        .collect()
+}
+
 #[test]
 fn results_and_order_are_the_librarys() {
     let env = Env::new();
@@ -196,20 +223,8 @@ fn results_and_order_are_the_librarys() {
     let index = SearchIndex::build(&cases);
     for query in ["카카오맵 배달", "ㅋㅋㅇ", "upbit", "예약 손해", "로그인"] {
         let out = env.run(&["search", "--json", "--limit", "0", query]).ok();
-        let printed: Vec<(String, i64)> = json_lines(&out)
-            .iter()
-            .map(|l| {
-                (
-                    l["id"].as_str().unwrap().to_string(),
-                    l["score"].as_i64().unwrap(),
-                )
-            })
-            .collect();
-        let hits = search(&index, &Query::parse(query), None, &|| false).unwrap();
-        let expected: Vec<(String, i64)> = hits
-            .iter()
-            .map(|h| (cases[h.index].id.clone(), h.score))
-            .collect();
+        let printed = printed_hits(&out);
+        let expected = library_hits(&index, &cases, query, None);
         assert!(
             !expected.is_empty(),
             "{query} finds something in the sample"
@@ -233,20 +248,8 @@ fn results_and_order_are_the_librarys() {
                 query,
             ])
             .ok();
-        let printed: Vec<(String, i64)> = json_lines(&out)
-            .iter()
-            .map(|l| {
-                (
-                    l["id"].as_str().unwrap().to_string(),
-                    l["score"].as_i64().unwrap(),
-                )
-            })
-            .collect();
-        let hits = search(&index, &Query::parse(query), Some(&candidates), &|| false).unwrap();
-        let expected: Vec<(String, i64)> = hits
-            .iter()
-            .map(|h| (cases[h.index].id.clone(), h.score))
-            .collect();
+        let printed = printed_hits(&out);
+        let expected = library_hits(&index, &cases, query, Some(&candidates));
         assert!(!expected.is_empty(), "{query} finds a filtered case");
         assert_eq!(printed, expected, "{query} --where");
     }
