@@ -155,9 +155,20 @@ fn korean(dimension: Dimension, code: &str) -> &'static str {
 }
 
 /// Whether process `pid` is still there.
+/// Whether process `pid` still runs: it exists and is not a zombie (one that has exited but
+/// that tmux has not reaped yet, which under load can take a while).
 fn alive(pid: i32) -> bool {
     // SAFETY: signal 0 only asks whether the process exists.
-    unsafe { libc::kill(pid, 0) == 0 }
+    let exists = unsafe { libc::kill(pid, 0) == 0 };
+    exists && !zombie(pid)
+}
+
+/// Whether `/proc` says process `pid` has exited and waits to be reaped (state `Z`).
+fn zombie(pid: i32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The state follows the command name, which is in parentheses and may hold spaces.
+    stat.rsplit_once(')')
+        .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'))
 }
 
 #[test]
